@@ -1,0 +1,58 @@
+package org.parcours.admin.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.parcours.catalog.FormCatalog;
+import org.parcours.catalog.FormStatus;
+import org.parcours.catalog.PublishedForm;
+import org.parcours.security.Role;
+
+/** Administrators: each form file, its live version, and the problems of a broken file. */
+@Route("admin/forms")
+@RolesAllowed(Role.ADMIN_NAME)
+public class FormsView extends VerticalLayout implements HasDynamicTitle {
+
+    public FormsView(FormCatalog catalog) {
+        setSizeFull();
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        Grid<FormStatus> grid = new Grid<>();
+        grid.setId("form-grid");
+        grid.addColumn(FormStatus::formKey).setHeader(getTranslation("admin.forms.col.form"));
+        grid.addColumn(FormStatus::sourceName).setHeader(getTranslation("admin.forms.col.file"));
+        grid.addColumn(s -> s.live().map(PublishedForm::versionNumber).map(String::valueOf).orElse("–"))
+                .setHeader(getTranslation("admin.forms.col.version"));
+        grid.addColumn(s -> s.live().map(f -> times.format(f.publishedAt())).orElse("–"))
+                .setHeader(getTranslation("admin.forms.col.published"));
+        grid.addColumn(s -> s.broken() ? getTranslation("admin.forms.broken", s.problems().size()) : getTranslation("admin.forms.ok"))
+                .setHeader(getTranslation("admin.forms.col.state")).setFlexGrow(2);
+        grid.setItems(catalog.statuses());
+        grid.setAllRowsVisible(true);
+        add(new H2(getTranslation("admin.forms.title")), grid);
+        for (FormStatus status : catalog.statuses()) {
+            if (status.broken()) {
+                // Pre renders text, never markup: messages may quote file content
+                add(new H3(getTranslation("admin.forms.problems", status.sourceName())),
+                        new Pre(status.problems().stream().map(Object::toString).collect(Collectors.joining("\n"))));
+            }
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.forms.title") + " – " + getTranslation("app.name");
+    }
+}

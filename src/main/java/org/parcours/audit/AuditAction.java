@@ -1,0 +1,6 @@
+package org.parcours.audit;
+
+/** What happened, as recorded in the audit trail. */
+public enum AuditAction {
+    CLIENT_CREATED, CLIENT_READ, EVALUATION_CREATED, EVALUATION_SAVED, EVALUATION_READ, ACCESS_DENIED, FORM_PUBLISHED
+}

@@ -1,0 +1,231 @@
+package org.parcours.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.parcours.audit.AuditAction;
+import org.parcours.audit.AuditLog;
+import org.parcours.formdef.FormBundle;
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.FormDefinitionException;
+import org.parcours.formdef.FormProblem;
+import org.parcours.formdef.FormReader;
+import org.parcours.formdef.FormSource;
+import org.parcours.formdef.Item;
+import org.parcours.formdef.ScaleItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the forms folder into published, immutable versions in the database.
+ * Each form file is read with the shared scales; a valid file whose content (form plus the scales
+ * it uses) is new becomes a new version; an unchanged one reuses its version; a broken one is
+ * reported and its last good version stays live. The application never fails to start because
+ * of one broken form.
+ */
+@Service
+public class FormCatalog implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(FormCatalog.class);
+    private static final String SCALES_FOLDER = "scales/";
+    private static final String SYSTEM = "system";
+
+    private final FormVersionRepository versions;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String formsDir;
+    private final FormReader reader = new FormReader();
+
+    private volatile Map<String, FormStatus> statuses = Map.of();
+    private final Map<Long, PublishedForm> versionCache = new ConcurrentHashMap<>();
+
+    FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
+                @Value("${parcours.forms.dir:forms}") String formsDir) {
+        this.versions = versions;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+        this.formsDir = formsDir;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        reload();
+    }
+
+    /** Reads the forms folder again and publishes what changed. */
+    public synchronized void reload() {
+        List<FormSource> sources = readSources();
+        List<FormSource> scaleSources = sources.stream().filter(s -> s.name().startsWith(SCALES_FOLDER)).toList();
+        Map<String, FormStatus> next = new LinkedHashMap<>();
+        for (FormSource formSource : sources) {
+            if (formSource.name().startsWith(SCALES_FOLDER)) {
+                continue;
+            }
+            List<FormSource> withScales = new ArrayList<>(scaleSources);
+            withScales.add(formSource);
+            try {
+                FormBundle bundle = reader.read(withScales);
+                for (FormDefinition form : bundle.forms().values()) {
+                    PublishedForm live = publish(form, bundledText(form, bundle, formSource, scaleSources));
+                    next.put(form.id(), new FormStatus(form.id(), formSource.name(), Optional.of(live), List.of()));
+                }
+            } catch (FormDefinitionException e) {
+                String key = keyOf(formSource);
+                log.error("Form file {} has {} problem(s); its last good version stays in use:\n{}",
+                        formSource.name(), e.problems().size(), e.getMessage());
+                next.put(key, new FormStatus(key, formSource.name(), latestVersion(key), e.problems()));
+            }
+        }
+        statuses = next;
+    }
+
+    /** Every form known from the folder, with its live version and problems. */
+    public List<FormStatus> statuses() {
+        return List.copyOf(statuses.values());
+    }
+
+    /** The forms that can be started now (those with a live version). */
+    public List<PublishedForm> liveForms() {
+        return statuses.values().stream().flatMap(s -> s.live().stream()).toList();
+    }
+
+    public PublishedForm current(String formKey) {
+        return Optional.ofNullable(statuses.get(formKey)).flatMap(FormStatus::live)
+                .orElseThrow(() -> new FormNotFoundException("No published version of form '" + formKey + "'"));
+    }
+
+    /** A version by id, read from its stored text: old evaluations render with their own version. */
+    public PublishedForm version(long versionId) {
+        return versionCache.computeIfAbsent(versionId, id -> versions.findById(id)
+                .map(this::toPublished)
+                .orElseThrow(() -> new FormNotFoundException("No form version " + id)));
+    }
+
+    private PublishedForm publish(FormDefinition form, String text) {
+        String hash = sha256(text);
+        return transactions.execute(status -> versions.findByFormKeyAndContentHash(form.id(), hash)
+                .map(this::toPublished)
+                .orElseGet(() -> {
+                    int number = versions.findFirstByFormKeyOrderByVersionNumberDesc(form.id())
+                            .map(v -> v.getVersionNumber() + 1).orElse(1);
+                    FormVersion saved = versions.save(new FormVersion(form.id(), number, hash, text, clock.instant()));
+                    audit.record(SYSTEM, AuditAction.FORM_PUBLISHED, "form", form.id(),
+                            "version " + number + " published from " + formsDir + ", sha256 " + hash);
+                    log.info("Published form '{}' version {} (sha256 {})", form.id(), number, hash.substring(0, 12));
+                    return toPublished(saved);
+                }));
+    }
+
+    private Optional<PublishedForm> latestVersion(String formKey) {
+        return versions.findFirstByFormKeyOrderByVersionNumberDesc(formKey).map(this::toPublished);
+    }
+
+    private PublishedForm toPublished(FormVersion version) {
+        return versionCache.computeIfAbsent(version.getId(), id -> {
+            FormBundle bundle = reader.read(List.of(new FormSource("form_version/" + id, version.getDefinition())));
+            FormDefinition definition = bundle.forms().get(version.getFormKey());
+            if (definition == null) {
+                throw new FormNotFoundException("Stored form version " + id + " does not define " + version.getFormKey());
+            }
+            return new PublishedForm(id, version.getVersionNumber(), version.getContentHash(), version.getPublishedAt(), definition);
+        });
+    }
+
+    /** The text stored for a version: the scale files the form uses, then the form file. */
+    private static String bundledText(FormDefinition form, FormBundle bundle, FormSource formSource, List<FormSource> scaleSources) {
+        TreeSet<String> usedScaleSources = new TreeSet<>();
+        form.items().forEach((Item item) -> {
+            if (item instanceof ScaleItem scaleItem) {
+                usedScaleSources.add(bundle.scaleSources().get(scaleItem.scale().id()));
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (FormSource scale : scaleSources) {
+            if (usedScaleSources.contains(scale.name())) {
+                text.append("# source: ").append(scale.name()).append('\n').append(scale.text().strip()).append("\n---\n");
+            }
+        }
+        return text.append("# source: ").append(formSource.name()).append('\n').append(formSource.text().strip()).append('\n')
+                .toString();
+    }
+
+    private List<FormSource> readSources() {
+        Path dir = Path.of(formsDir);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
+                        .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales"))
+                        .sorted(Comparator.comparing(Path::toString))
+                        .map(f -> new FormSource(dir.relativize(f).toString().replace('\\', '/'), readString(f)))
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the forms folder " + dir.toAbsolutePath(), e);
+            }
+        }
+        log.warn("Forms folder {} not found; using the forms bundled in the application", dir.toAbsolutePath());
+        return bundledSources();
+    }
+
+    private static List<FormSource> bundledSources() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.yaml");
+            List<FormSource> sources = new ArrayList<>();
+            for (Resource resource : resources) {
+                String url = resource.getURL().toString();
+                String name = url.substring(url.lastIndexOf("forms/") + "forms/".length());
+                if (!name.contains("/") || name.startsWith(SCALES_FOLDER)) {
+                    sources.add(new FormSource(name, resource.getContentAsString(StandardCharsets.UTF_8)));
+                }
+            }
+            sources.sort(Comparator.comparing(FormSource::name));
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bundled forms", e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static String keyOf(FormSource source) {
+        String name = source.name();
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.parcours.clients;
+
+import java.time.LocalDate;
+
+/** What a worker enters to open a client file. */
+public record NewClient(String firstName, String lastName, LocalDate birthDate, long teamId) {
+}

@@ -1,0 +1,6 @@
+package org.parcours.evaluations;
+
+/** Where an evaluation is in its life. Submission and amendment come with the evaluations issue. */
+public enum EvaluationStatus {
+    DRAFT
+}

@@ -1,0 +1,22 @@
+package org.parcours.formdef;
+
+/** The kinds of problem the reader reports; the code is stable and shown to administrators. */
+public enum ProblemCode {
+    YAML_SYNTAX,
+    UNKNOWN_DOCUMENT,
+    UNKNOWN_KEY,
+    DUPLICATE_KEY,
+    MISSING_KEY,
+    WRONG_TYPE,
+    INVALID_ID,
+    DUPLICATE_ID,
+    MISSING_TRANSLATION,
+    UNKNOWN_SCALE,
+    UNKNOWN_ITEM_TYPE,
+    UNKNOWN_COLOUR,
+    EMPTY_LIST;
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,76 @@
+package org.parcours.ui.renderer;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+
+import org.parcours.formdef.ScaleItem;
+import org.parcours.formdef.ScaleValue;
+
+/**
+ * A scale item as a radio group of colour-coded codes (A green, B amber, C red, others neutral).
+ * A radio group is keyboard-native: Tab into it, arrows to choose. The meaning of the chosen
+ * value is shown under the group, and each code carries its meaning as a tooltip.
+ */
+@org.springframework.stereotype.Component
+class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
+
+    @Override
+    public Class<ScaleItem> itemType() {
+        return ScaleItem.class;
+    }
+
+    @Override
+    public ItemField render(ScaleItem item, Locale locale, String initialValue) {
+        RadioButtonGroup<String> group = new RadioButtonGroup<>(item.label().in(locale));
+        group.setId("item-" + item.id());
+        group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+        group.setItems(item.scale().values().stream().map(ScaleValue::code).toList());
+        group.setRenderer(new ComponentRenderer<Component, String>(code -> badge(item.scale().value(code).orElseThrow(), locale)));
+        if (!initialValue.isEmpty() && item.accepts(initialValue)) {
+            group.setValue(initialValue);
+        }
+        showMeaning(group, item, locale);
+        group.addValueChangeListener(e -> showMeaning(group, item, locale));
+        group.getElement().setAttribute("data-item-type", "scale");
+        return new ItemField() {
+            @Override
+            public Component component() {
+                return group;
+            }
+
+            @Override
+            public String value() {
+                return group.getValue() == null ? "" : group.getValue();
+            }
+        };
+    }
+
+    private static void showMeaning(RadioButtonGroup<String> group, ScaleItem item, Locale locale) {
+        String value = group.getValue();
+        group.setHelperText(value == null
+                ? group.getTranslation(locale, "evaluation.scale.none")
+                : item.scale().value(value).map(v -> v.code() + " – " + v.label().in(locale)).orElse(""));
+    }
+
+    private static Span badge(ScaleValue value, Locale locale) {
+        Span badge = new Span(value.code());
+        badge.setTitle(value.label().in(locale));
+        badge.getElement().setAttribute("data-colour", value.colour().yamlName());
+        badge.getStyle()
+                .set("display", "inline-block")
+                .set("min-width", "2.6em")
+                .set("text-align", "center")
+                .set("padding", "0.15em 0.5em")
+                .set("border-radius", "var(--lumo-border-radius-m, 6px)")
+                .set("font-weight", "600")
+                .set("background", ScaleColours.background(value.colour()))
+                .set("color", ScaleColours.text(value.colour()))
+                .set("border", "1px solid " + ScaleColours.border(value.colour()));
+        return badge;
+    }
+}
