@@ -27,8 +27,9 @@ public class LanguageSettings implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession().setLocale(fromCookie(init.getRequest())
-                .orElse(ParcoursI18nProvider.FRENCH)));
+        // per UI rather than per session: a page load always shows the remembered language
+        event.getSource().addUIInitListener(init -> init.getUI().setLocale(
+                fromCookie(VaadinRequest.getCurrent()).orElse(ParcoursI18nProvider.FRENCH)));
     }
 
     /** Switches the language of the session, remembers it, and reloads the page in that language. */

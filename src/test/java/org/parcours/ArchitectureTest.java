@@ -1,0 +1,37 @@
+package org.parcours;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The architecture rules of docs/decisions, kept true by the build. */
+@AnalyzeClasses(packages = "org.parcours", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule formModelIsPlainJava = noClasses().that().resideInAPackage("org.parcours.formdef..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta..",
+                    "org.hibernate..", "org.parcours.catalog..", "org.parcours.evaluations..", "org.parcours.clients..",
+                    "org.parcours.security..", "org.parcours.ui..")
+            .because("the form model is plain Java, usable by any runtime, renderer or tool");
+
+    @ArchTest
+    static final ArchRule uiComponentsOnlyInUiPackages = noClasses().that().resideOutsideOfPackage("..ui..")
+            .and().doNotHaveFullyQualifiedName("org.parcours.security.SecurityConfig")
+            .should().dependOnClassesThat().resideInAPackage("com.vaadin.flow.component..")
+            .because("Vaadin components belong in ui packages; services stay UI-free");
+
+    @ArchTest
+    static final ArchRule servicesDoNotDependOnUi = noClasses().that().resideOutsideOfPackage("..ui..")
+            .and().doNotHaveFullyQualifiedName("org.parcours.security.SecurityConfig")
+            .should().dependOnClassesThat().resideInAPackage("..ui..")
+            .because("features expose services; only ui packages use them to build views");
+
+    @ArchTest
+    static final ArchRule viewsLiveInUiPackages = classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+            .should().resideInAPackage("..ui..");
+}

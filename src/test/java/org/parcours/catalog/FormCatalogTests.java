@@ -1,0 +1,127 @@
+package org.parcours.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parcours.audit.AuditLog;
+import org.parcours.formdef.ProblemCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalog against a forms folder of its own (a copy of forms/ whose IMASP gets a unique id,
+ * so the versions written here do not mix with other tests').
+ */
+@SpringBootTest
+class FormCatalogTests {
+
+    @Autowired
+    FormVersionRepository versions;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    String key;
+    Path form;
+    FormCatalog catalog;
+
+    @BeforeEach
+    void copyForms() throws IOException {
+        key = "imasp-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.createDirectories(dir.resolve("scales"));
+        Files.copy(Path.of("forms/scales/imasp-abc.yaml"), dir.resolve("scales/imasp-abc.yaml"));
+        form = dir.resolve(key + ".yaml");
+        Files.writeString(form, Files.readString(Path.of("forms/imasp.yaml")).replace("form: imasp", "form: " + key));
+        catalog = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
+    }
+
+    @Test
+    void anUnchangedFolderPublishesNoNewVersion() {
+        catalog.reload();
+        PublishedForm first = catalog.current(key);
+        catalog.reload();
+
+        assertThat(catalog.current(key).versionId()).isEqualTo(first.versionId());
+        assertThat(first.versionNumber()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM form_version WHERE form_key = ?", Integer.class, key)).isEqualTo(1);
+    }
+
+    @Test
+    void anAddedFactorBecomesANewVersionAndTheOldVersionStillRendersAsItWas() throws IOException {
+        catalog.reload();
+        PublishedForm first = catalog.current(key);
+        Files.writeString(form, Files.readString(form).replace("""
+                  - id: family
+                """, """
+                      - id: debts
+                        type: scale
+                        scale: imasp-abc
+                        label: { fr: "Dettes", nl: "Schulden", en: "Debts" }
+                  - id: family
+                """));
+
+        catalog.reload();
+
+        PublishedForm second = catalog.current(key);
+        assertThat(second.versionNumber()).isEqualTo(2);
+        assertThat(second.definition().item("debts")).isPresent();
+        assertThat(catalog.version(first.versionId()).definition().item("debts")).isEmpty();
+        String stored = jdbc.queryForObject("SELECT definition FROM form_version WHERE id = ?", String.class, second.versionId());
+        assertThat(stored).contains("scale: imasp-abc", "id: debts");
+        assertThat(jdbc.queryForObject("SELECT content_hash FROM form_version WHERE id = ?", String.class, second.versionId()))
+                .hasSize(64).isNotEqualTo(first.contentHash());
+    }
+
+    @Test
+    void aBrokenFileKeepsTheLastGoodVersionLiveAndReportsWhereItIsBroken() throws IOException {
+        catalog.reload();
+        PublishedForm good = catalog.current(key);
+        Files.writeString(form, Files.readString(form).replaceFirst("scale: imasp-abc", "scale: imasp-ab"));
+
+        catalog.reload();
+
+        FormStatus status = catalog.statuses().stream().filter(s -> s.formKey().equals(key)).findFirst().orElseThrow();
+        assertThat(status.broken()).isTrue();
+        assertThat(status.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.UNKNOWN_SCALE);
+            assertThat(p.at().source()).isEqualTo(key + ".yaml");
+            assertThat(p.at().line()).isEqualTo(11);
+            assertThat(p.hint()).contains("did you mean 'imasp-abc'?");
+        });
+        assertThat(catalog.current(key).versionId()).isEqualTo(good.versionId());
+    }
+
+    @Test
+    void aBrokenFormNeverStopsTheOthers() throws IOException {
+        Files.writeString(dir.resolve("broken.yaml"), "form: broken\ntitle: [unclosed\n");
+
+        catalog.reload();
+
+        assertThat(catalog.current(key).definition().sections()).hasSize(5);
+        assertThat(catalog.statuses()).filteredOn(s -> s.formKey().equals("broken")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.live()).isEmpty();
+                    assertThat(s.problems()).extracting(p -> p.code()).contains(ProblemCode.YAML_SYNTAX);
+                });
+        assertThat(catalog.liveForms()).extracting(PublishedForm::formKey).containsExactly(key);
+    }
+}
