@@ -43,6 +43,9 @@ public final class FormReader {
     private static final Map<String, Set<String>> ITEM_KEYS = Map.of(
             "scale", Set.of("id", "type", "label", "scale"),
             "text", Set.of("id", "type", "label", "multiline", "max-length"));
+    /** The keys of any item type: accepted while the type is missing or unknown, to avoid follow-up errors. */
+    private static final Set<String> ANY_ITEM_KEYS = ITEM_KEYS.values().stream().flatMap(Set::stream)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Reads all sources together; throws with every problem found if any source is faulty. */
     public FormBundle read(List<FormSource> sources) {
@@ -205,7 +208,7 @@ public final class FormReader {
                         "unknown item type '" + type.get() + "'",
                         suggestion(type.get(), ITEM_KEYS.keySet()) + "known types: " + String.join(", ", ITEM_KEYS.keySet().stream().sorted().toList()));
             }
-            Map<String, NodeTuple> keys = keys(source, map, allowed == null ? Set.of("id", "type", "label") : allowed,
+            Map<String, NodeTuple> keys = keys(source, map, allowed == null ? ANY_ITEM_KEYS : allowed,
                     "a '" + type.orElse("?") + "' item");
             Optional<String> id = id(source, map, keys, "id");
             id.filter(i -> !itemIds.add(i)).ifPresent(i -> problem(ProblemCode.DUPLICATE_ID, source,
@@ -400,8 +403,8 @@ public final class FormReader {
     /** "did you mean 'x'? " when a known name is close to the given one, else "". */
     static String suggestion(String given, java.util.Collection<String> known) {
         return known.stream()
-                .filter(k -> distance(given, k) <= Math.max(2, k.length() / 3))
-                .min(Comparator.comparingInt(k -> distance(given, k)))
+                .filter(k -> distance(given, k) <= Math.max(2, k.length() / 3) && distance(given, k) < k.length())
+                .min(Comparator.comparingInt((String k) -> distance(given, k)).thenComparing(Comparator.naturalOrder()))
                 .map(k -> "did you mean '" + k + "'? ")
                 .orElse("");
     }

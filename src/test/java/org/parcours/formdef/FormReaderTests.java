@@ -131,6 +131,17 @@ class FormReaderTests {
                                 type: scale
                                 label: { fr: "Q", nl: "Q", en: "Q" }
                         """, 1, 7, 9, "missing 'scale'", "add 'scale: ...'"),
+                new Case("an item without type, its scale key not reported as well", ProblemCode.MISSING_KEY, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: q
+                                scale: imasp-abc
+                                label: { fr: "Q", nl: "Q", en: "Q" }
+                        """, 1, 7, 9, "missing 'type'", "add 'type: ...'"),
                 new Case("a max-length that is not a number", ProblemCode.WRONG_TYPE, """
                         form: f
                         title: { fr: "T", nl: "T", en: "T" }
@@ -256,6 +267,18 @@ class FormReaderTests {
                                 type: txt
                                 label: { fr: "Q", nl: "Q", en: "Q" }
                         """, 1, 8, 15, "unknown item type 'txt'", "did you mean 'text'? known types: scale, text"),
+                new Case("a misspelt item type, its scale key not reported as well", ProblemCode.UNKNOWN_ITEM_TYPE, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: q
+                                type: scael
+                                scale: imasp-abc
+                                label: { fr: "Q", nl: "Q", en: "Q" }
+                        """, 1, 8, 15, "unknown item type 'scael'", "did you mean 'scale'? known types: scale, text"),
                 new Case("a misspelt colour", ProblemCode.UNKNOWN_COLOUR, """
                         scale: traffic
                         values:
@@ -314,6 +337,32 @@ class FormReaderTests {
         assertThat(problems).extracting(FormProblem::code, p -> p.at().line(), p -> p.at().column())
                 .containsExactly(tuple(ProblemCode.MISSING_KEY, 7, 9), tuple(ProblemCode.UNKNOWN_KEY, 9, 9));
         assertThat(problems.getFirst().message()).isEqualTo("missing 'label'");
+    }
+
+    @Test
+    void suggestsOnlyCloseNamesAndAlwaysTheSameOne() {
+        assertThat(FormReader.suggestion("lable", List.of("id", "type", "label"))).isEqualTo("did you mean 'label'? ");
+        assertThat(FormReader.suggestion("imasp-ab", List.of("imasp-abc"))).isEqualTo("did you mean 'imasp-abc'? ");
+        // a two-letter word differing in every letter is no near miss: 'de' is not a misspelt 'nl'
+        assertThat(FormReader.suggestion("de", List.of("fr", "nl", "en"))).isEmpty();
+        assertThat(FormReader.suggestion("<<", List.of("id", "type", "label"))).isEmpty();
+        assertThat(FormReader.suggestion("orange", List.of("green", "amber", "red", "neutral"))).isEmpty();
+        // equally close names: the first in alphabetical order, whatever the order of the set
+        assertThat(FormReader.suggestion("bat", List.of("hat", "cat"))).isEqualTo("did you mean 'cat'? ");
+        assertThat(FormReader.suggestion("bat", List.of("cat", "hat"))).isEqualTo("did you mean 'cat'? ");
+    }
+
+    @Test
+    void anUnsupportedLanguageGetsNoFarFetchedSuggestion() {
+        List<FormProblem> problems = problems(new FormSource(TEST_SOURCE, """
+                form: f
+                title: { fr: "T", nl: "T", en: "T", de: "T" }
+                sections: []
+                """));
+
+        assertThat(problems).extracting(FormProblem::code, FormProblem::hint).containsExactly(
+                tuple(ProblemCode.UNKNOWN_KEY, "allowed keys: en, fr, nl"),
+                tuple(ProblemCode.EMPTY_LIST, "add at least one entry"));
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.parcours.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The first slice in a real browser: sign in, open a client, fill two IMASP factors, save; then
+ * the answer rows are read from MariaDB. Also: a wrong password gets one generic message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImaspEndToEndIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aWorkerFillsTwoFactorsAndTheRowsAreInMariaDb() throws Exception {
+        long clientId = data.client(TestUsers.TEAM_NORTH, "Navigateur").id();
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            signIn(browser, wait, TestUsers.WORKER_NORTH, TestUsers.PASSWORD);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+
+            browser.driver.get(url("/clients/" + clientId));
+            wait.until(ExpectedConditions.textToBe(By.id("client-name"), "NAVIGATEUR Test"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            choose(browser, "item-illness", "B");
+            choose(browser, "item-homeless", "C");
+            browser.screenshot("imasp-filled");
+            browser.driver.findElement(By.id("save-evaluation")).click();
+            wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
+
+            long evaluationId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/evaluations/", ""));
+            assertThat(jdbc.queryForObject("SELECT client_id FROM evaluation WHERE id = ?", Long.class, evaluationId)).isEqualTo(clientId);
+            assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
+
+            // reopened from the server after a reload: the saved choices are shown
+            browser.driver.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button[checked]")));
+            assertThat(checkedLabel(browser, "item-illness")).isEqualTo("B");
+            assertThat(checkedLabel(browser, "item-homeless")).isEqualTo("C");
+            browser.screenshot("imasp-reopened");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithOneGenericMessageInFrench() throws Exception {
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            signIn(browser, wait, TestUsers.WORKER_NORTH, "not-the-password");
+
+            wait.until(ExpectedConditions.urlContains("login?error"));
+            WebElement login = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return arguments[0].error", login)));
+            String page = (String) ((JavascriptExecutor) browser.driver).executeScript(
+                    "return arguments[0].shadowRoot ? arguments[0].innerText + JSON.stringify(arguments[0].i18n) : ''", login);
+            assertThat(page).contains("Nom d'utilisateur ou mot de passe incorrect")
+                    .doesNotContainIgnoringCase("exception").doesNotContain("not-the-password");
+            browser.screenshot("login-error");
+        }
+    }
+
+    private void signIn(BrowserSupport browser, WebDriverWait wait, String username, String password) {
+        browser.driver.get(url("/login"));
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
+        user.sendKeys(username);
+        WebElement pass = browser.driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        pass.sendKeys(password);
+        pass.sendKeys(Keys.ENTER);
+    }
+
+    private static void choose(BrowserSupport browser, String groupId, String code) {
+        List<WebElement> radios = browser.driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button"));
+        WebElement radio = radios.stream().filter(r -> r.getText().strip().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no radio " + code + " in " + groupId));
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
+        radio.findElement(By.cssSelector("input")).click();
+    }
+
+    private static String checkedLabel(BrowserSupport browser, String groupId) {
+        return browser.driver.findElement(By.cssSelector("#" + groupId + " vaadin-radio-button[checked]")).getText().strip();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
