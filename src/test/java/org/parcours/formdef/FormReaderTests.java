@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -500,7 +501,7 @@ class FormReaderTests {
 
         Scale traffic = bundle.scales().get("traffic");
         assertThat(bundle.scales()).containsOnlyKeys("traffic");
-        assertThat(bundle.scaleSources()).containsExactlyEntriesOf(java.util.Map.of("traffic", "scales/traffic.yaml"));
+        assertThat(bundle.scaleSources()).containsExactlyEntriesOf(Map.of("traffic", "scales/traffic.yaml"));
         assertThat(traffic.title()).isEqualTo(LocalizedText.of("Feu", "Licht", "Light"));
         assertThat(traffic.values()).extracting(ScaleValue::code, ScaleValue::colour, ScaleValue::problem)
                 .containsExactly(
@@ -546,7 +547,7 @@ class FormReaderTests {
         assertThat(text.in(Locale.ENGLISH)).isEqualTo("Housing");
         assertThat(text.in(Locale.GERMAN)).isEqualTo("Logement");
         assertThat(text.in(Locale.ROOT)).isEqualTo("Logement");
-        assertThat(new LocalizedText(java.util.Map.of("fr", "Seul")).in(Locale.ENGLISH)).isEqualTo("Seul");
+        assertThat(new LocalizedText(Map.of("fr", "Seul")).in(Locale.ENGLISH)).isEqualTo("Seul");
     }
 
     // ---- 4. the shipped forms/ ----------------------------------------------------------------
