@@ -85,6 +85,34 @@ class ImaspEndToEndIT {
         }
     }
 
+    @Test
+    void theLanguageSwitchIsKeptAcrossSignInsAndAnAdministratorRouteIsRefusedToAWorker() throws Exception {
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            signIn(browser, wait, TestUsers.WORKER_NORTH, TestUsers.PASSWORD);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "Dossiers clients"));
+
+            browser.driver.findElement(By.cssSelector("vaadin-select")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-select-item[normalize-space()='Nederlands']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "Cliëntdossiers"));
+
+            browser.driver.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.urlContains("/login"));
+            wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                    "return JSON.stringify(document.querySelector('vaadin-login-form').i18n)")).contains("Aanmelden"));
+            signIn(browser, wait, TestUsers.WORKER_NORTH, TestUsers.PASSWORD);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "Cliëntdossiers"));
+
+            browser.driver.get(url("/admin/users"));
+            wait.until(ExpectedConditions.textToBe(By.id("not-found"), "Deze pagina bestaat niet of u hebt er geen toegang toe."));
+            assertThat(browser.driver.findElements(By.id("user-grid"))).isEmpty();
+            assertThat(jdbc.queryForList("SELECT target_id FROM audit_event WHERE actor = ? AND action = 'ACCESS_DENIED' AND target_type = 'route'",
+                    String.class, TestUsers.WORKER_NORTH)).contains("admin/users");
+            assertThat(browser.driver.getPageSource()).doesNotContain("admin@").doesNotContain("worker2");
+            browser.screenshot("worker-refused-admin");
+        }
+    }
+
     private void signIn(BrowserSupport browser, WebDriverWait wait, String username, String password) {
         browser.driver.get(url("/login"));
         WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));

@@ -7,6 +7,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
@@ -56,6 +57,8 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
             // the router refuses; either way the view must not be shown
         }
         assertThat(getCurrentView()).isNotInstanceOf(UsersView.class);
+        assertThat(find(Paragraph.class).id("not-found").getText())
+                .isEqualTo("Cette page n'existe pas ou vous n'y avez pas accès.");
     }
 
     @Test
