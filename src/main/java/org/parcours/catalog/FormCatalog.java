@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -27,11 +31,17 @@ import org.parcours.formdef.FormDefinitionException;
 import org.parcours.formdef.FormProblem;
 import org.parcours.formdef.FormReader;
 import org.parcours.formdef.FormSource;
+import org.parcours.formdef.ChoiceItem;
 import org.parcours.formdef.Item;
+import org.parcours.formdef.Policy;
+import org.parcours.formdef.ProblemCode;
+import org.parcours.formdef.SourcePosition;
 import org.parcours.formdef.ScaleItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -46,10 +56,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of one broken form.
  */
 @Service
-public class FormCatalog implements SmartInitializingSingleton {
+public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FormCatalog.class);
-    private static final String SCALES_FOLDER = "scales/";
+    private static final List<String> SHARED_FOLDERS = List.of("scales/", "lists/");
+    static final String POLICY_FILE = "policy.yaml";
     private static final String SYSTEM = "system";
 
     private final FormVersionRepository versions;
@@ -57,32 +68,91 @@ public class FormCatalog implements SmartInitializingSingleton {
     private final AuditLog audit;
     private final Clock clock;
     private final String formsDir;
+    private final Duration pollInterval;
     private final FormReader reader = new FormReader();
+    private ScheduledExecutorService watcher;
+    private volatile String lastFingerprint = "";
 
     private volatile Map<String, FormStatus> statuses = Map.of();
+    private volatile Optional<Policy> policy = Optional.empty();
+    private volatile List<FormProblem> policyProblems = List.of();
     private final Map<Long, PublishedForm> versionCache = new ConcurrentHashMap<>();
 
+    @Autowired
     FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
-                @Value("${parcours.forms.dir:forms}") String formsDir) {
+                @Value("${parcours.forms.dir:forms}") String formsDir,
+                @Value("${parcours.forms.poll-interval:2s}") Duration pollInterval) {
         this.versions = versions;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
         this.formsDir = formsDir;
+        this.pollInterval = pollInterval;
+    }
+
+    FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock, String formsDir) {
+        this(versions, transactions, audit, clock, formsDir, Duration.ZERO);
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         reload();
+        if (!pollInterval.isZero() && Files.isDirectory(Path.of(formsDir))) {
+            watcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("forms-watcher").factory());
+            watcher.scheduleWithFixedDelay(this::reloadIfChanged, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Watching {} for form changes every {} ms", Path.of(formsDir).toAbsolutePath(), pollInterval.toMillis());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+    }
+
+    /**
+     * Polls rather than relying on file-system events: works the same on bind mounts and network
+     * folders, and an editor's save-by-rename is seen as one change.
+     */
+    void reloadIfChanged() {
+        try {
+            if (!fingerprint().equals(lastFingerprint)) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            // the watcher must survive anything (a file deleted while being read, the database down...)
+            log.error("Reloading the forms folder failed; will retry: {}", e.toString());
+        }
+    }
+
+    private String fingerprint() {
+        Path dir = Path.of(formsDir);
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(f -> {
+                try {
+                    return f + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis();
+                } catch (IOException e) {
+                    return f + ":gone";
+                }
+            }).collect(java.util.stream.Collectors.joining("|"));
+        } catch (IOException | UncheckedIOException e) {
+            return "unreadable:" + e.getMessage();
+        }
     }
 
     /** Reads the forms folder again and publishes what changed. */
     public synchronized void reload() {
+        lastFingerprint = fingerprint();
         List<FormSource> sources = readSources();
-        List<FormSource> scaleSources = sources.stream().filter(s -> s.name().startsWith(SCALES_FOLDER)).toList();
+        List<FormSource> scaleSources = sources.stream().filter(FormCatalog::isShared).toList();
+        sources.stream().filter(s -> s.name().equals(POLICY_FILE)).findFirst().ifPresent(this::reloadPolicy);
         Map<String, FormStatus> next = new LinkedHashMap<>();
         for (FormSource formSource : sources) {
-            if (formSource.name().startsWith(SCALES_FOLDER)) {
+            if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
                 continue;
             }
             List<FormSource> withScales = new ArrayList<>(scaleSources);
@@ -101,6 +171,35 @@ public class FormCatalog implements SmartInitializingSingleton {
             }
         }
         statuses = next;
+    }
+
+    private static boolean isShared(FormSource source) {
+        return SHARED_FOLDERS.stream().anyMatch(folder -> source.name().startsWith(folder));
+    }
+
+    private void reloadPolicy(FormSource source) {
+        try {
+            Optional<Policy> read = reader.read(List.of(source)).policy();
+            if (read.isEmpty()) {
+                throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.UNKNOWN_DOCUMENT,
+                        new SourcePosition(source.name(), 1, 1), "policy.yaml holds no 'policy:' document", "start it with 'policy: <id>'")));
+            }
+            policy = read;
+            policyProblems = List.of();
+        } catch (FormDefinitionException e) {
+            log.error("The policy file has {} problem(s); the last good policy stays in use:\n{}", e.problems().size(), e.getMessage());
+            policyProblems = e.problems();
+        }
+    }
+
+    /** The domain numbers of forms/policy.yaml (the last good version when the file is broken). */
+    public Policy policy() {
+        return policy.orElseThrow(() -> new Policy.PolicyException("no valid " + POLICY_FILE + " in " + formsDir));
+    }
+
+    /** The problems of forms/policy.yaml on disk; empty when it is valid. */
+    public List<FormProblem> policyProblems() {
+        return policyProblems;
     }
 
     /** Every form known from the folder, with its live version and problems. */
@@ -158,9 +257,14 @@ public class FormCatalog implements SmartInitializingSingleton {
     /** The text stored for a version: the scale files the form uses, then the form file. */
     private static String bundledText(FormDefinition form, FormBundle bundle, FormSource formSource, List<FormSource> scaleSources) {
         TreeSet<String> usedScaleSources = new TreeSet<>();
-        form.items().forEach((Item item) -> {
-            if (item instanceof ScaleItem scaleItem) {
-                usedScaleSources.add(bundle.scaleSources().get(scaleItem.scale().id()));
+        form.allItems().forEach((Item item) -> {
+            switch (item) {
+                case ScaleItem scaleItem -> usedScaleSources.add(bundle.sharedSources().get("scale:" + scaleItem.scale().id()));
+                case ChoiceItem choice when bundle.sharedSources().containsKey("list:" + choice.options().id())
+                        && bundle.lists().get(choice.options().id()) == choice.options() ->
+                        usedScaleSources.add(bundle.sharedSources().get("list:" + choice.options().id()));
+                default -> {
+                }
             }
         });
         StringBuilder text = new StringBuilder();
@@ -178,7 +282,8 @@ public class FormCatalog implements SmartInitializingSingleton {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 return files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
-                        .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales"))
+                        .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales")
+                                || dir.relativize(f).startsWith("lists"))
                         .sorted(Comparator.comparing(Path::toString))
                         .map(f -> new FormSource(dir.relativize(f).toString().replace('\\', '/'), readString(f)))
                         .toList();
@@ -197,7 +302,7 @@ public class FormCatalog implements SmartInitializingSingleton {
             for (Resource resource : resources) {
                 String url = resource.getURL().toString();
                 String name = url.substring(url.lastIndexOf("forms/") + "forms/".length());
-                if (!name.contains("/") || name.startsWith(SCALES_FOLDER)) {
+                if (!name.contains("/") || SHARED_FOLDERS.stream().anyMatch(name::startsWith)) {
                     sources.add(new FormSource(name, resource.getContentAsString(StandardCharsets.UTF_8)));
                 }
             }

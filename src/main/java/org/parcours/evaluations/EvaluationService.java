@@ -1,6 +1,7 @@
 package org.parcours.evaluations;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
-import org.parcours.formdef.Item;
+import org.parcours.formdef.ComputedItem;
+import org.parcours.formdef.NoteItem;
+import org.parcours.formrun.FormSession;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
 import org.springframework.stereotype.Service;
@@ -120,26 +123,29 @@ public class EvaluationService {
                 e.getAnswers(), Optional.of(e.getCreatedBy()), Optional.of(e.getUpdatedAt()), e.getVersion());
     }
 
-    private static Map<String, String> validate(PublishedForm form, Map<String, String> answers) {
-        Map<String, String> cleaned = new LinkedHashMap<>();
-        Map<String, String> problems = new LinkedHashMap<>();
-        answers.forEach((itemId, value) -> {
-            if (value == null || value.isBlank()) {
-                return;
-            }
-            Optional<Item> item = form.definition().item(itemId);
-            if (item.isEmpty()) {
-                problems.put(itemId, "unknown item for form " + form.formKey() + " v" + form.versionNumber());
-            } else if (!item.get().accepts(value)) {
-                problems.put(itemId, "value not accepted: " + abbreviate(value));
-            } else {
-                cleaned.put(itemId, value);
+    /**
+     * The answers to store: unknown paths and answers that do not fit their item are refused;
+     * rules such as "required" are not checked for a draft.
+     */
+    private Map<String, String> validate(PublishedForm form, Map<String, String> answers) {
+        Map<String, String> given = new LinkedHashMap<>();
+        answers.forEach((path, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(path, value);
             }
         });
+        Map<String, String> problems = new LinkedHashMap<>();
+        FormSession.unknownPaths(form.definition(), given).forEach(path ->
+                problems.put(path, "unknown item for form " + form.formKey() + " v" + form.versionNumber()));
+        FormSession session = FormSession.resume(form.definition(), given, LocalDate.now(clock));
+        session.formatIssues().forEach(issue -> problems.putIfAbsent(issue.path(),
+                "value not accepted (" + issue.kind().name().toLowerCase(java.util.Locale.ROOT) + "): " + abbreviate(given.get(issue.path()))));
+        given.keySet().stream().filter(path -> form.definition().item(path).filter(i -> i instanceof ComputedItem || i instanceof NoteItem).isPresent())
+                .forEach(path -> problems.putIfAbsent(path, "this item is not answered by people"));
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);
         }
-        return cleaned;
+        return session.answersToStore();
     }
 
     private static String changes(Map<String, String> before, Map<String, String> after) {

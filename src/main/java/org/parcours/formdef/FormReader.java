@@ -1,16 +1,26 @@
 package org.parcours.formdef;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -23,29 +33,47 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads scales and forms from YAML sources. Every problem of every source is collected and
- * reported at once with its file, line and column; nothing is half-read.
+ * Reads scales, option lists, forms and the policy from YAML sources (see forms/README.md).
+ * Every problem of every source is collected and reported at once with its file, line and
+ * column; nothing is half-read. Expressions are compiled and type-checked here.
  *
- * <p>A source may hold several YAML documents (separated by {@code ---}); each document is either
- * a scale ({@code scale: id}) or a form ({@code form: id}). Scales are read first, so a form may
- * use a scale defined in any of the sources.
+ * <p>A source may hold several YAML documents (separated by {@code ---}). Shared files (scales,
+ * lists) are read first, so a form may use those of any source.
  */
 public final class FormReader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,79}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9?][A-Za-z0-9_?-]{0,19}");
+    private static final Pattern POLICY_KEY = Pattern.compile("[a-z][a-z0-9_]{0,79}");
     private static final int MAX_SOURCE_CHARS = 2_000_000;
+    private static final int MAX_REPEAT_ROWS = 500;
+    private static final Set<String> ROLES = Set.of("ADMIN", "WORKER", "COMMITTEE");
 
     private static final Set<String> SCALE_KEYS = Set.of("scale", "title", "values");
     private static final Set<String> SCALE_VALUE_KEYS = Set.of("code", "colour", "problem", "label");
-    private static final Set<String> FORM_KEYS = Set.of("form", "title", "sections");
-    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "items");
-    private static final Map<String, Set<String>> ITEM_KEYS = Map.of(
-            "scale", Set.of("id", "type", "label", "scale"),
-            "text", Set.of("id", "type", "label", "multiline", "max-length"));
-    /** The keys of any item type: accepted while the type is missing or unknown, to avoid follow-up errors. */
-    private static final Set<String> ANY_ITEM_KEYS = ITEM_KEYS.values().stream().flatMap(Set::stream)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> LIST_KEYS = Set.of("list", "title", "options");
+    private static final Set<String> OPTION_KEYS = Set.of("code", "label");
+    private static final Set<String> POLICY_KEYS = Set.of("policy", "values");
+    private static final Set<String> FORM_KEYS = Set.of("form", "title", "description", "sections");
+    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "description", "visible-when", "items");
+    private static final Set<String> CONSTRAINT_KEYS = Set.of("expression", "message");
+    private static final Set<String> COMMON_KEYS = Set.of("id", "type", "label", "help", "required", "required-when",
+            "visible-when", "default", "constraints", "sensitive", "prefill");
+    private static final Map<String, Set<String>> TYPE_KEYS = Map.ofEntries(
+            Map.entry("scale", Set.of("scale")),
+            Map.entry("choice", Set.of("options", "list")),
+            Map.entry("multi-choice", Set.of("options", "list")),
+            Map.entry("text", Set.of("multiline", "max-length", "pattern", "pattern-message")),
+            Map.entry("integer", Set.of("min", "max")),
+            Map.entry("decimal", Set.of("min", "max")),
+            Map.entry("money", Set.of("min", "max")),
+            Map.entry("date", Set.of("min", "max")),
+            Map.entry("yes-no", Set.of()),
+            Map.entry("note", Set.of("text")),
+            Map.entry("repeat", Set.of("items", "min", "max")),
+            Map.entry("computed", Set.of("expression")));
+    private static final Set<String> ANY_ITEM_KEYS = Stream.concat(COMMON_KEYS.stream(),
+            TYPE_KEYS.values().stream().flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
 
     /** Reads all sources together; throws with every problem found if any source is faulty. */
     public FormBundle read(List<FormSource> sources) {
@@ -53,14 +81,22 @@ public final class FormReader {
         List<Doc> formDocs = new ArrayList<>();
         for (FormSource source : sources) {
             for (Doc doc : run.compose(source)) {
-                if (doc.node() instanceof MappingNode map && run.has(map, "scale")) {
+                if (!(doc.node() instanceof MappingNode map)) {
+                    run.problem(ProblemCode.UNKNOWN_DOCUMENT, doc.source(), doc.node(),
+                            "this document is not a scale, list, policy or form",
+                            "start it with 'form: <id>', 'scale: <id>', 'list: <id>' or 'policy: <id>'");
+                } else if (run.has(map, "scale")) {
                     run.readScale(doc.source(), map);
-                } else if (doc.node() instanceof MappingNode map && run.has(map, "form")) {
+                } else if (run.has(map, "list")) {
+                    run.readList(doc.source(), map);
+                } else if (run.has(map, "policy")) {
+                    run.readPolicy(doc.source(), map);
+                } else if (run.has(map, "form")) {
                     formDocs.add(doc);
                 } else {
                     run.problem(ProblemCode.UNKNOWN_DOCUMENT, doc.source(), doc.node(),
-                            "this document is neither a scale nor a form",
-                            "start it with 'scale: <id>' or 'form: <id>'");
+                            "this document is not a scale, list, policy or form",
+                            "start it with 'form: <id>', 'scale: <id>', 'list: <id>' or 'policy: <id>'");
                 }
             }
         }
@@ -72,7 +108,7 @@ public final class FormReader {
                     .thenComparingInt(p -> p.at().line()).thenComparingInt(p -> p.at().column()));
             throw new FormDefinitionException(run.problems);
         }
-        return new FormBundle(run.scales, run.scaleSources, run.forms);
+        return new FormBundle(run.scales, run.lists, run.sharedSources, run.forms, Optional.ofNullable(run.policy));
     }
 
     private record Doc(String source, Node node) {
@@ -83,8 +119,10 @@ public final class FormReader {
 
         private final List<FormProblem> problems = new ArrayList<>();
         private final Map<String, Scale> scales = new LinkedHashMap<>();
-        private final Map<String, String> scaleSources = new HashMap<>();
+        private final Map<String, OptionList> lists = new LinkedHashMap<>();
+        private final Map<String, String> sharedSources = new HashMap<>();
         private final Map<String, FormDefinition> forms = new LinkedHashMap<>();
+        private Policy policy;
 
         List<Doc> compose(FormSource source) {
             List<Doc> docs = new ArrayList<>();
@@ -96,6 +134,7 @@ public final class FormReader {
             LoaderOptions options = new LoaderOptions();
             options.setMaxAliasesForCollections(20);
             options.setAllowRecursiveKeys(false);
+            options.setNestingDepthLimit(40);
             options.setCodePointLimit(MAX_SOURCE_CHARS * 2);
             try {
                 for (Node node : new Yaml(options).composeAll(new StringReader(source.text()))) {
@@ -109,34 +148,29 @@ public final class FormReader {
                         "YAML syntax: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage())
                                 + (e.getContext() != null ? " " + e.getContext() : ""),
                         "check indentation, colons and quotes on this line or the one before"));
-            } catch (YAMLException e) {
+            } catch (YAMLException | IllegalStateException | IllegalArgumentException e) {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
                         "YAML syntax: " + firstLine(e.getMessage()), "check the file is valid YAML"));
             }
             return docs;
         }
 
+        // ---- shared files ----------------------------------------------------------------
+
         void readScale(String source, MappingNode map) {
             Map<String, NodeTuple> keys = keys(source, map, SCALE_KEYS, "a scale");
             Optional<String> id = id(source, map, keys, "scale");
-            LocalizedText title = keys.containsKey("title")
-                    ? text(source, keys.get("title").getValueNode(), "title")
-                    : id.map(i -> LocalizedText.of(i, i, i)).orElse(LocalizedText.of("", "", ""));
+            LocalizedText title = optionalText(source, keys, "title").orElseGet(() -> id.map(i -> LocalizedText.of(i, i, i))
+                    .orElse(LocalizedText.of("", "", "")));
             List<ScaleValue> values = new ArrayList<>();
-            Set<String> codes = new java.util.HashSet<>();
+            Set<String> codes = new HashSet<>();
             for (Node valueNode : list(source, map, keys, "values")) {
                 Optional<MappingNode> valueMap = mapping(source, valueNode, "a scale value");
                 if (valueMap.isEmpty()) {
                     continue;
                 }
                 Map<String, NodeTuple> vk = keys(source, valueMap.get(), SCALE_VALUE_KEYS, "a scale value");
-                Optional<String> code = requiredScalar(source, valueMap.get(), vk, "code");
-                code.filter(c -> !CODE.matcher(c).matches()).ifPresent(c -> problem(ProblemCode.INVALID_ID, source,
-                        vk.get("code").getValueNode(), "scale value code '" + c + "' is not valid",
-                        "use letters, digits, '?', '_' or '-', at most 20 characters"));
-                code.filter(c -> !codes.add(c)).ifPresent(c -> problem(ProblemCode.DUPLICATE_ID, source,
-                        vk.get("code").getValueNode(), "scale value '" + c + "' appears twice in this scale",
-                        "each value code must be unique within its scale"));
+                Optional<String> code = code(source, valueMap.get(), vk, codes, "scale");
                 Colour colour = Colour.NEUTRAL;
                 if (vk.containsKey("colour")) {
                     Node colourNode = vk.get("colour").getValueNode();
@@ -148,85 +182,251 @@ public final class FormReader {
                     }
                     colour = found.orElse(Colour.NEUTRAL);
                 }
-                boolean problemValue = vk.containsKey("problem") && bool(source, vk.get("problem").getValueNode(), "problem");
+                boolean problemValue = flag(source, vk, "problem");
                 LocalizedText label = requiredText(source, valueMap.get(), vk, "label");
                 Colour finalColour = colour;
                 code.ifPresent(c -> values.add(new ScaleValue(c, finalColour, problemValue, label)));
             }
+            id.ifPresent(i -> register(source, keys.get("scale").getValueNode(), "scale", i, scales,
+                    new Scale(i, title, values)));
+        }
+
+        void readList(String source, MappingNode map) {
+            Map<String, NodeTuple> keys = keys(source, map, LIST_KEYS, "an option list");
+            Optional<String> id = id(source, map, keys, "list");
+            LocalizedText title = optionalText(source, keys, "title").orElseGet(() -> id.map(i -> LocalizedText.of(i, i, i))
+                    .orElse(LocalizedText.of("", "", "")));
+            List<Option> options = options(source, map, keys, "options");
+            id.ifPresent(i -> register(source, keys.get("list").getValueNode(), "list", i, lists, new OptionList(i, title, options)));
+        }
+
+        private <T> void register(String source, Node idNode, String kind, String id, Map<String, T> registry, T value) {
+            if (registry.containsKey(id)) {
+                problem(ProblemCode.DUPLICATE_ID, source, idNode,
+                        kind + " '" + id + "' is defined twice (also in " + sharedSources.get(kind + ":" + id) + ")",
+                        "give one of them another id");
+            } else {
+                registry.put(id, value);
+                sharedSources.put(kind + ":" + id, source);
+            }
+        }
+
+        private List<Option> options(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
+            List<Option> options = new ArrayList<>();
+            Set<String> codes = new HashSet<>();
+            for (Node optionNode : list(source, owner, keys, key)) {
+                mapping(source, optionNode, "an option").ifPresent(optionMap -> {
+                    Map<String, NodeTuple> ok = keys(source, optionMap, OPTION_KEYS, "an option");
+                    Optional<String> code = code(source, optionMap, ok, codes, "option");
+                    LocalizedText label = requiredText(source, optionMap, ok, "label");
+                    code.ifPresent(c -> options.add(new Option(c, label)));
+                });
+            }
+            return options;
+        }
+
+        private Optional<String> code(String source, MappingNode owner, Map<String, NodeTuple> keys, Set<String> seen, String what) {
+            Optional<String> code = requiredScalar(source, owner, keys, "code");
+            code.filter(c -> !CODE.matcher(c).matches()).ifPresent(c -> problem(ProblemCode.INVALID_ID, source,
+                    keys.get("code").getValueNode(), what + " code '" + c + "' is not valid",
+                    "use letters, digits, '?', '_' or '-', at most 20 characters"));
+            code.filter(c -> CODE.matcher(c).matches() && !seen.add(c)).ifPresent(c -> problem(ProblemCode.DUPLICATE_ID, source,
+                    keys.get("code").getValueNode(), what + " '" + c + "' appears twice",
+                    "each code must be unique within its " + what + "s"));
+            return code.filter(c -> CODE.matcher(c).matches());
+        }
+
+        void readPolicy(String source, MappingNode map) {
+            Map<String, NodeTuple> keys = keys(source, map, POLICY_KEYS, "the policy");
+            Optional<String> id = id(source, map, keys, "policy");
+            Map<String, String> values = new TreeMap<>();
+            NodeTuple valuesTuple = keys.get("values");
+            if (valuesTuple == null) {
+                problem(ProblemCode.MISSING_KEY, source, map, "missing 'values'", "add 'values:' with the policy numbers below it");
+            } else {
+                policyValues(source, valuesTuple.getValueNode(), "", values);
+            }
             if (id.isPresent()) {
-                if (scales.containsKey(id.get())) {
-                    problem(ProblemCode.DUPLICATE_ID, source, keys.get("scale").getValueNode(),
-                            "scale '" + id.get() + "' is defined twice (also in " + scaleSources.get(id.get()) + ")",
-                            "give one of them another id");
+                if (policy != null) {
+                    problem(ProblemCode.DUPLICATE_ID, source, keys.get("policy").getValueNode(),
+                            "a second policy '" + id.get() + "'; there is one policy", "merge it into policy.yaml");
                 } else {
-                    scales.put(id.get(), new Scale(id.get(), title, values));
-                    scaleSources.put(id.get(), source);
+                    policy = new Policy(id.get(), values);
                 }
             }
         }
+
+        private void policyValues(String source, Node node, String prefix, Map<String, String> values) {
+            if (node instanceof MappingNode map) {
+                Set<String> seen = new HashSet<>();
+                for (NodeTuple tuple : map.getValue()) {
+                    if (!(tuple.getKeyNode() instanceof ScalarNode key) || !POLICY_KEY.matcher(key.getValue()).matches()) {
+                        problem(ProblemCode.INVALID_ID, source, tuple.getKeyNode(), "policy names are lower-case words",
+                                "use letters, digits and '_', e.g. first_evaluation_after");
+                        continue;
+                    }
+                    if (!seen.add(key.getValue())) {
+                        problem(ProblemCode.DUPLICATE_KEY, source, key, "'" + key.getValue() + "' appears twice", "keep one");
+                        continue;
+                    }
+                    policyValues(source, tuple.getValueNode(), prefix.isEmpty() ? key.getValue() : prefix + "." + key.getValue(), values);
+                }
+            } else if (node instanceof ScalarNode scalar && !prefix.isEmpty() && !scalar.getValue().isBlank()) {
+                String value = scalar.getValue().strip();
+                if (value.startsWith("P") || value.startsWith("-P")) {
+                    try {
+                        java.time.Period.parse(value);
+                    } catch (DateTimeParseException e) {
+                        problem(ProblemCode.WRONG_TYPE, source, node, "'" + value + "' is not an ISO-8601 period",
+                                "write periods like P3M (3 months), P3Y (3 years), P2W (2 weeks)");
+                    }
+                }
+                values.put(prefix, value);
+            } else {
+                problem(ProblemCode.WRONG_TYPE, source, node, "a policy value must be a number, a period or a text",
+                        "e.g. 'social_only_age: 60' or 'first_evaluation_after: P3M'");
+            }
+        }
+
+        // ---- forms ---------------------------------------------------------------------------
 
         void readForm(String source, MappingNode map) {
             Map<String, NodeTuple> keys = keys(source, map, FORM_KEYS, "a form");
             Optional<String> id = id(source, map, keys, "form");
             LocalizedText title = requiredText(source, map, keys, "title");
-            Set<String> itemIds = new java.util.HashSet<>();
+            Optional<LocalizedText> description = optionalText(source, keys, "description");
+            Set<String> ids = new HashSet<>();
             List<Section> sections = new ArrayList<>();
             for (Node sectionNode : list(source, map, keys, "sections")) {
                 mapping(source, sectionNode, "a section").ifPresent(
-                        sectionMap -> readSection(source, sectionMap, itemIds).ifPresent(sections::add));
+                        sectionMap -> readSection(source, sectionMap, ids).ifPresent(sections::add));
             }
+            // expressions are checked even when other parts are faulty: every problem is reported at once
+            CompiledExpressions expressions = new ExpressionCompiler().compile(sections, (code, at, message, hint) ->
+                    problems.add(new FormProblem(code, at, message, hint)));
             if (id.isPresent()) {
                 if (forms.containsKey(id.get())) {
                     problem(ProblemCode.DUPLICATE_ID, source, keys.get("form").getValueNode(),
                             "form '" + id.get() + "' is defined twice", "give one of them another id");
                 } else {
-                    forms.put(id.get(), new FormDefinition(id.get(), title, sections));
+                    forms.put(id.get(), new FormDefinition(id.get(), title, description, sections, expressions));
                 }
             }
         }
 
-        private Optional<Section> readSection(String source, MappingNode map, Set<String> itemIds) {
+        private Optional<Section> readSection(String source, MappingNode map, Set<String> ids) {
             Map<String, NodeTuple> keys = keys(source, map, SECTION_KEYS, "a section");
             Optional<String> id = id(source, map, keys, "id");
             LocalizedText title = requiredText(source, map, keys, "title");
-            id.filter(i -> !itemIds.add(i)).ifPresent(i -> problem(ProblemCode.DUPLICATE_ID, source,
-                    keys.get("id").getValueNode(), "id '" + i + "' is used twice in this form",
-                    "section and item ids must be unique within a form"));
-            List<Item> items = new ArrayList<>();
-            for (Node itemNode : list(source, map, keys, "items")) {
-                mapping(source, itemNode, "an item").ifPresent(
-                        itemMap -> readItem(source, itemMap, itemIds).ifPresent(items::add));
-            }
-            return id.map(i -> new Section(i, title, items));
+            Optional<LocalizedText> description = optionalText(source, keys, "description");
+            Optional<Expression> visibleWhen = expression(source, keys, "visible-when");
+            uniqueId(source, keys, id, ids);
+            List<Item> items = items(source, map, keys, ids);
+            return id.map(i -> new Section(i, title, description, visibleWhen, items));
         }
 
-        private Optional<Item> readItem(String source, MappingNode map, Set<String> itemIds) {
+        private List<Item> items(String source, MappingNode owner, Map<String, NodeTuple> keys, Set<String> ids) {
+            List<Item> items = new ArrayList<>();
+            for (Node itemNode : list(source, owner, keys, "items")) {
+                mapping(source, itemNode, "an item").ifPresent(itemMap -> readItem(source, itemMap, ids).ifPresent(items::add));
+            }
+            return items;
+        }
+
+        private void uniqueId(String source, Map<String, NodeTuple> keys, Optional<String> id, Set<String> ids) {
+            id.filter(i -> !ids.add(i)).ifPresent(i -> problem(ProblemCode.DUPLICATE_ID, source,
+                    keys.get("id").getValueNode(), "id '" + i + "' is used twice in this form",
+                    "section and item ids must be unique within a form; answers are stored under them"));
+        }
+
+        private Optional<Item> readItem(String source, MappingNode map, Set<String> ids) {
             Optional<String> type = requiredScalar(source, map, rawKeys(map), "type");
-            Set<String> allowed = type.map(ITEM_KEYS::get).orElse(null);
-            if (type.isPresent() && allowed == null) {
+            Set<String> specific = type.map(TYPE_KEYS::get).orElse(null);
+            if (type.isPresent() && specific == null) {
                 problem(ProblemCode.UNKNOWN_ITEM_TYPE, source, rawKeys(map).get("type").getValueNode(),
                         "unknown item type '" + type.get() + "'",
-                        suggestion(type.get(), ITEM_KEYS.keySet()) + "known types: " + String.join(", ", ITEM_KEYS.keySet().stream().sorted().toList()));
+                        suggestion(type.get(), TYPE_KEYS.keySet()) + "known types: "
+                                + String.join(", ", TYPE_KEYS.keySet().stream().sorted().toList()));
             }
-            Map<String, NodeTuple> keys = keys(source, map, allowed == null ? ANY_ITEM_KEYS : allowed,
-                    "a '" + type.orElse("?") + "' item");
+            Set<String> allowed = specific == null ? ANY_ITEM_KEYS
+                    : Stream.concat(COMMON_KEYS.stream(), specific.stream()).collect(Collectors.toSet());
+            if ("note".equals(type.orElse(""))) {
+                allowed = Set.of("id", "type", "text", "visible-when", "sensitive");
+            }
+            Map<String, NodeTuple> keys = keys(source, map, allowed, "a '" + type.orElse("?") + "' item");
             Optional<String> id = id(source, map, keys, "id");
-            id.filter(i -> !itemIds.add(i)).ifPresent(i -> problem(ProblemCode.DUPLICATE_ID, source,
-                    keys.get("id").getValueNode(), "id '" + i + "' is used twice in this form",
-                    "item ids must be unique within a form; answers are stored under them"));
-            LocalizedText label = requiredText(source, map, keys, "label");
-            if (id.isEmpty() || allowed == null) {
+            uniqueId(source, keys, id, ids);
+            LocalizedText label = "note".equals(type.orElse("")) ? requiredText(source, map, keys, "text")
+                    : requiredText(source, map, keys, "label");
+            ItemRules rules = rules(source, keys);
+            if (id.isEmpty() || specific == null) {
                 return Optional.empty();
             }
+            String itemId = id.get();
             return switch (type.get()) {
-                case "scale" -> scaleRef(source, map, keys).map(scale -> new ScaleItem(id.get(), label, scale));
-                case "text" -> Optional.of(new TextItem(id.get(), label,
-                        keys.containsKey("multiline") && bool(source, keys.get("multiline").getValueNode(), "multiline"),
-                        keys.containsKey("max-length")
-                                ? positiveInt(source, keys.get("max-length").getValueNode(), "max-length", TextItem.DEFAULT_MAX_LENGTH)
-                                : TextItem.DEFAULT_MAX_LENGTH));
+                case "scale" -> scaleRef(source, map, keys).map(scale -> new ScaleItem(itemId, label, rules, scale));
+                case "choice", "multi-choice" -> optionsOf(source, map, keys, itemId, label)
+                        .map(options -> new ChoiceItem(itemId, label, rules, options, type.get().equals("multi-choice")));
+                case "text" -> Optional.of(text(source, keys, itemId, label, rules));
+                case "integer" -> Optional.of(number(source, keys, itemId, label, rules, NumberItem.Kind.INTEGER));
+                case "decimal" -> Optional.of(number(source, keys, itemId, label, rules, NumberItem.Kind.DECIMAL));
+                case "money" -> Optional.of(number(source, keys, itemId, label, rules, NumberItem.Kind.MONEY));
+                case "date" -> Optional.of(date(source, keys, itemId, label, rules));
+                case "yes-no" -> Optional.of(new YesNoItem(itemId, label, rules));
+                case "note" -> Optional.of(new NoteItem(itemId, label, rules));
+                case "repeat" -> Optional.of(repeat(source, map, keys, itemId, label, rules, ids));
+                case "computed" -> requiredExpression(source, map, keys, "expression")
+                        .map(expression -> new ComputedItem(itemId, label, rules, expression));
                 default -> Optional.empty();
             };
+        }
+
+        private ItemRules rules(String source, Map<String, NodeTuple> keys) {
+            Optional<LocalizedText> help = optionalText(source, keys, "help");
+            boolean required = flag(source, keys, "required");
+            Optional<Expression> requiredWhen = expression(source, keys, "required-when");
+            if (required && requiredWhen.isPresent()) {
+                problem(ProblemCode.CONFLICTING_KEYS, source, keys.get("required-when").getKeyNode(),
+                        "'required: true' and 'required-when' together", "keep one: always required, or required when...");
+            }
+            Optional<Expression> visibleWhen = expression(source, keys, "visible-when");
+            Optional<String> defaultValue = Optional.ofNullable(keys.get("default"))
+                    .flatMap(t -> scalar(source, t.getValueNode(), "default"));
+            List<Constraint> constraints = new ArrayList<>();
+            if (keys.containsKey("constraints")) {
+                for (Node node : list(source, null, keys, "constraints")) {
+                    mapping(source, node, "a constraint").ifPresent(cm -> {
+                        Map<String, NodeTuple> ck = keys(source, cm, CONSTRAINT_KEYS, "a constraint");
+                        Optional<Expression> expression = requiredExpression(source, cm, ck, "expression");
+                        LocalizedText message = requiredText(source, cm, ck, "message");
+                        expression.ifPresent(e -> constraints.add(new Constraint(e, message)));
+                    });
+                }
+            }
+            Set<String> sensitive = new HashSet<>();
+            if (keys.containsKey("sensitive")) {
+                for (Node node : list(source, null, keys, "sensitive")) {
+                    scalar(source, node, "sensitive").ifPresent(role -> {
+                        if (ROLES.contains(role)) {
+                            sensitive.add(role);
+                        } else {
+                            problem(ProblemCode.WRONG_TYPE, source, node, "unknown role '" + role + "'",
+                                    suggestion(role, ROLES) + "roles: ADMIN, WORKER, COMMITTEE");
+                        }
+                    });
+                }
+            }
+            boolean prefill = false;
+            if (keys.containsKey("prefill")) {
+                Node node = keys.get("prefill").getValueNode();
+                Optional<String> value = scalar(source, node, "prefill");
+                prefill = value.map("last-evaluation"::equals).orElse(false);
+                if (value.isPresent() && !prefill) {
+                    problem(ProblemCode.WRONG_TYPE, source, node, "unknown prefill '" + value.get() + "'",
+                            "the only prefill is 'last-evaluation'");
+                }
+            }
+            return new ItemRules(help, required, requiredWhen, visibleWhen, defaultValue, constraints, sensitive, prefill);
         }
 
         private Optional<Scale> scaleRef(String source, MappingNode map, Map<String, NodeTuple> keys) {
@@ -243,6 +443,151 @@ public final class FormReader {
                                 : "known scales: " + String.join(", ", scales.keySet())));
             }
             return Optional.ofNullable(scale);
+        }
+
+        private Optional<OptionList> optionsOf(String source, MappingNode map, Map<String, NodeTuple> keys, String itemId,
+                                               LocalizedText label) {
+            boolean inline = keys.containsKey("options");
+            boolean shared = keys.containsKey("list");
+            if (inline && shared) {
+                problem(ProblemCode.CONFLICTING_KEYS, source, keys.get("list").getKeyNode(),
+                        "both 'options' and 'list'", "give the options inline or name a shared list, not both");
+                return Optional.empty();
+            }
+            if (!inline && !shared) {
+                problem(ProblemCode.MISSING_KEY, source, map, "missing 'options' or 'list'",
+                        "list the options inline ('options:') or name a shared list ('list: <id>')");
+                return Optional.empty();
+            }
+            if (inline) {
+                return Optional.of(new OptionList(itemId, label, options(source, map, keys, "options")));
+            }
+            Optional<String> ref = scalar(source, keys.get("list").getValueNode(), "list");
+            if (ref.isPresent() && !lists.containsKey(ref.get())) {
+                problem(ProblemCode.UNKNOWN_LIST, source, keys.get("list").getValueNode(), "unknown option list '" + ref.get() + "'",
+                        suggestion(ref.get(), lists.keySet()) + (lists.isEmpty()
+                                ? "no list is defined; add one under forms/lists/"
+                                : "known lists: " + String.join(", ", lists.keySet())));
+            }
+            return ref.map(lists::get);
+        }
+
+        private TextItem text(String source, Map<String, NodeTuple> keys, String id, LocalizedText label, ItemRules rules) {
+            int maxLength = keys.containsKey("max-length")
+                    ? positiveInt(source, keys.get("max-length").getValueNode(), "max-length", TextItem.DEFAULT_MAX_LENGTH)
+                    : TextItem.DEFAULT_MAX_LENGTH;
+            if (maxLength > TextItem.DEFAULT_MAX_LENGTH) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, keys.get("max-length").getValueNode(),
+                        "max-length " + maxLength + " is above the limit of " + TextItem.DEFAULT_MAX_LENGTH, "");
+                maxLength = TextItem.DEFAULT_MAX_LENGTH;
+            }
+            Optional<Pattern> pattern = Optional.empty();
+            if (keys.containsKey("pattern")) {
+                Node node = keys.get("pattern").getValueNode();
+                Optional<String> regex = scalar(source, node, "pattern");
+                try {
+                    pattern = regex.map(Pattern::compile);
+                } catch (PatternSyntaxException e) {
+                    problem(ProblemCode.INVALID_CONSTRAINT, source, node, "pattern is not a valid regular expression: "
+                            + firstLine(e.getDescription()), "e.g. '[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}-[0-9]{3}\\.[0-9]{2}'");
+                }
+            }
+            Optional<LocalizedText> patternMessage = optionalText(source, keys, "pattern-message");
+            if (patternMessage.isPresent() && !keys.containsKey("pattern")) {
+                problem(ProblemCode.CONFLICTING_KEYS, source, keys.get("pattern-message").getKeyNode(),
+                        "'pattern-message' without 'pattern'", "add the pattern or remove the message");
+            }
+            return new TextItem(id, label, rules, flag(source, keys, "multiline"), maxLength, pattern, patternMessage);
+        }
+
+        private NumberItem number(String source, Map<String, NodeTuple> keys, String id, LocalizedText label, ItemRules rules,
+                                  NumberItem.Kind kind) {
+            Optional<BigDecimal> min = bound(source, keys, "min", kind);
+            Optional<BigDecimal> max = bound(source, keys, "max", kind);
+            if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, keys.get("max").getValueNode(),
+                        "max " + max.get() + " is below min " + min.get(), "swap them");
+            }
+            rules.defaultValue().ifPresent(d -> parseNumber(d, kind).ifPresentOrElse(v -> {
+            }, () -> problem(ProblemCode.WRONG_TYPE, source, keys.get("default").getValueNode(),
+                    "default '" + d + "' is not a " + (kind == NumberItem.Kind.INTEGER ? "whole number" : "number"), "")));
+            return new NumberItem(id, label, rules, kind, min, max);
+        }
+
+        private Optional<BigDecimal> bound(String source, Map<String, NodeTuple> keys, String key, NumberItem.Kind kind) {
+            if (!keys.containsKey(key)) {
+                return Optional.empty();
+            }
+            Node node = keys.get(key).getValueNode();
+            Optional<BigDecimal> value = scalar(source, node, key).flatMap(v -> parseNumber(v, kind));
+            if (value.isEmpty()) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, node, "'" + key + "' must be a "
+                        + (kind == NumberItem.Kind.INTEGER ? "whole number" : "number"), "e.g. '" + key + ": 0'");
+            }
+            return value;
+        }
+
+        private static Optional<BigDecimal> parseNumber(String text, NumberItem.Kind kind) {
+            try {
+                BigDecimal value = new BigDecimal(text.strip());
+                if (kind == NumberItem.Kind.INTEGER && value.stripTrailingZeros().scale() > 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(value);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        private DateItem date(String source, Map<String, NodeTuple> keys, String id, LocalizedText label, ItemRules rules) {
+            Optional<DateBound> min = dateBound(source, keys, "min");
+            Optional<DateBound> max = dateBound(source, keys, "max");
+            if (min.flatMap(DateBound::fixed).isPresent() && max.flatMap(DateBound::fixed).isPresent()
+                    && min.get().fixed().get().isAfter(max.get().fixed().get())) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, keys.get("max").getValueNode(), "max is before min", "swap them");
+            }
+            return new DateItem(id, label, rules, min, max);
+        }
+
+        private Optional<DateBound> dateBound(String source, Map<String, NodeTuple> keys, String key) {
+            if (!keys.containsKey(key)) {
+                return Optional.empty();
+            }
+            Node node = keys.get(key).getValueNode();
+            Optional<String> text = scalar(source, node, key);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (text.get().equals("today")) {
+                return Optional.of(DateBound.TODAY);
+            }
+            try {
+                return Optional.of(new DateBound(Optional.of(LocalDate.parse(text.get()))));
+            } catch (DateTimeParseException e) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, node, "'" + text.get() + "' is not a date",
+                        "write an ISO date such as 2020-01-31, or 'today'");
+                return Optional.empty();
+            }
+        }
+
+        private RepeatItem repeat(String source, MappingNode map, Map<String, NodeTuple> keys, String id, LocalizedText label,
+                                  ItemRules rules, Set<String> ids) {
+            int min = keys.containsKey("min") ? nonNegativeInt(source, keys.get("min").getValueNode(), "min", 0) : 0;
+            int max = keys.containsKey("max") ? nonNegativeInt(source, keys.get("max").getValueNode(), "max", MAX_REPEAT_ROWS)
+                    : MAX_REPEAT_ROWS;
+            if (max > MAX_REPEAT_ROWS || max < 1) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, keys.get("max").getValueNode(),
+                        "max must be between 1 and " + MAX_REPEAT_ROWS, "");
+                max = MAX_REPEAT_ROWS;
+            }
+            if (min > max) {
+                problem(ProblemCode.INVALID_CONSTRAINT, source, keys.get("min").getValueNode(), "min " + min + " is above max " + max,
+                        "swap them");
+            }
+            List<Item> items = items(source, map, keys, ids);
+            items.stream().filter(RepeatItem.class::isInstance).forEach(nested -> problem(ProblemCode.INVALID_CONSTRAINT, source,
+                    map, "repeat '" + nested.id() + "' inside repeat '" + id + "'", "repeats cannot be nested; use a separate repeat"));
+            return new RepeatItem(id, label, rules, items, min, max);
         }
 
         // ---- node helpers -------------------------------------------------------------------
@@ -307,7 +652,35 @@ public final class FormReader {
             return Optional.empty();
         }
 
-        private boolean bool(String source, Node node, String key) {
+        private Optional<Expression> expression(String source, Map<String, NodeTuple> keys, String key) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null) {
+                return Optional.empty();
+            }
+            Node node = tuple.getValueNode();
+            return scalar(source, node, key).map(text -> {
+                ScalarNode scalar = (ScalarNode) node;
+                boolean quoted = scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
+                Mark mark = node.getStartMark();
+                return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 1,
+                        mark.getColumn() + 1 + (quoted ? 1 : 0)));
+            });
+        }
+
+        private Optional<Expression> requiredExpression(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
+            if (!keys.containsKey(key)) {
+                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ": \"...\"'");
+                return Optional.empty();
+            }
+            return expression(source, keys, key);
+        }
+
+        private boolean flag(String source, Map<String, NodeTuple> keys, String key) {
+            if (!keys.containsKey(key)) {
+                return false;
+            }
+            Node node = keys.get(key).getValueNode();
             Optional<String> value = scalar(source, node, key);
             if (value.isPresent() && !Set.of("true", "false").contains(value.get())) {
                 problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must be true or false", "");
@@ -316,25 +689,37 @@ public final class FormReader {
         }
 
         private int positiveInt(String source, Node node, String key, int fallback) {
+            int value = nonNegativeInt(source, node, key, fallback);
+            if (value == 0) {
+                problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must be a positive whole number", "");
+                return fallback;
+            }
+            return value;
+        }
+
+        private int nonNegativeInt(String source, Node node, String key, int fallback) {
             Optional<String> value = scalar(source, node, key);
             try {
                 int n = Integer.parseInt(value.orElse(""));
-                if (n > 0) {
+                if (n >= 0) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
             if (value.isPresent()) {
-                problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must be a positive whole number", "");
+                problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must be a whole number, 0 or more", "");
             }
             return fallback;
         }
 
+        /** The entries of a list; {@code owner} null when the key is known to be present. */
         private List<Node> list(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
             NodeTuple tuple = keys.get(key);
             if (tuple == null) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ":' with a list below it");
+                if (owner != null) {
+                    problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ":' with a list below it");
+                }
                 return List.of();
             }
             if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
@@ -354,6 +739,10 @@ public final class FormReader {
             }
             problem(ProblemCode.WRONG_TYPE, source, node, "expected " + what + " with keys", "write it as 'key: value' lines");
             return Optional.empty();
+        }
+
+        private Optional<LocalizedText> optionalText(String source, Map<String, NodeTuple> keys, String key) {
+            return Optional.ofNullable(keys.get(key)).map(t -> text(source, t.getValueNode(), key));
         }
 
         private LocalizedText requiredText(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
@@ -401,7 +790,7 @@ public final class FormReader {
     }
 
     /** "did you mean 'x'? " when a known name is close to the given one, else "". */
-    static String suggestion(String given, java.util.Collection<String> known) {
+    static String suggestion(String given, Collection<String> known) {
         return known.stream()
                 .filter(k -> distance(given, k) <= Math.max(2, k.length() / 3) && distance(given, k) < k.length())
                 .min(Comparator.comparingInt((String k) -> distance(given, k)).thenComparing(Comparator.naturalOrder()))

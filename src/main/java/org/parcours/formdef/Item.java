@@ -1,15 +1,19 @@
 package org.parcours.formdef;
 
 /**
- * One question or element of a form. Each kind is a record; renderers are chosen by kind.
- * The id is stable: it never changes when the label changes, and answers are stored under it.
+ * One element of a form. Each kind is a record; renderers are chosen by kind, so a new kind is
+ * one record here plus one renderer. The id is stable: answers are stored under it.
  */
-public sealed interface Item permits ScaleItem, TextItem {
+public sealed interface Item permits ScaleItem, ChoiceItem, TextItem, NumberItem, DateItem, YesNoItem, NoteItem,
+        RepeatItem, ComputedItem {
 
     String id();
 
+    /** The question; for a note, its text. */
     LocalizedText label();
 
-    /** Whether {@code value} is an acceptable stored answer for this item. */
-    boolean accepts(String value);
+    ItemRules rules();
+
+    /** The kind of value the item holds, for answers and expressions. */
+    ValueType valueType();
 }

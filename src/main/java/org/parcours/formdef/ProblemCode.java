@@ -12,9 +12,15 @@ public enum ProblemCode {
     DUPLICATE_ID,
     MISSING_TRANSLATION,
     UNKNOWN_SCALE,
+    UNKNOWN_LIST,
     UNKNOWN_ITEM_TYPE,
     UNKNOWN_COLOUR,
-    EMPTY_LIST;
+    EMPTY_LIST,
+    INVALID_CONSTRAINT,
+    EXPRESSION_SYNTAX,
+    EXPRESSION_TYPE,
+    COMPUTED_CYCLE,
+    CONFLICTING_KEYS;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

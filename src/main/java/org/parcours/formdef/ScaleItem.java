@@ -1,10 +1,10 @@
 package org.parcours.formdef;
 
 /** An item answered with one value of a shared scale. */
-public record ScaleItem(String id, LocalizedText label, Scale scale) implements Item {
+public record ScaleItem(String id, LocalizedText label, ItemRules rules, Scale scale) implements Item {
 
     @Override
-    public boolean accepts(String value) {
-        return scale.value(value).isPresent();
+    public ValueType valueType() {
+        return ValueType.TEXT;
     }
 }

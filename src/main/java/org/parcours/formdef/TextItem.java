@@ -1,12 +1,16 @@
 package org.parcours.formdef;
 
-/** A free-text item; {@code multiline} for a comment box. */
-public record TextItem(String id, LocalizedText label, boolean multiline, int maxLength) implements Item {
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Free text: a line, or a box when multiline; optional length limit and pattern. */
+public record TextItem(String id, LocalizedText label, ItemRules rules, boolean multiline, int maxLength,
+                       Optional<Pattern> pattern, Optional<LocalizedText> patternMessage) implements Item {
 
     public static final int DEFAULT_MAX_LENGTH = 4000;
 
     @Override
-    public boolean accepts(String value) {
-        return value.length() <= maxLength;
+    public ValueType valueType() {
+        return ValueType.TEXT;
     }
 }

@@ -42,6 +42,10 @@ public class FormsView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(catalog.statuses());
         grid.setAllRowsVisible(true);
         add(new H2(getTranslation("admin.forms.title")), grid);
+        if (!catalog.policyProblems().isEmpty()) {
+            add(new H3(getTranslation("admin.forms.problems", "policy.yaml")),
+                    new Pre(catalog.policyProblems().stream().map(Object::toString).collect(Collectors.joining("\n"))));
+        }
         for (FormStatus status : catalog.statuses()) {
             if (status.broken()) {
                 // Pre renders text, never markup: messages may quote file content

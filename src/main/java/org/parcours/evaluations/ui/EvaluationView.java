@@ -1,5 +1,7 @@
 package org.parcours.evaluations.ui;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -33,6 +35,8 @@ import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationNotFoundException;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.InvalidAnswersException;
+import org.parcours.formrun.FormSession;
+import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.ui.renderer.FormRenderer;
 
@@ -51,13 +55,17 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private final EvaluationService evaluations;
     private final FormRenderer renderer;
+    private final CurrentUser currentUser;
+    private final Clock clock;
     private EvaluationDetails current;
     private FormRenderer.RenderedForm rendered;
     private String title = "";
 
-    public EvaluationView(EvaluationService evaluations, FormRenderer renderer) {
+    public EvaluationView(EvaluationService evaluations, FormRenderer renderer, CurrentUser currentUser, Clock clock) {
         this.evaluations = evaluations;
         this.renderer = renderer;
+        this.currentUser = currentUser;
+        this.clock = clock;
         setMaxWidth("60em");
     }
 
@@ -104,7 +112,11 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         author.setId("evaluation-author");
         author.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
-        rendered = renderer.render(current.form().definition(), getLocale(), current.answers());
+        FormSession session = current.id().isEmpty()
+                ? FormSession.start(current.form().definition(), LocalDate.now(clock))
+                : FormSession.resume(current.form().definition(), current.answers(), LocalDate.now(clock));
+        rendered = renderer.render(session, getLocale(), currentUser.require().roles().stream().map(Enum::name)
+                .collect(Collectors.toSet()));
 
         Button save = new Button(getTranslation("evaluation.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,18 +1,28 @@
 package org.parcours.ui.renderer;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
+import org.parcours.formrun.FormSession;
 import org.springframework.stereotype.Component;
 
-/** Renders a whole form definition, section by section, through the item renderer registry. */
+/**
+ * Renders a form session section by section through the item renderer registry, and keeps the
+ * fields in step with the runtime: each change goes to the session, and only the paths it
+ * reports as changed are updated. Items the user's roles may not see are not rendered at all,
+ * so nothing of them reaches the browser.
+ */
 @Component
 public class FormRenderer {
 
@@ -22,39 +32,137 @@ public class FormRenderer {
         this.registry = registry;
     }
 
-    public RenderedForm render(FormDefinition form, Locale locale, Map<String, String> answers) {
-        VerticalLayout layout = new VerticalLayout();
-        layout.setPadding(false);
-        layout.setId("form-" + form.id());
-        Map<String, ItemField> fields = new LinkedHashMap<>();
-        for (org.parcours.formdef.Section section : form.sections()) {
-            Section block = new Section();
-            block.setId("section-" + section.id());
-            block.setWidthFull();
-            H3 title = new H3(section.title().in(locale));
-            title.getStyle().set("margin-block", "var(--lumo-space-m) var(--lumo-space-s)");
-            block.add(title);
-            VerticalLayout items = new VerticalLayout();
-            items.setPadding(false);
-            items.setSpacing(false);
-            for (Item item : section.items()) {
-                ItemField field = registry.render(item, locale, answers.getOrDefault(item.id(), ""));
-                fields.put(item.id(), field);
-                items.add(field.component());
-            }
-            block.add(items);
-            layout.add(block);
-        }
-        return new RenderedForm(layout, fields);
+    public RenderedForm render(FormSession session, Locale locale, Set<String> roles) {
+        return new RenderedForm(session, locale, roles);
     }
 
-    /** The rendered form and its fields by item id. */
-    public record RenderedForm(VerticalLayout layout, Map<String, ItemField> fields) {
+    /** The rendered form: its layout and live fields by path. */
+    public final class RenderedForm implements FieldHost {
 
+        private final FormSession session;
+        private final Locale locale;
+        private final Set<String> roles;
+        private final VerticalLayout layout = new VerticalLayout();
+        private final Map<String, ItemField> fields = new HashMap<>();
+        private final Map<String, Section> sections = new HashMap<>();
+
+        RenderedForm(FormSession session, Locale locale, Set<String> roles) {
+            this.session = session;
+            this.locale = locale;
+            this.roles = roles;
+            FormDefinition form = session.form();
+            layout.setPadding(false);
+            layout.setId("form-" + form.id());
+            form.description().ifPresent(d -> layout.add(new Paragraph(d.in(locale))));
+            for (org.parcours.formdef.Section section : form.sections()) {
+                Section block = new Section();
+                block.setId("section-" + section.id());
+                block.setWidthFull();
+                H3 title = new H3(section.title().in(locale));
+                title.getStyle().set("margin-block", "var(--lumo-space-m) var(--lumo-space-s)");
+                block.add(title);
+                section.description().ifPresent(d -> block.add(new Paragraph(d.in(locale))));
+                VerticalLayout items = new VerticalLayout();
+                items.setPadding(false);
+                items.setSpacing(false);
+                for (Item item : section.items()) {
+                    if (item.rules().visibleToRoles(roles)) {
+                        items.add(field(item, item.id()).component());
+                    }
+                }
+                block.add(items);
+                block.setVisible(session.sectionVisible(section.id()));
+                sections.put(section.id(), block);
+                layout.add(block);
+            }
+        }
+
+        private ItemField field(Item item, String path) {
+            ItemField field = registry.render(item, new RenderContext(path, locale, session.raw(path), raw -> changed(path, raw), this));
+            fields.put(path, field);
+            field.show(session.state(path));
+            return field;
+        }
+
+        private void changed(String path, String raw) {
+            refresh(session.set(path, raw));
+            ItemField field = fields.get(path);
+            if (field != null) {
+                field.showIssues(session.issues(path).stream().map(i -> IssueMessages.text(layout, i, locale)).toList());
+            }
+        }
+
+        public VerticalLayout layout() {
+            return layout;
+        }
+
+        @Override
+        public FormSession session() {
+            return session;
+        }
+
+        @Override
+        public ItemField renderChild(Item child, String path) {
+            return child.rules().visibleToRoles(roles) ? field(child, path) : new HiddenField();
+        }
+
+        @Override
+        public void forget(String prefix) {
+            fields.keySet().removeIf(p -> p.startsWith(prefix));
+        }
+
+        @Override
+        public void refresh(Set<String> changedPaths) {
+            for (String path : changedPaths) {
+                if (path.startsWith("section:")) {
+                    Section block = sections.get(path.substring("section:".length()));
+                    if (block != null) {
+                        block.setVisible(session.sectionVisible(path.substring("section:".length())));
+                    }
+                    continue;
+                }
+                ItemField field = fields.get(path);
+                if (field != null) {
+                    field.show(session.state(path));
+                }
+            }
+        }
+
+        /** The answers to store. */
         public Map<String, String> answers() {
-            Map<String, String> answers = new LinkedHashMap<>();
-            fields.forEach((id, field) -> answers.put(id, field.value()));
-            return answers;
+            return session.answersToStore();
+        }
+
+        /** Shows every issue of a submission attempt next to its field; returns them translated. */
+        public List<String> showAll(List<org.parcours.formrun.Issue> issues) {
+            Map<String, List<String>> byPath = new HashMap<>();
+            List<String> all = new ArrayList<>();
+            for (org.parcours.formrun.Issue issue : issues) {
+                String text = IssueMessages.text(layout, issue, locale);
+                byPath.computeIfAbsent(issue.path(), p -> new ArrayList<>()).add(text);
+                all.add(text);
+            }
+            fields.forEach((path, field) -> field.showIssues(byPath.getOrDefault(path, List.of())));
+            return all;
+        }
+    }
+
+    /** Stands for an item the user may not see: nothing is rendered or sent. */
+    private static final class HiddenField implements ItemField {
+        private final com.vaadin.flow.component.html.Span nothing = new com.vaadin.flow.component.html.Span();
+
+        HiddenField() {
+            nothing.setVisible(false);
+        }
+
+        @Override
+        public com.vaadin.flow.component.Component component() {
+            return nothing;
+        }
+
+        @Override
+        public void show(org.parcours.formrun.ItemState state) {
+            // never shown
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.parcours.ui.renderer;
 
-import java.util.Locale;
-
 import org.parcours.formdef.Item;
 
 /**
@@ -12,5 +10,5 @@ public interface ItemRenderer<T extends Item> {
 
     Class<T> itemType();
 
-    ItemField render(T item, Locale locale, String initialValue);
+    ItemField render(T item, RenderContext context);
 }

@@ -1,7 +1,6 @@
 package org.parcours.ui.renderer;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,8 +18,8 @@ public class ItemRendererRegistry {
         this.renderers = renderers.stream().collect(Collectors.toUnmodifiableMap(ItemRenderer::itemType, Function.identity()));
     }
 
-    public ItemField render(Item item, Locale locale, String initialValue) {
-        return renderFor(item).render(item, locale, initialValue);
+    public ItemField render(Item item, RenderContext context) {
+        return renderFor(item).render(item, context);
     }
 
     public boolean supports(Class<? extends Item> type) {

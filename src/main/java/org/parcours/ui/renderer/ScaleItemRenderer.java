@@ -14,7 +14,7 @@ import org.parcours.formdef.ScaleValue;
 /**
  * A scale item as a radio group of colour-coded codes (A green, B amber, C red, others neutral).
  * A radio group is keyboard-native: Tab into it, arrows to choose. The meaning of the chosen
- * value is shown under the group, and each code carries its meaning as a tooltip.
+ * value is shown above the choices, and each code carries its meaning as a tooltip.
  */
 @org.springframework.stereotype.Component
 class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
@@ -25,29 +25,25 @@ class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
     }
 
     @Override
-    public ItemField render(ScaleItem item, Locale locale, String initialValue) {
+    public ItemField render(ScaleItem item, RenderContext context) {
+        Locale locale = context.locale();
         RadioButtonGroup<String> group = new RadioButtonGroup<>(item.label().in(locale));
-        group.setId("item-" + item.id());
+        group.setId(FieldIds.of(context.path()));
         group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
         group.setItems(item.scale().values().stream().map(ScaleValue::code).toList());
         group.setRenderer(new ComponentRenderer<Component, String>(code -> badge(item.scale().value(code).orElseThrow(), locale)));
-        if (!initialValue.isEmpty() && item.accepts(initialValue)) {
-            group.setValue(initialValue);
+        if (item.scale().value(context.initialValue()).isPresent()) {
+            group.setValue(context.initialValue());
         }
         showMeaning(group, item, locale);
-        group.addValueChangeListener(e -> showMeaning(group, item, locale));
+        group.addValueChangeListener(e -> {
+            showMeaning(group, item, locale);
+            if (e.isFromClient()) {
+                context.onChange().accept(e.getValue() == null ? "" : e.getValue());
+            }
+        });
         group.getElement().setAttribute("data-item-type", "scale");
-        return new ItemField() {
-            @Override
-            public Component component() {
-                return group;
-            }
-
-            @Override
-            public String value() {
-                return group.getValue() == null ? "" : group.getValue();
-            }
-        };
+        return () -> group;
     }
 
     private static void showMeaning(RadioButtonGroup<String> group, ScaleItem item, Locale locale) {

@@ -1,10 +1,8 @@
 package org.parcours.ui.renderer;
 
-import java.util.Locale;
-
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 import org.parcours.formdef.TextItem;
 
@@ -18,34 +16,28 @@ class TextItemRenderer implements ItemRenderer<TextItem> {
     }
 
     @Override
-    public ItemField render(TextItem item, Locale locale, String initialValue) {
+    public ItemField render(TextItem item, RenderContext context) {
+        String label = item.label().in(context.locale());
         if (item.multiline()) {
-            TextArea area = new TextArea(item.label().in(locale));
+            TextArea area = new TextArea(label);
             area.setMaxLength(item.maxLength());
-            area.setValue(initialValue);
+            area.setValue(context.initialValue());
             area.setWidthFull();
             area.setMinHeight("6em");
-            return field(item, area, area::getValue);
+            area.setId(FieldIds.of(context.path()));
+            area.setValueChangeMode(ValueChangeMode.LAZY);
+            item.rules().help().ifPresent(h -> area.setHelperText(h.in(context.locale())));
+            area.addValueChangeListener(e -> context.onChange().accept(e.getValue().strip()));
+            return () -> area;
         }
-        TextField field = new TextField(item.label().in(locale));
+        TextField field = new TextField(label);
         field.setMaxLength(item.maxLength());
-        field.setValue(initialValue);
+        field.setValue(context.initialValue());
         field.setWidthFull();
-        return field(item, field, field::getValue);
-    }
-
-    private static ItemField field(TextItem item, Component component, java.util.function.Supplier<String> value) {
-        component.setId("item-" + item.id());
-        return new ItemField() {
-            @Override
-            public Component component() {
-                return component;
-            }
-
-            @Override
-            public String value() {
-                return value.get().strip();
-            }
-        };
+        field.setId(FieldIds.of(context.path()));
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+        item.rules().help().ifPresent(h -> field.setHelperText(h.in(context.locale())));
+        field.addValueChangeListener(e -> context.onChange().accept(e.getValue().strip()));
+        return () -> field;
     }
 }

@@ -1,0 +1,289 @@
+package org.parcours.formdef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelBuilder;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
+
+/**
+ * Type-checks every expression of a form with CEL, in the scope of its item (the form's items,
+ * plus a repeat row's own items), orders computed items by what they read, and reports syntax
+ * errors, type errors and cycles at their place in the YAML.
+ */
+final class ExpressionCompiler {
+
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .comprehensionMaxIterations(10_000)
+            .build();
+
+    /** Where an expression sits and what it must produce. */
+    record Site(Expression expression, Optional<String> repeatId, Optional<String> computedItemId) {
+    }
+
+    interface ProblemSink {
+        void report(ProblemCode code, SourcePosition at, String message, String hint);
+    }
+
+    private final Map<String, Item> topLevel = new LinkedHashMap<>();
+    private final Map<String, RepeatItem> repeats = new HashMap<>();
+    private final Map<String, String> repeatOf = new HashMap<>();
+    private final List<Site> sites = new ArrayList<>();
+
+    CompiledExpressions compile(List<Section> sections, ProblemSink problems) {
+        for (Section section : sections) {
+            section.visibleWhen().ifPresent(e -> sites.add(new Site(e, Optional.empty(), Optional.empty())));
+            for (Item item : section.items()) {
+                topLevel.put(item.id(), item);
+                collect(item, Optional.empty());
+            }
+        }
+        Map<String, ValueType> computedTypes = new HashMap<>();
+        Map<Expression, CompiledExpressions.Compiled> compiled = new HashMap<>();
+        compileComputed(computedTypes, compiled, problems);
+        for (Site site : sites) {
+            if (site.computedItemId().isEmpty()) {
+                compileOne(site, computedTypes, problems).ifPresent(c -> {
+                    if (c.resultType() != ValueType.BOOLEAN) {
+                        problems.report(ProblemCode.EXPRESSION_TYPE, site.expression().at(),
+                                "the expression must give true or false, not " + describe(c.resultType()),
+                                "compare values, e.g. \"track == 'social-only'\" or \"amount > 0.0\"");
+                    } else {
+                        compiled.put(site.expression(), c);
+                    }
+                });
+            }
+        }
+        return new CompiledExpressions(compiled, computedTypes);
+    }
+
+    private void collect(Item item, Optional<String> repeatId) {
+        ItemRules rules = item.rules();
+        rules.visibleWhen().ifPresent(e -> sites.add(new Site(e, repeatId, Optional.empty())));
+        rules.requiredWhen().ifPresent(e -> sites.add(new Site(e, repeatId, Optional.empty())));
+        rules.constraints().forEach(c -> sites.add(new Site(c.expression(), repeatId, Optional.empty())));
+        if (item instanceof ComputedItem computed) {
+            sites.add(new Site(computed.expression(), repeatId, Optional.of(computed.id())));
+        }
+        repeatId.ifPresent(r -> repeatOf.put(item.id(), r));
+        if (item instanceof RepeatItem repeat) {
+            repeats.put(repeat.id(), repeat);
+            repeat.items().forEach(child -> collect(child, Optional.of(repeat.id())));
+        }
+    }
+
+    /** Computed items in dependency order; a cycle is reported on every expression in it. */
+    private void compileComputed(Map<String, ValueType> types, Map<Expression, CompiledExpressions.Compiled> compiled,
+                                 ProblemSink problems) {
+        Map<String, Site> computedSites = new LinkedHashMap<>();
+        sites.stream().filter(s -> s.computedItemId().isPresent())
+                .forEach(s -> computedSites.put(s.computedItemId().get(), s));
+        // first pass: what each computed item reads, with all computed values typed dyn
+        Map<String, Set<String>> reads = new LinkedHashMap<>();
+        for (Map.Entry<String, Site> entry : computedSites.entrySet()) {
+            compileOne(entry.getValue(), Map.of(), ProblemSinks.IGNORE).ifPresent(c -> {
+                Set<String> dependsOn = new LinkedHashSet<>(c.references());
+                dependsOn.retainAll(computedSites.keySet());
+                reads.put(entry.getKey(), dependsOn);
+            });
+        }
+        Set<String> done = new HashSet<>();
+        Set<String> failed = new HashSet<>();
+        for (String id : computedSites.keySet()) {
+            visit(id, computedSites, reads, types, compiled, done, failed, new LinkedHashSet<>(), problems);
+        }
+    }
+
+    private void visit(String id, Map<String, Site> computedSites, Map<String, Set<String>> reads, Map<String, ValueType> types,
+                       Map<Expression, CompiledExpressions.Compiled> compiled, Set<String> done, Set<String> failed,
+                       LinkedHashSet<String> path, ProblemSink problems) {
+        if (done.contains(id) || failed.contains(id)) {
+            return;
+        }
+        if (path.contains(id)) {
+            List<String> cycle = new ArrayList<>(path);
+            cycle = cycle.subList(cycle.indexOf(id), cycle.size());
+            for (String member : cycle) {
+                if (failed.add(member)) {
+                    problems.report(ProblemCode.COMPUTED_CYCLE, computedSites.get(member).expression().at(),
+                            "computed value '" + member + "' depends on itself: " + String.join(" -> ", cycle) + " -> " + cycle.getFirst(),
+                            "break the cycle: one of these values must not use the others");
+                }
+            }
+            return;
+        }
+        path.add(id);
+        for (String dependency : reads.getOrDefault(id, Set.of())) {
+            visit(dependency, computedSites, reads, types, compiled, done, failed, path, problems);
+        }
+        path.remove(id);
+        if (failed.contains(id)) {
+            return;
+        }
+        if (reads.getOrDefault(id, Set.of()).stream().anyMatch(failed::contains) || !reads.containsKey(id)) {
+            // its own errors (if any) are reported by this compilation; a failed dependency is reported there
+            compileOne(computedSites.get(id), types, reads.containsKey(id) ? ProblemSinks.IGNORE : problems);
+            failed.add(id);
+            return;
+        }
+        Site site = computedSites.get(id);
+        Optional<CompiledExpressions.Compiled> result = compileOne(site, types, problems);
+        if (result.isEmpty()) {
+            failed.add(id);
+            return;
+        }
+        ValueType type = result.get().resultType();
+        if (type == ValueType.NONE || type == ValueType.ROWS || type == ValueType.COMPUTED) {
+            problems.report(ProblemCode.EXPRESSION_TYPE, site.expression().at(),
+                    "a computed value must give a number, a text, yes/no, a date or a list of codes",
+                    "wrap the result, e.g. double(...) or string(...)");
+            failed.add(id);
+            return;
+        }
+        types.put(id, type);
+        compiled.put(site.expression(), result.get());
+        done.add(id);
+    }
+
+    private Optional<CompiledExpressions.Compiled> compileOne(Site site, Map<String, ValueType> computedTypes, ProblemSink problems) {
+        Cel cel = environment(site.repeatId(), computedTypes);
+        Expression expression = site.expression();
+        CelValidationResult parsed = cel.parse(expression.source());
+        if (parsed.hasError()) {
+            report(ProblemCode.EXPRESSION_SYNTAX, expression, parsed.getErrors(), problems,
+                    "check brackets, quotes ('text') and operators (==, &&, ||)");
+            return Optional.empty();
+        }
+        try {
+            CelValidationResult checked = cel.check(parsed.getAst());
+            if (checked.hasError()) {
+                report(ProblemCode.EXPRESSION_TYPE, expression, checked.getErrors(), problems,
+                        "names are item ids; convert numbers with double(...) or int(...)");
+                return Optional.empty();
+            }
+            CelAbstractSyntaxTree ast = checked.getAst();
+            Set<String> references = new LinkedHashSet<>();
+            ast.getReferenceMap().values().forEach(r -> {
+                if (!r.name().isEmpty()) {
+                    references.add(r.name());
+                }
+            });
+            return Optional.of(new CompiledExpressions.Compiled(cel.createProgram(ast), valueType(ast.getResultType()), references));
+        } catch (CelValidationException e) {
+            report(ProblemCode.EXPRESSION_TYPE, expression, e.getErrors(), problems, "");
+            return Optional.empty();
+        } catch (dev.cel.runtime.CelEvaluationException e) {
+            problems.report(ProblemCode.EXPRESSION_TYPE, expression.at(), "expression \"" + abbreviate(expression.source())
+                    + "\" cannot be prepared: " + firstLine(String.valueOf(e.getMessage())), "");
+            return Optional.empty();
+        }
+    }
+
+    private Cel environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        CelBuilder builder = CelFactory.standardCelBuilder()
+                .setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        Map<String, CelType> vars = new LinkedHashMap<>();
+        topLevel.values().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.put(item.id(), t)));
+        repeatId.map(repeats::get).ifPresent(repeat -> {
+            // the row's own items, then the rows of the enclosing repeats are reachable by name as lists
+            repeat.items().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.put(item.id(), t)));
+            Optional.ofNullable(repeatOf.get(repeat.id())).map(repeats::get).ifPresent(outer ->
+                    outer.items().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.putIfAbsent(item.id(), t))));
+        });
+        vars.forEach(builder::addVar);
+        return builder.build();
+    }
+
+    private static Optional<CelType> celType(Item item, Map<String, ValueType> computedTypes) {
+        ValueType type = item.valueType() == ValueType.COMPUTED
+                ? computedTypes.getOrDefault(item.id(), ValueType.COMPUTED)
+                : item.valueType();
+        return switch (type) {
+            case TEXT -> Optional.of(SimpleType.STRING);
+            case TEXT_LIST -> Optional.of(ListType.create(SimpleType.STRING));
+            case INTEGER -> Optional.of(SimpleType.INT);
+            case DECIMAL -> Optional.of(SimpleType.DOUBLE);
+            case BOOLEAN -> Optional.of(SimpleType.BOOL);
+            case DATE -> Optional.of(SimpleType.TIMESTAMP);
+            case ROWS -> Optional.of(ListType.create(MapType.create(SimpleType.STRING, SimpleType.DYN)));
+            case COMPUTED -> Optional.of(SimpleType.DYN);
+            case NONE -> Optional.empty();
+        };
+    }
+
+    private static ValueType valueType(CelType type) {
+        CelKind kind = type.kind();
+        return switch (kind) {
+            case STRING -> ValueType.TEXT;
+            case INT, UINT -> ValueType.INTEGER;
+            case DOUBLE -> ValueType.DECIMAL;
+            case BOOL -> ValueType.BOOLEAN;
+            case TIMESTAMP -> ValueType.DATE;
+            case LIST -> type.parameters().size() == 1 && type.parameters().getFirst().kind() == CelKind.STRING
+                    ? ValueType.TEXT_LIST : ValueType.ROWS;
+            case DYN, ANY -> ValueType.COMPUTED;
+            default -> ValueType.NONE;
+        };
+    }
+
+    private static String describe(ValueType type) {
+        return switch (type) {
+            case TEXT -> "a text";
+            case TEXT_LIST -> "a list of codes";
+            case INTEGER -> "a whole number";
+            case DECIMAL -> "a number";
+            case BOOLEAN -> "yes/no";
+            case DATE -> "a date";
+            case ROWS -> "rows";
+            case COMPUTED -> "a value of unknown type";
+            case NONE -> "nothing";
+        };
+    }
+
+    private static void report(ProblemCode code, Expression expression, List<CelIssue> issues, ProblemSink problems, String hint) {
+        for (CelIssue issue : issues) {
+            int line = Math.max(1, issue.getSourceLocation().getLine());
+            int column = Math.max(0, issue.getSourceLocation().getColumn());
+            SourcePosition at = line == 1
+                    ? new SourcePosition(expression.at().source(), expression.at().line(), expression.at().column() + column)
+                    : new SourcePosition(expression.at().source(), expression.at().line() + line - 1, column + 1);
+            problems.report(code, at, "expression \"" + abbreviate(expression.source()) + "\": " + firstLine(issue.getMessage()), hint);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static String abbreviate(String source) {
+        String oneLine = source.replace('\n', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 60) + "…" : oneLine;
+    }
+
+    /** Problem sinks used internally. */
+    private static final class ProblemSinks {
+        static final ProblemSink IGNORE = (code, at, message, hint) -> {
+        };
+    }
+}

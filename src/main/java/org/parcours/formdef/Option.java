@@ -1,0 +1,5 @@
+package org.parcours.formdef;
+
+/** One option of a choice. */
+public record Option(String code, LocalizedText label) {
+}

@@ -1,0 +1,11 @@
+package org.parcours.ui.renderer;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * What a renderer needs for one field: its path in the form session, the locale, the current
+ * stored answer, where to report a change (as stored text), and the host for nested fields.
+ */
+public record RenderContext(String path, Locale locale, String initialValue, Consumer<String> onChange, FieldHost host) {
+}
