@@ -28,8 +28,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotDependOnUi = noClasses().that().resideOutsideOfPackage("..ui..")
             .and().doNotHaveFullyQualifiedName("org.parcours.security.SecurityConfig")
-            .should().dependOnClassesThat().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.parcours..ui..")
             .because("features expose services; only ui packages use them to build views");
+
+    @ArchTest
+    static final ArchRule formRuntimeIsPlainJava = noClasses().that().resideInAPackage("org.parcours.formrun..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta..",
+                    "org.hibernate..", "org.parcours.catalog..", "org.parcours.evaluations..", "org.parcours.clients..",
+                    "org.parcours.security..", "org.parcours.ui..")
+            .because("the runtime of a form is plain Java, driven by any UI");
+
+    @ArchTest
+    static final ArchRule formModelDoesNotKnowItsRuntime = noClasses().that().resideInAPackage("org.parcours.formdef..")
+            .should().dependOnClassesThat().resideInAPackage("org.parcours.formrun..");
 
     @ArchTest
     static final ArchRule viewsLiveInUiPackages = classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)

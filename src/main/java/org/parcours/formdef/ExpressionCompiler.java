@@ -266,7 +266,8 @@ final class ExpressionCompiler {
             int column = Math.max(0, issue.getSourceLocation().getColumn());
             SourcePosition at = line == 1
                     ? new SourcePosition(expression.at().source(), expression.at().line(), expression.at().column() + column)
-                    : new SourcePosition(expression.at().source(), expression.at().line() + line - 1, column + 1);
+                    // a later line of a block ('|'): its lines start at the block's indentation, like the first
+                    : new SourcePosition(expression.at().source(), expression.at().line() + line - 1, expression.at().column() + column);
             problems.report(code, at, "expression \"" + abbreviate(expression.source()) + "\": " + firstLine(issue.getMessage()), hint);
         }
     }

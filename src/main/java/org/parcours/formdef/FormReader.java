@@ -123,9 +123,12 @@ public final class FormReader {
         private final Map<String, String> sharedSources = new HashMap<>();
         private final Map<String, FormDefinition> forms = new LinkedHashMap<>();
         private Policy policy;
+        /** source texts by name, to position expressions written as YAML blocks */
+        private final Map<String, String> texts = new HashMap<>();
 
         List<Doc> compose(FormSource source) {
             List<Doc> docs = new ArrayList<>();
+            texts.put(source.name(), source.text());
             if (source.text().length() > MAX_SOURCE_CHARS) {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
                         "the file is larger than " + MAX_SOURCE_CHARS + " characters", "split it into several files"));
@@ -350,8 +353,13 @@ public final class FormReader {
             }
             Set<String> allowed = specific == null ? ANY_ITEM_KEYS
                     : Stream.concat(COMMON_KEYS.stream(), specific.stream()).collect(Collectors.toSet());
-            if ("note".equals(type.orElse(""))) {
-                allowed = Set.of("id", "type", "text", "visible-when", "sensitive");
+            switch (type.orElse("")) {
+                case "note" -> allowed = Set.of("id", "type", "text", "visible-when", "sensitive");
+                // read-only: nothing to require, default, constrain or prefill
+                case "computed" -> allowed = Set.of("id", "type", "label", "help", "visible-when", "sensitive", "expression");
+                case "repeat" -> allowed.remove("default");
+                default -> {
+                }
             }
             Map<String, NodeTuple> keys = keys(source, map, allowed, "a '" + type.orElse("?") + "' item");
             Optional<String> id = id(source, map, keys, "id");
@@ -663,9 +671,31 @@ public final class FormReader {
                 boolean quoted = scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
                         || scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
                 Mark mark = node.getStartMark();
+                if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
+                    // a block ('|' or '>'): the text starts on the next line, at the block's indentation
+                    return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 2,
+                            blockIndentation(source, mark.getLine() + 1) + 1));
+                }
                 return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 1,
                         mark.getColumn() + 1 + (quoted ? 1 : 0)));
             });
+        }
+
+        /** The indentation of the first non-blank line from {@code fromLine} (0-based) of a source. */
+        private int blockIndentation(String source, int fromLine) {
+            List<String> lines = texts.getOrDefault(source, "").lines().toList();
+            for (int i = fromLine; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.isBlank()) {
+                    int indentation = 0;
+                    while (indentation < line.length() && line.charAt(indentation) == ' ') {
+                        indentation++;
+                    }
+                    return indentation;
+                }
+            }
+            return 0;
         }
 
         private Optional<Expression> requiredExpression(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {

@@ -154,19 +154,23 @@ public final class FormSession {
         }
         Map<String, ItemState> before = snapshot();
         rows.get(repeatId).add(newRow(repeat));
-        propagate(new LinkedHashSet<>(Set.of(repeatId)));
+        // the rows' own values first: what reads the rows (e.g. their computed values) sees them up to date
         recomputeRows(repeat);
+        propagate(new LinkedHashSet<>(Set.of(repeatId)));
         Set<String> changed = diff(before);
         changed.add(repeatId);
         return changed;
     }
 
-    /** Removes row {@code number} (from 1) of a repeat; returns the paths that changed. */
+    /** Removes row {@code number} (from 1) of a repeat, never below its minimum; returns the paths that changed. */
     public Set<String> removeRow(String repeatId, int number) {
         RepeatItem repeat = repeat(repeatId);
         List<Map<String, String>> list = rows.get(repeatId);
         if (number < 1 || number > list.size()) {
             throw new IllegalArgumentException("no row " + number + " in " + repeatId);
+        }
+        if (list.size() <= repeat.min()) {
+            throw new IllegalStateException("repeat " + repeatId + " already has its minimum of " + repeat.min() + " rows");
         }
         Map<String, ItemState> before = snapshot();
         list.remove(number - 1);
@@ -175,8 +179,9 @@ public final class FormSession {
             visible.remove(p);
             required.remove(p);
         });
-        propagate(new LinkedHashSet<>(Set.of(repeatId)));
+        // the shifted rows' own values first: what reads the rows sees them up to date
         recomputeRows(repeat);
+        propagate(new LinkedHashSet<>(Set.of(repeatId)));
         Set<String> changed = diff(before);
         changed.add(repeatId);
         return changed;
@@ -372,12 +377,13 @@ public final class FormSession {
 
     private void orderComputed() {
         Set<String> done = new LinkedHashSet<>();
-        form.allItems().filter(ComputedItem.class::isInstance).forEach(item -> orderComputed((ComputedItem) item, done));
+        form.allItems().filter(ComputedItem.class::isInstance)
+                .forEach(item -> orderComputed((ComputedItem) item, done, new HashSet<>()));
         computedOrder.addAll(done);
     }
 
-    private void orderComputed(ComputedItem item, Set<String> done) {
-        if (done.contains(item.id())) {
+    private void orderComputed(ComputedItem item, Set<String> done, Set<String> visiting) {
+        if (done.contains(item.id()) || !visiting.add(item.id())) {
             return;
         }
         for (String reference : expressions.references(item.expression())) {
@@ -385,7 +391,11 @@ public final class FormSession {
                     : Optional.ofNullable(repeatOfChild.get(reference)).flatMap(r -> r.items().stream()
                     .filter(c -> c.id().equals(reference)).findFirst()).orElse(null);
             if (referenced instanceof ComputedItem dependency && !dependency.id().equals(item.id())) {
-                orderComputed(dependency, done);
+                orderComputed(dependency, done, visiting);
+            } else if (referenced instanceof RepeatItem repeat) {
+                // reading the rows may read their computed values: those come first
+                repeat.items().stream().filter(ComputedItem.class::isInstance)
+                        .forEach(child -> orderComputed((ComputedItem) child, done, visiting));
             }
         }
         done.add(item.id());

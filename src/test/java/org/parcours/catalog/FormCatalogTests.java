@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +48,14 @@ class FormCatalogTests {
     @BeforeEach
     void copyForms() throws IOException {
         key = "imasp-" + UUID.randomUUID().toString().substring(0, 8);
-        Files.createDirectories(dir.resolve("scales"));
-        Files.copy(Path.of("forms/scales/imasp-abc.yaml"), dir.resolve("scales/imasp-abc.yaml"));
+        for (String shared : List.of("scales", "lists")) {
+            Files.createDirectories(dir.resolve(shared));
+            try (var files = Files.list(Path.of("forms", shared))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(shared).resolve(file.getFileName()));
+                }
+            }
+        }
         form = dir.resolve(key + ".yaml");
         Files.writeString(form, Files.readString(Path.of("forms/imasp.yaml")).replace("form: imasp", "form: " + key));
         catalog = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
@@ -111,12 +118,31 @@ class FormCatalogTests {
     }
 
     @Test
+    void theWatcherPublishesAChangedFileWithoutARestart() throws IOException, InterruptedException {
+        FormCatalog watched = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString(), java.time.Duration.ofMillis(100));
+        watched.afterSingletonsInstantiated();
+        try {
+            PublishedForm first = watched.current(key);
+            Files.writeString(form, Files.readString(form).replace("Sans-abri", "Sans abri (rue)"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (watched.current(key).versionId() == first.versionId() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(watched.current(key).versionNumber()).isEqualTo(first.versionNumber() + 1);
+            assertThat(watched.current(key).definition().item("homeless").orElseThrow().label().in(java.util.Locale.FRENCH))
+                    .isEqualTo("Sans abri (rue)");
+        } finally {
+            watched.destroy();
+        }
+    }
+
+    @Test
     void aBrokenFormNeverStopsTheOthers() throws IOException {
         Files.writeString(dir.resolve("broken.yaml"), "form: broken\ntitle: [unclosed\n");
 
         catalog.reload();
 
-        assertThat(catalog.current(key).definition().sections()).hasSize(5);
+        assertThat(catalog.current(key).definition().sections()).extracting(s -> s.id()).startsWith("medical", "housing");
         assertThat(catalog.statuses()).filteredOn(s -> s.formKey().equals("broken")).singleElement()
                 .satisfies(s -> {
                     assertThat(s.live()).isEmpty();

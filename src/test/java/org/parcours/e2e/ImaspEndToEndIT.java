@@ -99,7 +99,7 @@ class ImaspEndToEndIT {
             browser.driver.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.urlContains("/login"));
             wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
-                    "return JSON.stringify(document.querySelector('vaadin-login-form').i18n)")).contains("Aanmelden"));
+                    "const form = document.querySelector('vaadin-login-form'); return form ? JSON.stringify(form.i18n) : ''")).contains("Aanmelden"));
             signIn(browser, wait, TestUsers.WORKER_NORTH, TestUsers.PASSWORD);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "Cliëntdossiers"));
 

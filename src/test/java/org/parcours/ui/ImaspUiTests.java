@@ -78,7 +78,7 @@ class ImaspUiTests extends SpringBrowserlessTest {
         test(find(Button.class).id("new-evaluation-imasp")).click();
 
         assertThat(getCurrentView()).isInstanceOf(EvaluationView.class);
-        assertThat(find(RadioButtonGroup.class).all()).hasSize(16);
+        assertThat(find(RadioButtonGroup.class).withAttribute("data-item-type", "scale").all()).hasSize(16);
         RadioButtonGroup<?> illness = find(RadioButtonGroup.class).id("item-illness");
         assertThat(illness.getLabel()).isEqualTo("Maladie / hospitalisation");
         assertThat(find(Span.class).from(illness).all()).extracting(Span::getText, s -> s.getElement().getAttribute("data-colour"))

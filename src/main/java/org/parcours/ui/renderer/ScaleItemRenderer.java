@@ -43,7 +43,7 @@ class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
             }
         });
         group.getElement().setAttribute("data-item-type", "scale");
-        return () -> group;
+        return RuntimeValidatedField.of(group);
     }
 
     private static void showMeaning(RadioButtonGroup<String> group, ScaleItem item, Locale locale) {

@@ -28,7 +28,7 @@ class TextItemRenderer implements ItemRenderer<TextItem> {
             area.setValueChangeMode(ValueChangeMode.LAZY);
             item.rules().help().ifPresent(h -> area.setHelperText(h.in(context.locale())));
             area.addValueChangeListener(e -> context.onChange().accept(e.getValue().strip()));
-            return () -> area;
+            return RuntimeValidatedField.of(area);
         }
         TextField field = new TextField(label);
         field.setMaxLength(item.maxLength());
@@ -38,6 +38,6 @@ class TextItemRenderer implements ItemRenderer<TextItem> {
         field.setValueChangeMode(ValueChangeMode.LAZY);
         item.rules().help().ifPresent(h -> field.setHelperText(h.in(context.locale())));
         field.addValueChangeListener(e -> context.onChange().accept(e.getValue().strip()));
-        return () -> field;
+        return RuntimeValidatedField.of(field);
     }
 }
