@@ -198,7 +198,15 @@ final class ExpressionCompiler {
         }
     }
 
+    /** Environments are costly to build; one per scope and state of the computed types. */
+    private final Map<String, Cel> environments = new HashMap<>();
+
     private Cel environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        return environments.computeIfAbsent(repeatId.orElse("") + "|" + new java.util.TreeMap<>(computedTypes),
+                key -> buildEnvironment(repeatId, computedTypes));
+    }
+
+    private Cel buildEnvironment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
         CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
