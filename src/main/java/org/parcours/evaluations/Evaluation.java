@@ -1,20 +1,14 @@
 package org.parcours.evaluations;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -51,13 +45,6 @@ class Evaluation {
     @Version
     private long version;
 
-    /** Answers as rows (evaluation, item id, value). */
-    @ElementCollection
-    @CollectionTable(name = "evaluation_answer", joinColumns = @JoinColumn(name = "evaluation_id"))
-    @MapKeyColumn(name = "item_id")
-    @Column(name = "answer_value")
-    private Map<String, String> answers = new HashMap<>();
-
     protected Evaluation() {
     }
 
@@ -71,9 +58,8 @@ class Evaluation {
         this.updatedBy = author;
     }
 
-    void replaceAnswers(Map<String, String> newAnswers, Instant now, String author) {
-        answers.keySet().retainAll(newAnswers.keySet());
-        answers.putAll(newAnswers);
+    void touch(EvaluationStatus newStatus, Instant now, String author) {
+        status = newStatus;
         updatedAt = now;
         updatedBy = author;
     }
@@ -108,13 +94,5 @@ class Evaluation {
 
     String getUpdatedBy() {
         return updatedBy;
-    }
-
-    long getVersion() {
-        return version;
-    }
-
-    Map<String, String> getAnswers() {
-        return answers;
     }
 }

@@ -1,12 +1,15 @@
 package org.parcours.evaluations;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
@@ -16,32 +19,42 @@ import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.formdef.ComputedItem;
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.Item;
 import org.parcours.formdef.NoteItem;
+import org.parcours.formdef.RepeatItem;
 import org.parcours.formrun.FormSession;
+import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Evaluations of a client: started on the current published version of a form and kept on it;
- * answers checked against that version before anything is stored. Access follows the client.
+ * Evaluations of a client: started on the current published version of a form and kept on it.
+ * A draft is saved as often as needed; submitting checks every rule of the form and freezes the
+ * revision; an amendment (with a reason) is a new revision starting from the last one. Access
+ * follows the client; every read and change is audited.
  */
 @Service
 public class EvaluationService {
 
     static final String TARGET = "evaluation";
+    static final int REASON_MAX = 2000;
 
     private final EvaluationRepository evaluations;
+    private final EvaluationRevisionRepository revisions;
     private final ClientService clients;
     private final FormCatalog catalog;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    EvaluationService(EvaluationRepository evaluations, ClientService clients, FormCatalog catalog,
-                      CurrentUser currentUser, AuditLog audit, Clock clock) {
+    EvaluationService(EvaluationRepository evaluations, EvaluationRevisionRepository revisions, ClientService clients,
+                      FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.evaluations = evaluations;
+        this.revisions = revisions;
         this.clients = clients;
         this.catalog = catalog;
         this.currentUser = currentUser;
@@ -49,62 +62,166 @@ public class EvaluationService {
         this.clock = clock;
     }
 
-    /** A blank evaluation on the current version of the form; nothing is stored until saved. */
+    /**
+     * A blank evaluation on the current version of the form; nothing is stored until saved.
+     * Items marked "prefill" start with the answers of the client's last submitted evaluation of
+     * the same form (matched by item id, whatever its version).
+     */
     @Transactional(readOnly = true)
     public EvaluationDetails blank(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
         PublishedForm form = catalog.current(formKey);
-        return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, Map.of(),
-                Optional.empty(), Optional.empty(), 0);
+        Optional<EvaluationRevision> previous = lastSubmitted(clientId, formKey, Optional.empty());
+        Map<String, String> previousAnswers = previous.map(EvaluationRevision::getAnswers).orElse(Map.of());
+        Map<String, String> start = new HashMap<>(FormSession.start(form.definition(), LocalDate.now(clock)).answersToStore());
+        Set<String> prefilled = new HashSet<>();
+        Map<String, String> carried = prefill(form.definition(), previousAnswers);
+        start.putAll(carried);
+        prefilled.addAll(carried.keySet());
+        return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, 1, start, Optional.empty(),
+                Optional.empty(), 0, true, List.of(), previousAnswers, previous.map(EvaluationRevision::getSubmittedAt), prefilled);
     }
 
+    /** The evaluation as it stands: its last revision (a draft being filled, or the submitted one). */
     @Transactional
     public EvaluationDetails open(long evaluationId) {
         UserContext user = currentUser.require();
         Evaluation evaluation = find(evaluationId);
         audit.record(user.username(), AuditAction.EVALUATION_READ, TARGET, evaluationId, "opened");
-        return details(evaluation, clients.requireVisible(evaluation.getClientId()));
+        return details(evaluation, latest(evaluation));
+    }
+
+    /** An earlier revision, read-only. */
+    @Transactional
+    public EvaluationDetails openRevision(long evaluationId, int number) {
+        UserContext user = currentUser.require();
+        Evaluation evaluation = find(evaluationId);
+        EvaluationRevision revision = revisions.findByEvaluationIdAndNumber(evaluationId, number)
+                .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
+        audit.record(user.username(), AuditAction.EVALUATION_READ, TARGET, evaluationId, "opened revision " + number);
+        EvaluationDetails details = details(evaluation, revision);
+        return new EvaluationDetails(details.id(), details.client(), details.form(), details.status(), number, details.answers(),
+                details.createdBy(), details.updatedAt(), details.lockVersion(),
+                details.editable() && number == latest(evaluation).getNumber(), details.revisions(), details.previous(),
+                details.previousDate(), Set.of());
     }
 
     @Transactional(readOnly = true)
     public List<EvaluationSummary> ofClient(long clientId) {
         clients.requireVisible(clientId);
         return evaluations.findByClientIdOrderByCreatedAtDesc(clientId).stream()
-                .map(e -> EvaluationSummary.of(e, catalog.version(e.getFormVersionId())))
+                .map(e -> EvaluationSummary.of(e, latest(e), catalog.version(e.getFormVersionId())))
                 .toList();
     }
 
     /**
-     * Stores a new evaluation (no id yet) or the answers of an existing draft. Empty answers are
-     * not stored. Rejects answers the form version does not accept, and a save based on an
-     * outdated copy ({@code lockVersion}).
+     * Stores the answers of a draft: a new evaluation (no id yet) or its current draft revision.
+     * Answers that do not fit the form (unknown items, wrong formats) are refused; rules such as
+     * "required" wait for submission. A save based on an outdated copy is refused.
      */
     @Transactional
     public EvaluationDetails save(EvaluationDetails edited, Map<String, String> answers) {
         UserContext user = currentUser.require();
         Map<String, String> cleaned = validate(edited.form(), answers);
-        Evaluation evaluation;
+        Instant now = clock.instant();
         if (edited.id().isEmpty()) {
             ClientSummary client = clients.requireVisible(edited.client().id());
-            evaluation = new Evaluation(client.id(), edited.form().versionId(), clock.instant(), user.username());
-            evaluation.replaceAnswers(cleaned, clock.instant(), user.username());
-            evaluation = evaluations.save(evaluation);
+            Evaluation evaluation = evaluations.save(new Evaluation(client.id(), edited.form().versionId(), now, user.username()));
+            EvaluationRevision revision = revisions.save(new EvaluationRevision(evaluation.getId(), 1, null, cleaned, now, user.username()));
+            revisions.flush();
             audit.record(user.username(), AuditAction.EVALUATION_CREATED, TARGET, evaluation.getId(),
                     "form " + edited.form().formKey() + " v" + edited.form().versionNumber() + " for client " + client.id()
-                            + ", " + cleaned.size() + " answers");
-        } else {
-            evaluation = find(edited.id().get());
-            clients.requireVisible(evaluation.getClientId());
-            if (evaluation.getVersion() != edited.lockVersion()) {
-                throw new ConcurrentEditException(evaluation.getId());
-            }
-            Map<String, String> before = new HashMap<>(evaluation.getAnswers());
-            evaluation.replaceAnswers(cleaned, clock.instant(), user.username());
-            evaluations.saveAndFlush(evaluation);
-            audit.record(user.username(), AuditAction.EVALUATION_SAVED, TARGET, evaluation.getId(), changes(before, cleaned));
+                            + ", " + cleaned.size() + " answers" + (edited.prefilled().isEmpty() ? ""
+                            : ", " + edited.prefilled().size() + " carried over from the previous evaluation"));
+            return details(evaluation, revision);
         }
-        evaluations.flush();
-        return details(evaluation, clients.requireVisible(evaluation.getClientId()));
+        Evaluation evaluation = find(edited.id().get());
+        EvaluationRevision revision = editableDraft(evaluation, edited.lockVersion());
+        Map<String, String> before = new HashMap<>(revision.getAnswers());
+        revision.replaceAnswers(cleaned, now, user.username());
+        evaluation.touch(evaluation.getStatus(), now, user.username());
+        flush(evaluation.getId());
+        audit.record(user.username(), AuditAction.EVALUATION_SAVED, TARGET, evaluation.getId(),
+                "revision " + revision.getNumber() + ": " + changes(before, cleaned));
+        return details(evaluation, revision);
+    }
+
+    /**
+     * Saves the answers, then submits: every rule of the form must hold (required answers,
+     * limits, constraints), else nothing is submitted and the issues say what to fix. The draft
+     * itself is saved either way.
+     */
+    @Transactional(noRollbackFor = IncompleteEvaluationException.class)
+    public EvaluationDetails submit(EvaluationDetails edited, Map<String, String> answers) {
+        EvaluationDetails saved = save(edited, answers);
+        UserContext user = currentUser.require();
+        List<Issue> issues = FormSession.resume(saved.form().definition(), saved.answers(), LocalDate.now(clock)).validate();
+        if (!issues.isEmpty()) {
+            throw new IncompleteEvaluationException(issues, saved);
+        }
+        Evaluation evaluation = find(saved.id().orElseThrow());
+        EvaluationRevision revision = editableDraft(evaluation, saved.lockVersion());
+        Instant now = clock.instant();
+        revision.submit(now, user.username());
+        evaluation.touch(EvaluationStatus.SUBMITTED, now, user.username());
+        flush(evaluation.getId());
+        audit.record(user.username(), AuditAction.EVALUATION_SUBMITTED, TARGET, evaluation.getId(),
+                "revision " + revision.getNumber() + " submitted with " + revision.getAnswers().size() + " answers");
+        return details(evaluation, revision);
+    }
+
+    /** Opens an amendment of a submitted evaluation: a new draft revision, copied from the last, with its reason. */
+    @Transactional
+    public EvaluationDetails amend(long evaluationId, String reason) {
+        UserContext user = currentUser.require();
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
+            throw new AmendmentReasonException();
+        }
+        Evaluation evaluation = find(evaluationId);
+        EvaluationRevision last = latest(evaluation);
+        if (last.getStatus() != RevisionStatus.SUBMITTED) {
+            throw new IllegalStateException("evaluation " + evaluationId + " already has a draft revision");
+        }
+        Instant now = clock.instant();
+        EvaluationRevision amendment = revisions.save(new EvaluationRevision(evaluationId, last.getNumber() + 1, trimmed,
+                last.getAnswers(), now, user.username()));
+        evaluation.touch(EvaluationStatus.AMENDING, now, user.username());
+        flush(evaluationId);
+        audit.record(user.username(), AuditAction.EVALUATION_AMENDED, TARGET, evaluationId,
+                "revision " + amendment.getNumber() + " opened; reason: " + trimmed);
+        return details(evaluation, amendment);
+    }
+
+    /**
+     * After a conflict: keeps the user's answers as a new draft evaluation of the same client on
+     * the same form version, leaving the other person's work untouched.
+     */
+    @Transactional
+    public EvaluationDetails saveAsCopy(EvaluationDetails edited, Map<String, String> answers) {
+        EvaluationDetails copy = new EvaluationDetails(Optional.empty(), edited.client(), edited.form(), EvaluationStatus.DRAFT, 1,
+                Map.of(), Optional.empty(), Optional.empty(), 0, true, List.of(), Map.of(), Optional.empty(), Set.of());
+        return save(copy, answers);
+    }
+
+    private EvaluationRevision editableDraft(Evaluation evaluation, long lockVersion) {
+        EvaluationRevision revision = latest(evaluation);
+        if (revision.getStatus() != RevisionStatus.DRAFT) {
+            throw new NotEditableException(evaluation.getId());
+        }
+        if (revision.getVersion() != lockVersion) {
+            throw new ConcurrentEditException(evaluation.getId());
+        }
+        return revision;
+    }
+
+    private void flush(long evaluationId) {
+        try {
+            revisions.flush();
+            evaluations.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ConcurrentEditException(evaluationId);
+        }
     }
 
     private Evaluation find(long evaluationId) {
@@ -118,9 +235,55 @@ public class EvaluationService {
         return evaluation;
     }
 
-    private EvaluationDetails details(Evaluation e, ClientSummary client) {
-        return new EvaluationDetails(Optional.of(e.getId()), client, catalog.version(e.getFormVersionId()), e.getStatus(),
-                e.getAnswers(), Optional.of(e.getCreatedBy()), Optional.of(e.getUpdatedAt()), e.getVersion());
+    private EvaluationRevision latest(Evaluation evaluation) {
+        return revisions.findFirstByEvaluationIdOrderByNumberDesc(evaluation.getId())
+                .orElseThrow(() -> new IllegalStateException("evaluation " + evaluation.getId() + " has no revision"));
+    }
+
+    private EvaluationDetails details(Evaluation e, EvaluationRevision revision) {
+        PublishedForm form = catalog.version(e.getFormVersionId());
+        Optional<EvaluationRevision> previous = lastSubmitted(e.getClientId(), form.formKey(), Optional.of(e.getId()));
+        List<RevisionSummary> history = revisions.findByEvaluationIdOrderByNumberAsc(e.getId()).stream().map(RevisionSummary::of).toList();
+        return new EvaluationDetails(Optional.of(e.getId()), clients.requireVisible(e.getClientId()), form, e.getStatus(),
+                revision.getNumber(), revision.getAnswers(), Optional.of(e.getCreatedBy()), Optional.of(revision.getUpdatedAt()),
+                revision.getVersion(), revision.getStatus() == RevisionStatus.DRAFT, history,
+                previous.map(EvaluationRevision::getAnswers).orElse(Map.of()), previous.map(EvaluationRevision::getSubmittedAt),
+                Set.of());
+    }
+
+    /** The client's last submitted revision of this form (any version), other than {@code excluded}. */
+    private Optional<EvaluationRevision> lastSubmitted(long clientId, String formKey, Optional<Long> excluded) {
+        List<Long> ids = evaluations.findByClientIdOrderByCreatedAtDesc(clientId).stream()
+                .filter(e -> excluded.map(x -> !x.equals(e.getId())).orElse(true))
+                .filter(e -> e.getStatus() != EvaluationStatus.DRAFT)
+                .filter(e -> catalog.version(e.getFormVersionId()).formKey().equals(formKey))
+                .map(Evaluation::getId)
+                .toList();
+        return ids.isEmpty() ? Optional.empty()
+                : revisions.findFirstByEvaluationIdInAndStatusOrderBySubmittedAtDesc(ids, RevisionStatus.SUBMITTED);
+    }
+
+    /** The previous answers of the items marked "prefill" that this version still has, in a format it accepts. */
+    private Map<String, String> prefill(FormDefinition form, Map<String, String> previous) {
+        if (previous.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> carried = new LinkedHashMap<>();
+        form.items().filter(i -> i.rules().prefillFromLastEvaluation()).forEach((Item item) -> {
+            if (item instanceof RepeatItem repeat) {
+                previous.forEach((path, value) -> {
+                    if (path.equals(repeat.id()) || path.startsWith(repeat.id() + ".")) {
+                        carried.put(path, value);
+                    }
+                });
+            } else if (!(item instanceof ComputedItem || item instanceof NoteItem) && previous.containsKey(item.id())) {
+                carried.put(item.id(), previous.get(item.id()));
+            }
+        });
+        FormSession.unknownPaths(form, carried).forEach(carried::remove);
+        FormSession.resume(form, carried, LocalDate.now(clock)).formatIssues().forEach(issue -> carried.remove(issue.path()));
+        carried.keySet().removeIf(path -> form.item(path).filter(ComputedItem.class::isInstance).isPresent());
+        return carried;
     }
 
     /**
@@ -140,8 +303,6 @@ public class EvaluationService {
         FormSession session = FormSession.resume(form.definition(), given, LocalDate.now(clock));
         session.formatIssues().forEach(issue -> problems.putIfAbsent(issue.path(),
                 "value not accepted (" + issue.kind().name().toLowerCase(java.util.Locale.ROOT) + "): " + abbreviate(given.get(issue.path()))));
-        given.keySet().stream().filter(path -> form.definition().item(path).filter(i -> i instanceof ComputedItem || i instanceof NoteItem).isPresent())
-                .forEach(path -> problems.putIfAbsent(path, "this item is not answered by people"));
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);
         }

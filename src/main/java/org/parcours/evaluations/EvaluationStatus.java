@@ -1,6 +1,11 @@
 package org.parcours.evaluations;
 
-/** Where an evaluation is in its life. Submission and amendment come with the evaluations issue. */
+/** Where an evaluation is in its life. */
 public enum EvaluationStatus {
-    DRAFT
+    /** never submitted; its only revision is being filled */
+    DRAFT,
+    /** its last revision is submitted and can no longer change */
+    SUBMITTED,
+    /** submitted before; an amendment (a new revision) is being filled */
+    AMENDING
 }

@@ -29,7 +29,7 @@ class MigrationTests {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'""", String.class);
-        assertThat(tables).contains("team", "app_user", "client", "form_version", "evaluation", "evaluation_answer", "audit_event");
+        assertThat(tables).contains("team", "app_user", "client", "form_version", "evaluation", "evaluation_revision", "evaluation_answer", "audit_event");
         assertThat(jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND (engine <> 'InnoDB' OR table_collation NOT LIKE 'utf8mb4%')""", String.class))
@@ -43,13 +43,13 @@ class MigrationTests {
     }
 
     @Test
-    void answersAreUniquePerEvaluationAndItemAndTextKeepsAccents() {
+    void answersAreUniquePerRevisionAndItemAndTextKeepsAccents() {
         jdbc.update("INSERT INTO team (name) VALUES ('Équipe migration ✓')");
         assertThat(jdbc.queryForObject("SELECT name FROM team WHERE name LIKE 'Équipe migration%'", String.class))
                 .isEqualTo("Équipe migration ✓");
         assertThat(jdbc.queryForList("""
                 SELECT column_name FROM information_schema.key_column_usage
                 WHERE table_schema = DATABASE() AND table_name = 'evaluation_answer' AND constraint_name = 'PRIMARY'
-                ORDER BY ordinal_position""", String.class)).containsExactly("evaluation_id", "item_id");
+                ORDER BY ordinal_position""", String.class)).containsExactly("revision_id", "item_id");
     }
 }

@@ -80,4 +80,71 @@ class EvaluationServiceTests {
                 .isInstanceOf(EvaluationNotFoundException.class);
         assertThat(data.auditActions(TestUsers.WORKER_SOUTH, "client", client.id())).contains("ACCESS_DENIED");
     }
+
+    @Test
+    void submittingAnIncompleteFormListsWhatIsMissingAndKeepsTheDraft() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Incomplete");
+
+        assertThatThrownBy(() -> evaluations.submit(evaluations.blank(client.id(), "casu"), Map.of("applicant_first_name", "Ana")))
+                .isInstanceOfSatisfying(IncompleteEvaluationException.class, e -> {
+                    assertThat(e.issues()).extracting(i -> i.path()).contains("applicant_last_name", "data_sharing_consent");
+                    assertThat(e.issues()).allSatisfy(i -> assertThat(i.kind()).isNotNull());
+                    assertThat(e.saved().id()).isPresent();
+                    assertThat(e.saved().status()).isEqualTo(EvaluationStatus.DRAFT);
+                    assertThat(data.answerRows(e.saved().id().get())).containsEntry("applicant_first_name", "Ana");
+                });
+    }
+
+    @Test
+    void aSubmittedEvaluationIsImmutableAndAnAmendmentIsANewRevisionWithItsReason() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Amended");
+        EvaluationDetails submitted = evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "B", "homeless", "A"));
+        long id = submitted.id().orElseThrow();
+        assertThat(submitted.status()).isEqualTo(EvaluationStatus.SUBMITTED);
+        assertThat(submitted.editable()).isFalse();
+
+        assertThatThrownBy(() -> evaluations.save(submitted, Map.of("illness", "C"))).isInstanceOf(NotEditableException.class);
+        assertThatThrownBy(() -> evaluations.amend(id, "  ")).isInstanceOf(AmendmentReasonException.class);
+
+        EvaluationDetails amendment = evaluations.amend(id, "Erreur de saisie sur la maladie");
+        assertThat(amendment.revisionNumber()).isEqualTo(2);
+        assertThat(amendment.status()).isEqualTo(EvaluationStatus.AMENDING);
+        assertThat(amendment.answers()).containsEntry("illness", "B");
+        EvaluationDetails resubmitted = evaluations.submit(amendment, Map.of("illness", "C", "homeless", "A"));
+
+        assertThat(resubmitted.status()).isEqualTo(EvaluationStatus.SUBMITTED);
+        assertThat(data.answerRows(id, 1)).containsEntry("illness", "B");
+        assertThat(data.answerRows(id, 2)).containsEntry("illness", "C");
+        assertThat(resubmitted.revisions()).extracting(RevisionSummary::number).containsExactly(1, 2);
+        assertThat(resubmitted.revisions().get(1).reason()).contains("Erreur de saisie sur la maladie");
+        assertThat(evaluations.openRevision(id, 1).answers()).containsEntry("illness", "B");
+        assertThat(data.auditActions(TestUsers.WORKER_NORTH, "evaluation", id))
+                .contains("EVALUATION_CREATED", "EVALUATION_SUBMITTED", "EVALUATION_AMENDED");
+    }
+
+    @Test
+    void prefilledItemsStartWithTheLastSubmittedAnswers() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Prefill");
+        evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "B", "hygiene", "C", "comment", "not carried"));
+
+        EvaluationDetails next = evaluations.blank(client.id(), "imasp");
+
+        assertThat(next.answers()).containsEntry("illness", "B").containsEntry("hygiene", "C").doesNotContainKey("comment");
+        assertThat(next.prefilled()).contains("illness", "hygiene").doesNotContain("comment");
+        assertThat(next.previous()).containsEntry("comment", "not carried");
+        assertThat(next.previousDate()).isPresent();
+    }
+
+    @Test
+    void keepingMineAsACopyAfterAConflictCreatesAnotherDraft() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Copy");
+        EvaluationDetails opened = evaluations.save(evaluations.blank(client.id(), "imasp"), Map.of("illness", "A"));
+        evaluations.save(opened, Map.of("illness", "B"));
+
+        EvaluationDetails copy = evaluations.saveAsCopy(opened, Map.of("illness", "C"));
+
+        assertThat(copy.id()).isPresent().isNotEqualTo(opened.id());
+        assertThat(data.answerRows(opened.id().orElseThrow())).containsEntry("illness", "B");
+        assertThat(data.answerRows(copy.id().orElseThrow())).containsEntry("illness", "C");
+    }
 }

@@ -53,8 +53,20 @@ public class TestData {
     /** The stored answer rows of an evaluation: item id to value. */
     public Map<String, String> answerRows(long evaluationId) {
         Map<String, String> rows = new java.util.TreeMap<>();
-        jdbc.query("SELECT item_id, answer_value FROM evaluation_answer WHERE evaluation_id = ?",
-                rs -> { rows.put(rs.getString(1), rs.getString(2)); }, evaluationId);
+        jdbc.query("""
+                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
+                WHERE r.evaluation_id = ? AND r.revision_number = (SELECT MAX(revision_number) FROM evaluation_revision WHERE evaluation_id = ?)""",
+                rs -> { rows.put(rs.getString(1), rs.getString(2)); }, evaluationId, evaluationId);
+        return rows;
+    }
+
+    /** The stored answer rows of one revision of an evaluation. */
+    public Map<String, String> answerRows(long evaluationId, int revision) {
+        Map<String, String> rows = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
+                WHERE r.evaluation_id = ? AND r.revision_number = ?""",
+                rs -> { rows.put(rs.getString(1), rs.getString(2)); }, evaluationId, revision);
         return rows;
     }
 

@@ -5,45 +5,70 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.parcours.catalog.FormNotFoundException;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ui.ClientView;
+import org.parcours.evaluations.AmendmentReasonException;
 import org.parcours.evaluations.ConcurrentEditException;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationNotFoundException;
 import org.parcours.evaluations.EvaluationService;
+import org.parcours.evaluations.EvaluationStatus;
+import org.parcours.evaluations.IncompleteEvaluationException;
 import org.parcours.evaluations.InvalidAnswersException;
+import org.parcours.evaluations.NotEditableException;
+import org.parcours.evaluations.RevisionSummary;
+import org.parcours.formdef.ChoiceItem;
+import org.parcours.formdef.Item;
+import org.parcours.formdef.ScaleItem;
 import org.parcours.formrun.FormSession;
+import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.ui.renderer.FormRenderer;
 
 /**
- * Fills or reopens an evaluation. A new one ({@code clients/<id>/new/<form>}) uses the current
- * published version of the form and is stored on first save; an existing one always renders
- * with the version it was made with.
+ * Fills, submits, amends or reads an evaluation. A new one ({@code clients/<id>/new/<form>}) uses
+ * the current published version of the form and is stored on the first save; an existing one
+ * always renders with the version it was made with. Drafts are saved automatically a few seconds
+ * after each change; a submitted revision is read-only and can be amended with a reason.
+ * {@code ?revision=N} shows an earlier revision.
  */
 @Route("evaluations/:evaluationId([0-9]{1,18})")
 @RouteAlias("clients/:clientId([0-9]{1,18})/new/:formKey([a-z][a-z0-9_-]{0,79})")
@@ -52,6 +77,10 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     static final String EVALUATION_ID = "evaluationId";
     static final String FORM_KEY = "formKey";
+    static final String REVISION = "revision";
+    /** At most one automatic save per this many milliseconds while typing; the rest follows by polling. */
+    static final long AUTOSAVE_EVERY_MS = 3000;
+    static final int AUTOSAVE_POLL_MS = 2000;
 
     private final EvaluationService evaluations;
     private final FormRenderer renderer;
@@ -60,6 +89,11 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private EvaluationDetails current;
     private FormRenderer.RenderedForm rendered;
     private String title = "";
+    private final Span saveState = new Span();
+    private final Div issuesPanel = new Div();
+    private boolean dirty;
+    private long lastSave;
+    private Registration pollRegistration;
 
     public EvaluationView(EvaluationService evaluations, FormRenderer renderer, CurrentUser currentUser, Clock clock) {
         this.evaluations = evaluations;
@@ -67,6 +101,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         this.currentUser = currentUser;
         this.clock = clock;
         setMaxWidth("60em");
+        saveState.setId("save-state");
+        saveState.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        issuesPanel.setId("submit-issues");
     }
 
     public static RouteParameters existing(long evaluationId) {
@@ -74,18 +111,23 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     public static RouteParameters newEvaluation(long clientId, String formKey) {
-        return new RouteParameters(java.util.Map.of(ClientView.CLIENT_ID, String.valueOf(clientId), FORM_KEY, formKey));
+        return new RouteParameters(Map.of(ClientView.CLIENT_ID, String.valueOf(clientId), FORM_KEY, formKey));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         RouteParameters parameters = event.getRouteParameters();
+        Optional<Integer> revision = event.getLocation().getQueryParameters().getSingleParameter(REVISION)
+                .filter(r -> r.matches("[0-9]{1,4}")).map(Integer::parseInt);
         try {
-            current = parameters.get(EVALUATION_ID).isPresent()
-                    ? evaluations.open(Long.parseLong(parameters.get(EVALUATION_ID).get()))
-                    : evaluations.blank(Long.parseLong(parameters.get(ClientView.CLIENT_ID).orElseThrow()),
-                    parameters.get(FORM_KEY).orElseThrow());
+            if (parameters.get(EVALUATION_ID).isPresent()) {
+                long id = Long.parseLong(parameters.get(EVALUATION_ID).get());
+                current = revision.isPresent() ? evaluations.openRevision(id, revision.get()) : evaluations.open(id);
+            } else {
+                current = evaluations.blank(Long.parseLong(parameters.get(ClientView.CLIENT_ID).orElseThrow()),
+                        parameters.get(FORM_KEY).orElseThrow());
+            }
         } catch (EvaluationNotFoundException | ClientNotFoundException e) {
             showProblem(getTranslation("evaluation.notFound"));
             return;
@@ -98,60 +140,313 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private void show() {
         removeAll();
+        dirty = false;
+        issuesPanel.removeAll();
         title = current.form().definition().title().in(getLocale());
         H2 heading = new H2(title);
         heading.setId("evaluation-title");
         Paragraph header = new Paragraph(getTranslation("evaluation.header", current.client().fullName(),
                 current.form().versionNumber()));
         header.setId("evaluation-header");
-        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        Span status = new Span(statusText());
+        status.setId("evaluation-status");
+        status.getElement().getThemeList().add("badge");
+        status.getStyle().set("font-weight", "600").set("padding", "0.1em 0.6em").set("border-radius", "1em")
+                .set("background", current.editable() ? "#e8eaed" : "#d8f0dc");
         Paragraph author = new Paragraph(current.id().isEmpty() ? getTranslation("evaluation.new")
-                : getTranslation("evaluation.author", current.createdBy().orElse(""),
-                current.updatedAt().map(times::format).orElse("")));
+                : getTranslation("evaluation.author", current.createdBy().orElse(""), current.updatedAt().map(times()::format).orElse("")));
         author.setId("evaluation-author");
         author.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        add(heading, header, new HorizontalLayout(status, saveState), author);
+        current.revision().flatMap(RevisionSummary::reason).ifPresent(reason -> {
+            Paragraph amendment = new Paragraph(getTranslation("evaluation.amendment.reason", reason));
+            amendment.setId("amendment-reason");
+            add(amendment);
+        });
+        if (current.revisions().size() > 1) {
+            add(history());
+        }
+        add(issuesPanel);
 
-        FormSession session = current.id().isEmpty()
-                ? FormSession.start(current.form().definition(), LocalDate.now(clock))
-                : FormSession.resume(current.form().definition(), current.answers(), LocalDate.now(clock));
+        FormSession session = FormSession.resume(current.form().definition(), current.answers(), LocalDate.now(clock));
         rendered = renderer.render(session, getLocale(), currentUser.require().roles().stream().map(Enum::name)
                 .collect(Collectors.toSet()));
-
-        Button save = new Button(getTranslation("evaluation.save"), e -> save());
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
-        save.setId("save-evaluation");
-        Button close = new Button(getTranslation("evaluation.close"), e -> getUI().ifPresent(ui -> ui.navigate(ClientView.class,
-                ClientView.parameters(current.client().id()))));
+        add(rendered.layout());
+        HorizontalLayout buttons = new HorizontalLayout();
+        if (current.editable()) {
+            current.previousDate().ifPresent(date -> rendered.markCarriedOver(current.prefilled(), current.previous(),
+                    getTranslation("evaluation.prefilled", dates().format(date.atZone(ZoneId.systemDefault()))),
+                    (path, before) -> getTranslation("evaluation.prefilled.changed", display(path, before))));
+            rendered.addChangeListener(this::changed);
+            Button save = new Button(getTranslation("evaluation.save"), e -> saveNow(true));
+            save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
+            save.setId("save-evaluation");
+            Button submit = new Button(getTranslation("evaluation.submit"), e -> submit());
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            submit.setId("submit-evaluation");
+            buttons.add(submit, save);
+        } else {
+            rendered.setReadOnly();
+            boolean latest = current.revisions().isEmpty()
+                    || current.revisionNumber() == current.revisions().getLast().number();
+            if (latest && current.status() == EvaluationStatus.SUBMITTED) {
+                Button amend = new Button(getTranslation("evaluation.amend"), e -> askAmendment());
+                amend.setId("amend-evaluation");
+                buttons.add(amend);
+            }
+            current.id().ifPresent(id -> {
+                Anchor print = new Anchor("print/evaluations/" + id + ".pdf", getTranslation("evaluation.print"));
+                print.setId("print-evaluation");
+                print.setTarget("_blank");
+                buttons.add(print);
+            });
+        }
+        Button close = new Button(getTranslation("evaluation.close"), e -> {
+            saveIfDirty();
+            getUI().ifPresent(ui -> ui.navigate(ClientView.class, ClientView.parameters(current.client().id())));
+        });
         close.setId("close-evaluation");
-        HorizontalLayout buttons = new HorizontalLayout(save, close);
+        buttons.add(close);
         Div bar = new Div(buttons);
         bar.getStyle().set("position", "sticky").set("bottom", "0").set("background", "var(--lumo-base-color)")
                 .set("padding-block", "var(--lumo-space-s)").set("width", "100%").set("z-index", "1");
-        add(heading, header, author, rendered.layout(), bar);
+        add(bar);
     }
 
-    private void save() {
+    private String statusText() {
+        if (current.editable() && current.revisionNumber() > 1) {
+            return getTranslation("evaluation.status.AMENDING", current.revisionNumber());
+        }
+        if (!current.editable()) {
+            return getTranslation("evaluation.status.SUBMITTED") + (current.revisions().size() > 1
+                    ? " · " + getTranslation("evaluation.revision", current.revisionNumber()) : "");
+        }
+        return getTranslation("evaluation.status.DRAFT");
+    }
+
+    private Details history() {
+        UnorderedList list = new UnorderedList();
+        for (RevisionSummary revision : current.revisions().reversed()) {
+            String text = getTranslation("evaluation.revision", revision.number()) + " · "
+                    + getTranslation("evaluation.status." + (revision.status().name().equals("DRAFT") ? "DRAFT" : "SUBMITTED")) + " · "
+                    + revision.submittedBy().orElse(revision.createdBy()) + " · "
+                    + times().format(revision.submittedAt().orElse(revision.createdAt()))
+                    + revision.reason().map(r -> " · " + getTranslation("evaluation.amendment.reason", r)).orElse("");
+            Anchor link = new Anchor("evaluations/" + current.id().orElseThrow() + "?" + REVISION + "=" + revision.number(), text);
+            if (revision.number() == current.revisionNumber()) {
+                link.getStyle().set("font-weight", "600");
+            }
+            list.add(new ListItem(link));
+        }
+        Details details = new Details(getTranslation("evaluation.history", current.revisions().size()), list);
+        details.setId("evaluation-history");
+        return details;
+    }
+
+    // ---- drafts ------------------------------------------------------------------------------
+
+    private void changed() {
+        dirty = true;
+        saveState.setText(getTranslation("evaluation.autosave.pending"));
+        if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS) {
+            saveNow(false);
+        } else {
+            getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
+        }
+    }
+
+    private void saveIfDirty() {
+        if (dirty) {
+            saveNow(false);
+        }
+    }
+
+    /** Saves the draft; explicit saves say so, automatic ones only update the state line. */
+    private void saveNow(boolean explicit) {
         boolean wasNew = current.id().isEmpty();
         try {
             current = evaluations.save(current, rendered.answers());
         } catch (InvalidAnswersException e) {
-            error(getTranslation("evaluation.invalid", e.problems().entrySet().stream()
+            dirty = false;
+            stopPolling();
+            saveState.setText(getTranslation("evaluation.invalid", e.problems().entrySet().stream()
                     .map(p -> p.getKey() + " (" + p.getValue() + ")").collect(Collectors.joining(", "))));
             return;
         } catch (ConcurrentEditException e) {
-            error(getTranslation("evaluation.conflict"));
+            dirty = false;
+            stopPolling();
+            conflict();
+            return;
+        } catch (NotEditableException e) {
+            dirty = false;
+            stopPolling();
+            error(getTranslation("evaluation.notEditable"));
             return;
         }
-        Notification done = Notification.show(getTranslation("evaluation.saved"));
-        done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        dirty = false;
+        lastSave = clock.millis();
+        stopPolling();
+        saveState.setText(getTranslation("evaluation.autosave.done", DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault()).format(clock.instant())));
         if (wasNew) {
-            // the URL now names the stored evaluation, so a reload reopens it
-            getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, existing(current.id().orElseThrow())));
-        } else {
+            // the address now names the stored evaluation; the form stays as it is (focus, typing)
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "evaluations/" + current.id().orElseThrow()));
+        }
+        if (explicit) {
+            Notification done = Notification.show(getTranslation("evaluation.saved"));
+            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }
+    }
+
+    private void stopPolling() {
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        pollRegistration = event.getUI().addPollListener(e -> saveIfDirty());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        saveIfDirty();
+        event.getUI().setPollInterval(-1);
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+        }
+    }
+
+    private void conflict() {
+        Dialog dialog = new Dialog();
+        dialog.setId("conflict-dialog");
+        dialog.setHeaderTitle(getTranslation("evaluation.conflict.title"));
+        dialog.add(new Paragraph(getTranslation("evaluation.conflict")));
+        Button reload = new Button(getTranslation("evaluation.conflict.reload"), e -> {
+            dialog.close();
+            current = evaluations.open(current.id().orElseThrow());
+            show();
+        });
+        reload.setId("conflict-reload");
+        Button copy = new Button(getTranslation("evaluation.conflict.copy"), e -> {
+            dialog.close();
+            EvaluationDetails copied = evaluations.saveAsCopy(current, rendered.answers());
+            Notification.show(getTranslation("evaluation.conflict.copied"));
+            getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, existing(copied.id().orElseThrow())));
+        });
+        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        copy.setId("conflict-copy");
+        dialog.getFooter().add(reload, copy);
+        dialog.setCloseOnOutsideClick(false);
+        dialog.open();
+    }
+
+    // ---- submit and amend --------------------------------------------------------------------
+
+    private void submit() {
+        boolean wasNew = current.id().isEmpty();
+        issuesPanel.removeAll();
+        try {
+            current = evaluations.submit(current, rendered.answers());
+        } catch (IncompleteEvaluationException e) {
+            current = e.saved();
+            dirty = false;
+            lastSave = clock.millis();
+            if (wasNew) {
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "evaluations/" + current.id().orElseThrow()));
+            }
+            showIssues(e.issues());
+            return;
+        } catch (InvalidAnswersException e) {
+            error(getTranslation("evaluation.invalid", String.join(", ", e.problems().keySet())));
+            return;
+        } catch (ConcurrentEditException e) {
+            conflict();
+            return;
+        }
+        stopPolling();
+        Notification done = Notification.show(getTranslation("evaluation.submitted"));
+        done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, existing(current.id().orElseThrow())));
+        if (!wasNew) {
             show();
         }
+    }
+
+    private void showIssues(List<Issue> issues) {
+        List<String> texts = rendered.showAll(issues);
+        Paragraph intro = new Paragraph(getTranslation("evaluation.submit.incomplete", issues.size()));
+        intro.getStyle().set("font-weight", "600").set("color", "var(--lumo-error-text-color)");
+        UnorderedList list = new UnorderedList();
+        for (int i = 0; i < issues.size(); i++) {
+            Issue issue = issues.get(i);
+            Button link = new Button(label(issue.path()) + " : " + texts.get(i), e -> rendered.focus(issue.path()));
+            link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            list.add(new ListItem(link));
+        }
+        issuesPanel.add(intro, list);
+        issuesPanel.getStyle().set("border", "1px solid var(--lumo-error-color-50pct)").set("padding", "var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        issuesPanel.scrollIntoView();
+    }
+
+    private String label(String path) {
+        String[] parts = path.split("\\.");
+        String id = parts[parts.length - 1];
+        String text = current.form().definition().item(id).map(i -> i.label().in(getLocale())).orElse(id);
+        return parts.length == 3 ? text + " (" + getTranslation("repeat.row", parts[1]) + ")" : text;
+    }
+
+    private void askAmendment() {
+        Dialog dialog = new Dialog();
+        dialog.setId("amend-dialog");
+        dialog.setHeaderTitle(getTranslation("evaluation.amend"));
+        TextArea reason = new TextArea(getTranslation("evaluation.amend.reason"));
+        reason.setId("amend-reason");
+        reason.setRequiredIndicatorVisible(true);
+        reason.setMaxLength(2000);
+        reason.setWidth("30em");
+        dialog.add(reason);
+        Button confirm = new Button(getTranslation("evaluation.amend.confirm"), e -> {
+            try {
+                current = evaluations.amend(current.id().orElseThrow(), reason.getValue());
+            } catch (AmendmentReasonException invalid) {
+                reason.setErrorMessage(getTranslation("evaluation.amend.reason.required"));
+                reason.setInvalid(true);
+                return;
+            }
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, existing(current.id().orElseThrow()), QueryParameters.empty()));
+            show();
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("amend-confirm");
+        Button cancel = new Button(getTranslation("client.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        reason.focus();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** A stored value as people read it: the option or scale label for codes. */
+    private String display(String path, String raw) {
+        String[] parts = path.split("\\.");
+        return current.form().definition().item(parts[parts.length - 1])
+                .flatMap((Item i) -> switch (i) {
+                    case ScaleItem scale -> scale.scale().value(raw).map(v -> v.code() + " – " + v.label().in(getLocale()));
+                    case ChoiceItem choice -> choice.options().option(raw).map(o -> o.label().in(getLocale()));
+                    default -> Optional.<String>empty();
+                })
+                .orElse(raw.isEmpty() ? "–" : raw);
+    }
+
+    private DateTimeFormatter times() {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+    }
+
+    private DateTimeFormatter dates() {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
     }
 
     private void error(String message) {
@@ -171,4 +466,5 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     public String getPageTitle() {
         return title + " – " + getTranslation("app.name");
     }
+
 }

@@ -45,6 +45,8 @@ public class FormRenderer {
         private final VerticalLayout layout = new VerticalLayout();
         private final Map<String, ItemField> fields = new HashMap<>();
         private final Map<String, Section> sections = new HashMap<>();
+        private final Map<String, PreviousMarker> markers = new HashMap<>();
+        private final List<Runnable> changeListeners = new ArrayList<>();
 
         RenderedForm(FormSession session, Locale locale, Set<String> roles) {
             this.session = session;
@@ -86,6 +88,10 @@ public class FormRenderer {
 
         private void changed(String path, String raw) {
             refresh(session.set(path, raw));
+            PreviousMarker marker = markers.get(path);
+            if (marker != null) {
+                marker.update(session.raw(path));
+            }
             ItemField field = fields.get(path);
             if (field != null) {
                 field.showIssues(session.issues(path).stream().map(i -> IssueMessages.text(layout, i, locale)).toList());
@@ -125,6 +131,72 @@ public class FormRenderer {
                 if (field != null) {
                     field.show(session.state(path));
                 }
+                PreviousMarker marker = markers.get(path);
+                if (marker != null) {
+                    marker.note().setVisible(session.state(path).visible());
+                }
+            }
+            // every change of answers or rows ends here
+            changeListeners.forEach(Runnable::run);
+        }
+
+        /**
+         * Marks answers carried over from the previous evaluation: a note under the field says so,
+         * and turns into a highlighted "changed, previously ..." as soon as the answer differs.
+         */
+        public void markCarriedOver(Set<String> paths, Map<String, String> previous, String sourceText,
+                                    java.util.function.BiFunction<String, String, String> changedText) {
+            // changedText: (path, previous answer) -> text
+            for (String path : paths) {
+                ItemField field = fields.get(path);
+                String before = previous.get(path);
+                if (field == null || before == null || !(field.component().getParent().orElse(null) instanceof com.vaadin.flow.component.HasComponents parent)) {
+                    continue;
+                }
+                com.vaadin.flow.component.html.Span note = new com.vaadin.flow.component.html.Span();
+                note.setId("previous-" + path.replace('.', '-'));
+                note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin-block-end", "var(--lumo-space-s)")
+                        .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)");
+                int index = parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered ? ordered.indexOf(field.component()) : -1;
+                if (parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered && index >= 0) {
+                    ordered.addComponentAtIndex(index + 1, note);
+                } else {
+                    parent.add(note);
+                }
+                PreviousMarker marker = new PreviousMarker(note, before, sourceText, changedText.apply(path, before));
+                markers.put(path, marker);
+                marker.update(session.raw(path));
+            }
+        }
+
+        /** Called after every change of an answer (to save drafts, for instance). */
+        public void addChangeListener(Runnable listener) {
+            changeListeners.add(listener);
+        }
+
+        /** Read-only: nothing can be changed, rows cannot be added or removed. */
+        public void setReadOnly() {
+            readOnly(layout);
+        }
+
+        private void readOnly(com.vaadin.flow.component.Component component) {
+            if (component instanceof com.vaadin.flow.component.HasValue<?, ?> field) {
+                field.setReadOnly(true);
+            }
+            if (component instanceof com.vaadin.flow.component.button.Button button) {
+                button.setEnabled(false);
+            }
+            component.getChildren().forEach(this::readOnly);
+        }
+
+        /** Focuses and scrolls to the field of a path, if it is shown. */
+        public void focus(String path) {
+            ItemField field = fields.get(path);
+            if (field != null) {
+                field.component().scrollIntoView();
+                if (field.component() instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+                    focusable.focus();
+                }
             }
         }
 
@@ -144,6 +216,18 @@ public class FormRenderer {
             }
             fields.forEach((path, field) -> field.showIssues(byPath.getOrDefault(path, List.of())));
             return all;
+        }
+    }
+
+    /** The note under a carried-over answer. */
+    private record PreviousMarker(com.vaadin.flow.component.html.Span note, String before, String sourceText, String changedText) {
+
+        void update(String now) {
+            boolean changed = !before.equals(now);
+            note.setText(changed ? changedText : sourceText);
+            note.getElement().setAttribute("data-changed", String.valueOf(changed));
+            note.getStyle().set("background", changed ? "#fff3c4" : "transparent")
+                    .set("color", changed ? "#6d4c00" : "var(--lumo-secondary-text-color)");
         }
     }
 

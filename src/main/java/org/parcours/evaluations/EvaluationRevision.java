@@ -1,0 +1,152 @@
+package org.parcours.evaluations;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One revision of an evaluation, with its answers as rows (revision, item path, value). */
+@Entity
+@Table(name = "evaluation_revision")
+class EvaluationRevision {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "evaluation_id")
+    private long evaluationId;
+
+    @Column(name = "revision_number")
+    private int number;
+
+    @Enumerated(EnumType.STRING)
+    private RevisionStatus status;
+
+    private String reason;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
+    @Version
+    private long version;
+
+    @ElementCollection
+    @CollectionTable(name = "evaluation_answer", joinColumns = @JoinColumn(name = "revision_id"))
+    @MapKeyColumn(name = "item_id")
+    @Column(name = "answer_value")
+    private Map<String, String> answers = new HashMap<>();
+
+    protected EvaluationRevision() {
+    }
+
+    EvaluationRevision(long evaluationId, int number, String reason, Map<String, String> answers, Instant now, String author) {
+        this.evaluationId = evaluationId;
+        this.number = number;
+        this.status = RevisionStatus.DRAFT;
+        this.reason = reason;
+        this.answers = new HashMap<>(answers);
+        this.createdAt = now;
+        this.createdBy = author;
+        this.updatedAt = now;
+        this.updatedBy = author;
+    }
+
+    void replaceAnswers(Map<String, String> newAnswers, Instant now, String author) {
+        if (status != RevisionStatus.DRAFT) {
+            throw new IllegalStateException("revision " + id + " is submitted");
+        }
+        answers.keySet().retainAll(newAnswers.keySet());
+        answers.putAll(newAnswers);
+        updatedAt = now;
+        updatedBy = author;
+    }
+
+    void submit(Instant now, String author) {
+        status = RevisionStatus.SUBMITTED;
+        submittedAt = now;
+        submittedBy = author;
+        updatedAt = now;
+        updatedBy = author;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getEvaluationId() {
+        return evaluationId;
+    }
+
+    int getNumber() {
+        return number;
+    }
+
+    RevisionStatus getStatus() {
+        return status;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getCreatedBy() {
+        return createdBy;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    Map<String, String> getAnswers() {
+        return answers;
+    }
+}
