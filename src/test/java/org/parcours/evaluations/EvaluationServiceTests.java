@@ -110,6 +110,8 @@ class EvaluationServiceTests {
         assertThat(amendment.revisionNumber()).isEqualTo(2);
         assertThat(amendment.status()).isEqualTo(EvaluationStatus.AMENDING);
         assertThat(amendment.answers()).containsEntry("illness", "B");
+        assertThat(amendment.revision().flatMap(RevisionSummary::reason)).contains("Erreur de saisie sur la maladie");
+        assertThat(evaluations.open(id).revision().flatMap(RevisionSummary::reason)).contains("Erreur de saisie sur la maladie");
         EvaluationDetails resubmitted = evaluations.submit(amendment, Map.of("illness", "C", "homeless", "A"));
 
         assertThat(resubmitted.status()).isEqualTo(EvaluationStatus.SUBMITTED);

@@ -141,6 +141,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private void show() {
         removeAll();
         dirty = false;
+        saveState.setText("");
         issuesPanel.removeAll();
         title = current.form().definition().title().in(getLocale());
         H2 heading = new H2(title);

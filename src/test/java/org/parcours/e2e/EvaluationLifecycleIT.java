@@ -1,0 +1,117 @@
+package org.parcours.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A worker fills an IMASP partly, closes the browser (the draft was saved automatically), signs
+ * in again, resumes, submits, then amends with a reason and submits again; the revisions and
+ * their answer rows are checked in MariaDB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EvaluationLifecycleIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fillPartlyCloseResumeSubmitAndAmend() throws Exception {
+        long clientId = data.client(TestUsers.TEAM_NORTH, "Cycle").id();
+        long evaluationId;
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            signIn(browser, wait);
+            browser.driver.get(url("/clients/" + clientId));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            choose(browser, "item-illness", "B");
+            // saved automatically: the address names the stored evaluation
+            wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
+            wait.until(ExpectedConditions.textMatches(By.id("save-state"), java.util.regex.Pattern.compile(".*(enregistré|saved|opgeslagen).*")));
+            evaluationId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/evaluations/", ""));
+        } // the browser is closed without pressing anything
+
+        assertThat(data.answerRows(evaluationId, 1)).containsEntry("illness", "B");
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            signIn(browser, wait);
+            browser.driver.get(url("/evaluations/" + evaluationId));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button[checked]")));
+            assertThat(checkedLabel(browser, "item-illness")).isEqualTo("B");
+            choose(browser, "item-homeless", "C");
+            browser.driver.findElement(By.id("submit-evaluation")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amend-evaluation")));
+            browser.screenshot("lifecycle-submitted");
+
+            browser.driver.findElement(By.id("amend-evaluation")).click();
+            WebElement reason = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#amend-reason textarea")));
+            reason.sendKeys("Hospitalisation signalée après coup");
+            browser.driver.findElement(By.id("amend-confirm")).click();
+            wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                    "const r = document.getElementById('amendment-reason'); return r ? r.textContent : ''")).contains("Hospitalisation"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            choose(browser, "item-illness", "C");
+            browser.driver.findElement(By.id("submit-evaluation")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amend-evaluation")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evaluation-history")));
+            browser.screenshot("lifecycle-amended");
+        }
+
+        assertThat(data.answerRows(evaluationId, 1)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
+        assertThat(data.answerRows(evaluationId, 2)).isEqualTo(Map.of("illness", "C", "homeless", "C"));
+        assertThat(jdbc.queryForList("SELECT status FROM evaluation_revision WHERE evaluation_id = ? ORDER BY revision_number",
+                String.class, evaluationId)).containsExactly("SUBMITTED", "SUBMITTED");
+        assertThat(jdbc.queryForObject("SELECT reason FROM evaluation_revision WHERE evaluation_id = ? AND revision_number = 2",
+                String.class, evaluationId)).isEqualTo("Hospitalisation signalée après coup");
+        assertThat(jdbc.queryForObject("SELECT status FROM evaluation WHERE id = ?", String.class, evaluationId)).isEqualTo("SUBMITTED");
+    }
+
+    private void signIn(BrowserSupport browser, WebDriverWait wait) {
+        browser.driver.get(url("/login"));
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
+        user.sendKeys(TestUsers.WORKER_NORTH);
+        WebElement pass = browser.driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        pass.sendKeys(TestUsers.PASSWORD);
+        pass.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+    }
+
+    private static void choose(BrowserSupport browser, String groupId, String code) {
+        List<WebElement> radios = browser.driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button"));
+        WebElement radio = radios.stream().filter(r -> r.getText().strip().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no radio " + code + " in " + groupId));
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
+        radio.findElement(By.cssSelector("input")).click();
+    }
+
+    private static String checkedLabel(BrowserSupport browser, String groupId) {
+        return browser.driver.findElement(By.cssSelector("#" + groupId + " vaadin-radio-button[checked]")).getText().strip();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
