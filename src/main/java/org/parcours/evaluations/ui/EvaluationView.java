@@ -94,6 +94,8 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private boolean dirty;
     private long lastSave;
     private Registration pollRegistration;
+    /** Open while a conflict waits for the user's choice; no draft is saved meanwhile. */
+    private Dialog conflictDialog;
 
     public EvaluationView(EvaluationService evaluations, FormRenderer renderer, CurrentUser currentUser, Clock clock) {
         this.evaluations = evaluations;
@@ -248,6 +250,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private void changed() {
         dirty = true;
+        if (conflictDialog != null && conflictDialog.isOpened()) {
+            return;
+        }
         saveState.setText(getTranslation("evaluation.autosave.pending"));
         if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS) {
             saveNow(false);
@@ -264,6 +269,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     /** Saves the draft; explicit saves say so, automatic ones only update the state line. */
     private void saveNow(boolean explicit) {
+        if (conflictDialog != null && conflictDialog.isOpened()) {
+            return;
+        }
         boolean wasNew = current.id().isEmpty();
         try {
             current = evaluations.save(current, rendered.answers());
@@ -318,7 +326,11 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void conflict() {
+        if (conflictDialog != null && conflictDialog.isOpened()) {
+            return;
+        }
         Dialog dialog = new Dialog();
+        conflictDialog = dialog;
         dialog.setId("conflict-dialog");
         dialog.setHeaderTitle(getTranslation("evaluation.conflict.title"));
         dialog.add(new Paragraph(getTranslation("evaluation.conflict")));
