@@ -217,6 +217,11 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 .orElseThrow(() -> new FormNotFoundException("No published version of form '" + formKey + "'"));
     }
 
+    /** The ids of every published version of a form. */
+    public List<Long> versionIds(String formKey) {
+        return versions.findIdsByFormKey(formKey);
+    }
+
     /** A version by id, read from its stored text: old evaluations render with their own version. */
     public PublishedForm version(long versionId) {
         return versionCache.computeIfAbsent(versionId, id -> versions.findById(id)

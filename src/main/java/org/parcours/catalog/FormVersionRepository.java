@@ -12,6 +12,9 @@ interface FormVersionRepository extends JpaRepository<FormVersion, Long> {
 
     Optional<FormVersion> findFirstByFormKeyOrderByVersionNumberDesc(String formKey);
 
+    @Query("select v.id from FormVersion v where v.formKey = :formKey")
+    List<Long> findIdsByFormKey(String formKey);
+
     @Query("select distinct v.formKey from FormVersion v")
     List<String> findFormKeys();
 }

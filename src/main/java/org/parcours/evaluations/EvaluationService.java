@@ -3,6 +3,8 @@ package org.parcours.evaluations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,6 +112,32 @@ public class EvaluationService {
     public List<EvaluationSummary> ofClient(long clientId) {
         clients.requireVisible(clientId);
         return evaluations.findByClientIdOrderByCreatedAtDesc(clientId).stream()
+                .map(e -> EvaluationSummary.of(e, latest(e), catalog.version(e.getFormVersionId())))
+                .toList();
+    }
+
+    /** For the worklist: per visible client, the day its last evaluation of a form was submitted. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> lastSubmittedDates(Collection<Long> visibleClientIds, String formKey) {
+        List<Long> versionIds = catalog.versionIds(formKey);
+        if (visibleClientIds.isEmpty() || versionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, LocalDate> dates = new HashMap<>();
+        for (Object[] row : evaluations.lastSubmitted(visibleClientIds, versionIds)) {
+            dates.put((Long) row[0], LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC));
+        }
+        return dates;
+    }
+
+    /** For the worklist: the drafts and open amendments of the given (visible) clients, latest first. */
+    @Transactional(readOnly = true)
+    public List<EvaluationSummary> inProgress(Collection<Long> visibleClientIds) {
+        if (visibleClientIds.isEmpty()) {
+            return List.of();
+        }
+        return evaluations.findByClientIdInAndStatusInOrderByUpdatedAtDesc(visibleClientIds,
+                        List.of(EvaluationStatus.DRAFT, EvaluationStatus.AMENDING)).stream()
                 .map(e -> EvaluationSummary.of(e, latest(e), catalog.version(e.getFormVersionId())))
                 .toList();
     }

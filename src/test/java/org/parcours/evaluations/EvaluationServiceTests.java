@@ -149,4 +149,18 @@ class EvaluationServiceTests {
         assertThat(data.answerRows(opened.id().orElseThrow())).containsEntry("illness", "B");
         assertThat(data.answerRows(copy.id().orElseThrow())).containsEntry("illness", "C");
     }
+
+    @Test
+    void theWorklistLearnsLastSubmissionsAndDraftsOfTheGivenClientsOnly() {
+        ClientSummary submittedClient = data.client(TestUsers.TEAM_NORTH, "WlSubmitted");
+        ClientSummary draftClient = data.client(TestUsers.TEAM_NORTH, "WlDraft");
+        evaluations.submit(evaluations.blank(submittedClient.id(), "imasp"), Map.of("illness", "A"));
+        long draft = evaluations.save(evaluations.blank(draftClient.id(), "imasp"), Map.of("illness", "B")).id().orElseThrow();
+
+        assertThat(evaluations.lastSubmittedDates(java.util.List.of(submittedClient.id(), draftClient.id()), "imasp"))
+                .containsOnlyKeys(submittedClient.id());
+        assertThat(evaluations.lastSubmittedDates(java.util.List.of(submittedClient.id()), "casu")).isEmpty();
+        assertThat(evaluations.inProgress(java.util.List.of(submittedClient.id(), draftClient.id())))
+                .extracting(EvaluationSummary::id).containsExactly(draft);
+    }
 }
