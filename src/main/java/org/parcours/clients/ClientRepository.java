@@ -10,4 +10,8 @@ interface ClientRepository extends JpaRepository<Client, Long> {
     List<Client> findByTeamIdInOrderByLastNameAscFirstNameAsc(Collection<Long> teamIds);
 
     List<Client> findAllByOrderByLastNameAscFirstNameAsc();
+
+    boolean existsByNationalRegisterNumber(String nationalRegisterNumber);
+
+    boolean existsByNationalRegisterNumberAndIdNot(String nationalRegisterNumber, Long id);
 }

@@ -1,53 +1,97 @@
 package org.parcours.clients;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
 import org.parcours.security.CurrentUser;
+import org.parcours.security.Role;
 import org.parcours.security.Team;
 import org.parcours.security.TeamRepository;
+import org.parcours.security.UserAccounts;
 import org.parcours.security.UserContext;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Client files. A worker sees and changes only the clients of their own teams; administrators
- * see all. Reads and changes are written to the audit trail, refused attempts too.
+ * see all and alone assign a file to a team and a responsible worker. Reads and changes are
+ * written to the audit trail (changes with their before and after values), refused attempts too.
  */
 @Service
 public class ClientService {
 
     static final int NAME_MAX = 100;
+    static final int PHONE_MAX = 40;
+    static final int EMAIL_MAX = 254;
+    static final int ADDRESS_MAX = 300;
+    static final int REASON_MAX = 1000;
+    static final int MEMBER_NAME_MAX = 200;
     static final String TARGET = "client";
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ./()\\-]{5,39}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
     private final ClientRepository clients;
     private final TeamRepository teams;
     private final CurrentUser currentUser;
+    private final UserAccounts accounts;
     private final AuditLog audit;
     private final Clock clock;
 
-    ClientService(ClientRepository clients, TeamRepository teams, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    ClientService(ClientRepository clients, TeamRepository teams, CurrentUser currentUser, UserAccounts accounts,
+                  AuditLog audit, Clock clock) {
         this.clients = clients;
         this.teams = teams;
         this.currentUser = currentUser;
+        this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ClientSummary> visibleClients() {
+        return visibleClients(ClientFilter.ALL);
+    }
+
+    /**
+     * The clients the user may see that match the filter, by name. The text matches first and
+     * last names in either order, or the national register number (separators ignored), without
+     * regard to case or accents.
+     */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> visibleClients(ClientFilter filter) {
         UserContext user = currentUser.require();
-        List<Client> found = user.has(org.parcours.security.Role.ADMIN)
+        List<Client> found = user.has(Role.ADMIN)
                 ? clients.findAllByOrderByLastNameAscFirstNameAsc()
                 : clients.findByTeamIdInOrderByLastNameAscFirstNameAsc(user.teamIds());
+        String text = filter.text() == null ? "" : fold(filter.text());
+        String digits = text.replaceAll("[\\s.\\-]", "");
+        boolean numberSearch = !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
+        List<Client> matching = found.stream()
+                .filter(c -> filter.status() == null || c.getStatus() == filter.status())
+                .filter(c -> !filter.onlyMine() || Objects.equals(c.getResponsibleWorkerId(), user.id()))
+                .filter(c -> text.isEmpty()
+                        || fold(c.getLastName() + " " + c.getFirstName()).contains(text)
+                        || fold(c.getFirstName() + " " + c.getLastName()).contains(text)
+                        || numberSearch && c.getNationalRegisterNumber() != null && c.getNationalRegisterNumber().contains(digits))
+                .toList();
         Map<Long, String> teamNames = teamNames();
-        return found.stream().map(c -> summary(c, teamNames)).toList();
+        Map<Long, String> workerNames = accounts.displayNames();
+        return matching.stream().map(c -> summary(c, teamNames, workerNames)).toList();
     }
 
     /** Opens a client file: audited; refused (and audited) for another team's client. */
@@ -71,29 +115,176 @@ public class ClientService {
     @Transactional
     public ClientSummary create(NewClient input) {
         UserContext user = currentUser.require();
-        String firstName = input.firstName() == null ? "" : input.firstName().strip();
-        String lastName = input.lastName() == null ? "" : input.lastName().strip();
+        String firstName = strip(input.firstName());
+        String lastName = strip(input.lastName());
         Map<String, String> errors = new LinkedHashMap<>();
         checkName("firstName", firstName, errors);
         checkName("lastName", lastName, errors);
         LocalDate birthDate = input.birthDate();
-        if (birthDate == null) {
-            errors.put("birthDate", "client.error.required");
-        } else if (birthDate.isAfter(LocalDate.now(clock))) {
-            errors.put("birthDate", "client.error.birthDateFuture");
-        } else if (birthDate.isBefore(LocalDate.now(clock).minusYears(130))) {
-            errors.put("birthDate", "client.error.birthDateTooOld");
-        }
+        checkBirthDate(birthDate, errors);
+        String nrn = checkNationalRegisterNumber(input.nationalRegisterNumber(), null, errors);
+        checkFollowUpStart(input.followUpStart(), birthDate, errors);
         if (!user.canSeeTeam(input.teamId()) || teams.findById(input.teamId()).isEmpty()) {
             errors.put("team", "client.error.team");
         }
         if (!errors.isEmpty()) {
             throw new ClientValidationException(errors);
         }
-        Client saved = clients.save(new Client(firstName, lastName, birthDate, input.teamId(), clock.instant(), user.username()));
+        Client client = new Client(firstName, lastName, birthDate, input.teamId(), clock.instant(), user.username());
+        client.setIdentity(firstName, lastName, birthDate, nrn);
+        client.setFollowUpStart(input.followUpStart());
+        client.setStatus(ClientStatus.FOLLOWED, LocalDate.now(clock), null);
+        if (user.has(Role.WORKER) && user.teamIds().contains(input.teamId())) {
+            client.assign(input.teamId(), user.id());
+        }
+        Client saved = clients.save(client);
         audit.record(user.username(), AuditAction.CLIENT_CREATED, TARGET, saved.getId(),
                 "created " + lastName + " " + firstName + " in team " + input.teamId());
-        return summary(saved, teamNames());
+        return summary(saved, teamNames(), accounts.displayNames());
+    }
+
+    /**
+     * Changes a client file, for a worker of the client's team or an administrator. Invalid input
+     * is refused field by field ({@link ClientValidationException}) and nothing is saved. The
+     * audit row lists each changed field with its before and after values.
+     */
+    @Transactional
+    public ClientSummary update(long clientId, ClientUpdate input) {
+        UserContext user = currentUser.require();
+        Client client = requireChangeable(user, clientId);
+        String firstName = strip(input.firstName());
+        String lastName = strip(input.lastName());
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkName("firstName", firstName, errors);
+        checkName("lastName", lastName, errors);
+        checkBirthDate(input.birthDate(), errors);
+        String nrn = checkNationalRegisterNumber(input.nationalRegisterNumber(), clientId, errors);
+        String phone = blankToNull(input.phone());
+        if (phone != null && (phone.length() > PHONE_MAX || !PHONE.matcher(phone).matches())) {
+            errors.put("phone", "client.error.phone");
+        }
+        String email = blankToNull(input.email());
+        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+            errors.put("email", "client.error.email");
+        }
+        String address = blankToNull(input.address());
+        if (address != null && address.length() > ADDRESS_MAX) {
+            errors.put("address", "client.error.addressTooLong");
+        }
+        checkFollowUpStart(input.followUpStart(), input.birthDate(), errors);
+        ClientStatus status = input.status();
+        String reason = blankToNull(input.statusReason());
+        LocalDate since = input.statusSince();
+        if (status == null) {
+            errors.put("status", "client.error.required");
+        } else {
+            if (status.requiresReason() && reason == null) {
+                errors.put("statusReason", "client.error.statusReasonRequired");
+            }
+            if (since == null && status != client.getStatus()) {
+                since = LocalDate.now(clock);
+            }
+        }
+        if (reason != null && reason.length() > REASON_MAX) {
+            errors.put("statusReason", "client.error.reasonTooLong");
+        }
+        if (since != null && since.isAfter(LocalDate.now(clock))) {
+            errors.put("statusSince", "client.error.dateFuture");
+        }
+        List<HouseholdMember> household = new ArrayList<>();
+        for (int i = 0; i < input.household().size(); i++) {
+            HouseholdMember member = input.household().get(i);
+            String name = member == null ? "" : strip(member.fullName());
+            if (name.isEmpty()) {
+                errors.put("household." + i + ".fullName", "client.error.required");
+            } else if (name.length() > MEMBER_NAME_MAX) {
+                errors.put("household." + i + ".fullName", "client.error.memberNameTooLong");
+            }
+            if (member != null && member.birthDate() != null && member.birthDate().isAfter(LocalDate.now(clock))) {
+                errors.put("household." + i + ".birthDate", "client.error.birthDateFuture");
+            }
+            if (member == null || member.relationship() == null) {
+                errors.put("household." + i + ".relationship", "client.error.required");
+            }
+            if (member != null) {
+                household.add(new HouseholdMember(name, member.birthDate(), member.relationship()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ClientValidationException(errors);
+        }
+
+        Changes changes = new Changes();
+        changes.add("firstName", client.getFirstName(), firstName);
+        changes.add("lastName", client.getLastName(), lastName);
+        changes.add("birthDate", client.getBirthDate(), input.birthDate());
+        changes.add("nationalRegisterNumber", NationalRegisterNumber.format(client.getNationalRegisterNumber()),
+                NationalRegisterNumber.format(nrn));
+        changes.add("phone", client.getPhone(), phone);
+        changes.add("email", client.getEmail(), email);
+        changes.add("address", client.getAddress(), address);
+        changes.add("followUpStart", client.getFollowUpStart(), input.followUpStart());
+        changes.add("status", client.getStatus(), status);
+        changes.add("statusSince", client.getStatusSince(), since);
+        changes.add("statusReason", client.getStatusReason(), reason);
+        changes.add("household", describe(client.getHousehold()), describe(household));
+
+        client.setIdentity(firstName, lastName, input.birthDate(), nrn);
+        client.setContact(phone, email, address);
+        client.setFollowUpStart(input.followUpStart());
+        client.setStatus(status, since, reason);
+        if (!client.getHousehold().equals(household)) {
+            client.setHousehold(household);
+        }
+        clients.saveAndFlush(client);
+        audit.record(user.username(), AuditAction.CLIENT_UPDATED, TARGET, clientId, changes.toString());
+        return summary(client, teamNames(), accounts.displayNames());
+    }
+
+    /**
+     * Assigns a client file to a team and, optionally, a responsible worker (a WORKER member of
+     * that team). Administrators only: anyone else gets an {@link AccessDeniedException} (audited).
+     */
+    @Transactional
+    public ClientSummary assign(long clientId, long teamId, Optional<Long> workerId) {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.ADMIN)) {
+            audit.recordDenied(user.username(), TARGET, clientId, "assign requires the administrator role");
+            throw new AccessDeniedException("Only administrators assign client files");
+        }
+        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (teams.findById(teamId).isEmpty()) {
+            errors.put("team", "client.error.team");
+        } else if (workerId.isPresent() && !accounts.isWorkerOf(workerId.get(), teamId)) {
+            errors.put("responsibleWorker", "client.error.workerNotInTeam");
+        }
+        if (!errors.isEmpty()) {
+            throw new ClientValidationException(errors);
+        }
+        Map<Long, String> teamNames = teamNames();
+        Map<Long, String> workerNames = accounts.displayNames();
+        Changes changes = new Changes();
+        changes.add("team", teamNames.get(client.getTeamId()), teamNames.get(teamId));
+        changes.add("responsibleWorker", workerNames.get(client.getResponsibleWorkerId()),
+                workerId.map(workerNames::get).orElse(null));
+        client.assign(teamId, workerId.orElse(null));
+        clients.saveAndFlush(client);
+        audit.record(user.username(), AuditAction.CLIENT_ASSIGNED, TARGET, clientId, changes.toString());
+        return summary(client, teamNames, workerNames);
+    }
+
+    private Client requireChangeable(UserContext user, long clientId) {
+        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (!user.canSeeTeam(client.getTeamId())) {
+            audit.recordDenied(user.username(), TARGET, clientId, "client of another team");
+            throw new ClientNotFoundException(clientId);
+        }
+        if (!user.has(Role.ADMIN) && !user.has(Role.WORKER)) {
+            audit.recordDenied(user.username(), TARGET, clientId, "changing a client file requires a worker of its team");
+            throw new AccessDeniedException("Only a worker of the client's team or an administrator changes a client file");
+        }
+        return client;
     }
 
     private ClientSummary requireVisible(UserContext user, long clientId) {
@@ -102,7 +293,43 @@ public class ClientService {
             audit.recordDenied(user.username(), TARGET, clientId, "client of another team");
             throw new ClientNotFoundException(clientId);
         }
-        return summary(client, teamNames());
+        return summary(client, teamNames(), accounts.displayNames());
+    }
+
+    private void checkBirthDate(LocalDate birthDate, Map<String, String> errors) {
+        if (birthDate == null) {
+            errors.put("birthDate", "client.error.required");
+        } else if (birthDate.isAfter(LocalDate.now(clock))) {
+            errors.put("birthDate", "client.error.birthDateFuture");
+        } else if (birthDate.isBefore(LocalDate.now(clock).minusYears(130))) {
+            errors.put("birthDate", "client.error.birthDateTooOld");
+        }
+    }
+
+    private static void checkFollowUpStart(LocalDate followUpStart, LocalDate birthDate, Map<String, String> errors) {
+        if (followUpStart != null && birthDate != null && followUpStart.isBefore(birthDate)) {
+            errors.put("followUpStart", "client.error.followUpBeforeBirth");
+        }
+    }
+
+    /** The normalised digits, or null when none was given; records an error when invalid or taken. */
+    private String checkNationalRegisterNumber(String text, Long clientId, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Optional<NationalRegisterNumber.Problem> problem = NationalRegisterNumber.problemOf(text);
+        if (problem.isPresent()) {
+            errors.put("nationalRegisterNumber", problem.get() == NationalRegisterNumber.Problem.FORMAT
+                    ? "client.error.nrnFormat" : "client.error.nrnChecksum");
+            return null;
+        }
+        String digits = NationalRegisterNumber.parse(text).digits();
+        boolean taken = clientId == null ? clients.existsByNationalRegisterNumber(digits)
+                : clients.existsByNationalRegisterNumberAndIdNot(digits, clientId);
+        if (taken) {
+            errors.put("nationalRegisterNumber", "client.error.nrnTaken");
+        }
+        return digits;
     }
 
     private static void checkName(String field, String value, Map<String, String> errors) {
@@ -113,13 +340,55 @@ public class ClientService {
         }
     }
 
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Lower case, without accents, single spaces. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD);
+        return DIACRITICS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static String describe(List<HouseholdMember> members) {
+        return members.isEmpty() ? null : members.stream()
+                .map(m -> m.fullName() + " (" + m.relationship() + (m.birthDate() == null ? "" : ", " + m.birthDate()) + ")")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
     private Map<Long, String> teamNames() {
         return teams.findAll().stream().collect(Collectors.toMap(Team::getId, Team::getName, (a, b) -> a));
     }
 
-    private static ClientSummary summary(Client c, Map<Long, String> teamNames) {
+    private static ClientSummary summary(Client c, Map<Long, String> teamNames, Map<Long, String> workerNames) {
         return new ClientSummary(c.getId(), c.getFirstName(), c.getLastName(), c.getBirthDate(), c.getTeamId(),
-                teamNames.getOrDefault(c.getTeamId(), "?"));
+                teamNames.getOrDefault(c.getTeamId(), "?"), c.getNationalRegisterNumber(), c.getPhone(), c.getEmail(),
+                c.getAddress(), c.getResponsibleWorkerId(),
+                c.getResponsibleWorkerId() == null ? null : workerNames.getOrDefault(c.getResponsibleWorkerId(), "?"),
+                c.getFollowUpStart(), c.getStatus(), c.getStatusSince(), c.getStatusReason(), c.getHousehold());
     }
 
+    /** "field: before -> after; ..." for the fields that changed. */
+    private static final class Changes {
+        private final List<String> parts = new ArrayList<>();
+
+        void add(String field, Object before, Object after) {
+            if (!Objects.equals(before, after)) {
+                parts.add(field + ": " + show(before) + " -> " + show(after));
+            }
+        }
+
+        private static String show(Object value) {
+            return value == null ? "(none)" : String.valueOf(value);
+        }
+
+        @Override
+        public String toString() {
+            return parts.isEmpty() ? "no change" : String.join("; ", parts);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.parcours.security;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,14 +69,48 @@ public class UserAccounts implements UserDetailsService {
 
     @Transactional(readOnly = true)
     public List<UserSummary> list() {
-        return users.findAllByOrderByUsername().stream()
-                .map(u -> new UserSummary(u.getId(), u.getUsername(), u.getDisplayName(), u.getRoles(),
-                        u.getTeams().stream().map(Team::getName).sorted(Comparator.naturalOrder()).toList(), u.isEnabled()))
-                .toList();
+        return users.findAllByOrderByUsername().stream().map(UserAccounts::summary).toList();
+    }
+
+    private static UserSummary summary(AppUser u) {
+        return new UserSummary(u.getId(), u.getUsername(), u.getDisplayName(), u.getRoles(),
+                u.getTeams().stream().map(Team::getName).sorted(Comparator.naturalOrder()).toList(), u.isEnabled());
     }
 
     @Transactional(readOnly = true)
     public List<Team> teamsOf(UserContext user) {
         return teams.findAllById(user.teamIds()).stream().sorted(Comparator.comparing(Team::getName)).toList();
+    }
+
+    /** Every team, by name (for administrators). */
+    @Transactional(readOnly = true)
+    public List<Team> allTeams() {
+        return teams.findAll().stream().sorted(Comparator.comparing(Team::getName)).toList();
+    }
+
+    /** The enabled users with the WORKER role who belong to the team, by display name. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> workersOf(long teamId) {
+        return users.findAllByOrderByUsername().stream()
+                .filter(u -> u.isEnabled() && u.getRoles().contains(Role.WORKER))
+                .filter(u -> u.getTeams().stream().anyMatch(t -> t.getId() == teamId))
+                .map(UserAccounts::summary)
+                .sorted(Comparator.comparing(UserSummary::displayName))
+                .toList();
+    }
+
+    /** Whether the user exists, is enabled, has the WORKER role and belongs to the team. */
+    @Transactional(readOnly = true)
+    public boolean isWorkerOf(long userId, long teamId) {
+        return users.findById(userId)
+                .filter(u -> u.isEnabled() && u.getRoles().contains(Role.WORKER))
+                .map(u -> u.getTeams().stream().anyMatch(t -> t.getId() == teamId))
+                .orElse(false);
+    }
+
+    /** User id to display name, for every user. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames() {
+        return users.findAll().stream().collect(Collectors.toMap(AppUser::getId, AppUser::getDisplayName, (a, b) -> a));
     }
 }

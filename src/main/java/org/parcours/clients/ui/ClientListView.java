@@ -3,11 +3,11 @@ package org.parcours.clients.ui;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +16,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,7 +25,9 @@ import com.vaadin.flow.router.RouteParameters;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.parcours.clients.ClientFilter;
 import org.parcours.clients.ClientService;
+import org.parcours.clients.ClientStatus;
 import org.parcours.clients.ClientSummary;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
@@ -32,7 +35,10 @@ import org.parcours.security.UserAccounts;
 import org.parcours.ui.MainLayout;
 import org.parcours.ui.NavigationContributor;
 
-/** The clients a worker may see (their teams'), with search and "new client". */
+/**
+ * The clients a worker may see (their teams'), searchable by name or national register number,
+ * filtered by status or to the files the user is responsible for; and "new client".
+ */
 @Route("clients")
 @RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
 public class ClientListView extends VerticalLayout implements HasDynamicTitle {
@@ -40,7 +46,8 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
     private final ClientService clients;
     private final Grid<ClientSummary> grid = new Grid<>();
     private final TextField search = new TextField();
-    private List<ClientSummary> all = List.of();
+    private final Select<ClientStatus> status = new Select<>();
+    private final Checkbox mineOnly = new Checkbox();
 
     public ClientListView(ClientService clients, CurrentUser currentUser, UserAccounts accounts) {
         this.clients = clients;
@@ -54,22 +61,41 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> filter());
         search.setId("client-search");
+        search.setWidth("22em");
+
+        status.setLabel(getTranslation("clients.filter.status"));
+        status.setItems(ClientStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("clients.filter.allStatuses"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("clients.filter.allStatuses")
+                : getTranslation("client.status." + s.name()));
+        status.addValueChangeListener(e -> filter());
+        status.setId("client-status-filter");
+
+        mineOnly.setLabel(getTranslation("clients.filter.mine"));
+        mineOnly.addValueChangeListener(e -> filter());
+        mineOnly.setId("client-mine-only");
 
         Button create = new Button(getTranslation("clients.new"), VaadinIcon.PLUS.create(),
-                e -> new NewClientDialog(clients, accounts.teamsOf(currentUser.require()),
+                e -> new NewClientDialog(clients, currentUser.require().has(Role.ADMIN) ? accounts.allTeams()
+                        : accounts.teamsOf(currentUser.require()),
                         created -> getUI().ifPresent(ui -> ui.navigate(ClientView.class,
                                 new RouteParameters(ClientView.CLIENT_ID, String.valueOf(created.id()))))).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
         create.setId("new-client");
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, create);
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, mineOnly, create);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         grid.addColumn(ClientSummary::fullName).setHeader(getTranslation("clients.col.name")).setSortable(true).setFlexGrow(2);
         grid.addColumn(c -> dates.format(c.birthDate())).setHeader(getTranslation("clients.col.birthDate"));
+        grid.addColumn(ClientSummary::nationalRegisterNumberFormatted).setHeader(getTranslation("client.nrn"));
         grid.addColumn(ClientSummary::teamName).setHeader(getTranslation("clients.col.team"));
+        grid.addColumn(c -> c.responsibleWorkerName() == null ? "" : c.responsibleWorkerName())
+                .setHeader(getTranslation("clients.col.worker"));
+        grid.addColumn(c -> getTranslation("client.status." + c.status().name())).setHeader(getTranslation("clients.col.status"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setId("client-grid");
         grid.addItemClickListener(e -> open(e.getItem()));
@@ -77,7 +103,7 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateComponent(new Paragraph(getTranslation("clients.empty")));
 
         add(title, toolbar, grid);
-        refresh();
+        filter();
     }
 
     private void open(ClientSummary client) {
@@ -85,17 +111,8 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
                 new RouteParameters(ClientView.CLIENT_ID, String.valueOf(client.id()))));
     }
 
-    private void refresh() {
-        all = clients.visibleClients();
-        filter();
-    }
-
     private void filter() {
-        String term = search.getValue().strip().toLowerCase(Locale.ROOT);
-        grid.setItems(term.isEmpty() ? all : all.stream()
-                .filter(c -> (c.lastName() + " " + c.firstName() + " " + c.firstName() + " " + c.lastName())
-                        .toLowerCase(Locale.ROOT).contains(term))
-                .toList());
+        grid.setItems(clients.visibleClients(new ClientFilter(search.getValue(), status.getValue(), mineOnly.getValue())));
     }
 
     @Override

@@ -4,12 +4,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -26,12 +30,19 @@ import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
+import org.parcours.clients.HouseholdMember;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.evaluations.ui.EvaluationView;
+import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
+import org.parcours.security.UserAccounts;
 
-/** One client file: identity, evaluations of every form, and "new evaluation" per published form. */
+/**
+ * One client file: identity, contact, follow-up (team, responsible worker, start, status),
+ * household, evaluations of every form and "new evaluation" per published form; "Edit" for the
+ * file's workers and administrators, "Assign" for administrators.
+ */
 @Route("clients/:clientId([0-9]{1,18})")
 @RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
 public class ClientView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -41,12 +52,17 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
     private final ClientService clients;
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
+    private final CurrentUser currentUser;
+    private final UserAccounts accounts;
     private String title = "";
 
-    public ClientView(ClientService clients, EvaluationService evaluations, FormCatalog catalog) {
+    public ClientView(ClientService clients, EvaluationService evaluations, FormCatalog catalog,
+                      CurrentUser currentUser, UserAccounts accounts) {
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
+        this.currentUser = currentUser;
+        this.accounts = accounts;
     }
 
     @Override
@@ -63,6 +79,11 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
             add(message, new RouterLink(getTranslation("client.back"), ClientListView.class));
             return;
         }
+        render(client);
+    }
+
+    private void render(ClientSummary client) {
+        removeAll();
         title = client.fullName();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -70,9 +91,49 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
 
         H2 name = new H2(client.fullName());
         name.setId("client-name");
-        add(new RouterLink(getTranslation("client.back"), ClientListView.class), name,
-                new Paragraph(getTranslation("client.birthDate") + " : " + dates.format(client.birthDate())
-                        + " · " + getTranslation("client.team") + " : " + client.teamName()));
+        HorizontalLayout fileActions = new HorizontalLayout();
+        Button edit = new Button(getTranslation("client.edit"), VaadinIcon.EDIT.create(),
+                e -> new ClientEditDialog(clients, client, this::render).open());
+        edit.setId("edit-client");
+        fileActions.add(edit);
+        if (currentUser.require().has(Role.ADMIN)) {
+            Button assign = new Button(getTranslation("client.assign"), VaadinIcon.USERS.create(),
+                    e -> new ClientAssignDialog(clients, accounts, client, this::render).open());
+            assign.setId("assign-client");
+            fileActions.add(assign);
+        }
+        add(new RouterLink(getTranslation("client.back"), ClientListView.class), name, fileActions);
+
+        add(section("client.section.identity",
+                field("client.birthDate", dates.format(client.birthDate()), "client-birth-date-value"),
+                field("client.nrn", client.nationalRegisterNumberFormatted(), "client-nrn-value")));
+        add(section("client.section.contact",
+                field("client.phone", client.phone(), "client-phone-value"),
+                field("client.email", client.email(), "client-email-value"),
+                field("client.address", client.address(), "client-address-value")));
+        add(section("client.section.followUp",
+                field("client.team", client.teamName(), "client-team-value"),
+                field("client.responsibleWorker", client.responsibleWorkerName() == null
+                        ? getTranslation("client.noResponsibleWorker") : client.responsibleWorkerName(), "client-worker-value"),
+                field("client.followUpStart", client.followUpStart() == null ? null : dates.format(client.followUpStart()),
+                        "client-follow-up-start-value"),
+                field("client.status", getTranslation("client.status." + client.status().name()), "client-status-value"),
+                field("client.statusSince", client.statusSince() == null ? null : dates.format(client.statusSince()),
+                        "client-status-since-value"),
+                field("client.statusReason", client.statusReason(), "client-status-reason-value")));
+
+        add(new H3(getTranslation("client.section.household")));
+        Grid<HouseholdMember> household = new Grid<>();
+        household.setId("client-household");
+        household.addColumn(HouseholdMember::fullName).setHeader(getTranslation("client.household.fullName")).setFlexGrow(2);
+        household.addColumn(m -> m.birthDate() == null ? "" : dates.format(m.birthDate()))
+                .setHeader(getTranslation("client.household.birthDate"));
+        household.addColumn(m -> getTranslation("client.relationship." + m.relationship().name()))
+                .setHeader(getTranslation("client.household.relationship"));
+        household.setItems(client.household());
+        household.setEmptyStateComponent(new Paragraph(getTranslation("client.household.empty")));
+        household.setAllRowsVisible(true);
+        add(household);
 
         HorizontalLayout actions = new HorizontalLayout();
         for (PublishedForm form : catalog.liveForms()) {
@@ -82,13 +143,14 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
             start.setId("new-evaluation-" + form.formKey());
             actions.add(start);
         }
-        add(actions, new H3(getTranslation("client.evaluations")));
+        add(new H3(getTranslation("client.evaluations")), actions);
 
         Grid<EvaluationSummary> grid = new Grid<>();
         grid.setId("evaluation-grid");
         grid.addColumn(s -> s.formTitle().in(getLocale())).setHeader(getTranslation("evaluation.col.form")).setFlexGrow(2);
         grid.addColumn(EvaluationSummary::formVersion).setHeader(getTranslation("evaluation.col.version"));
-        grid.addColumn(s -> getTranslation("evaluation.status." + s.status().name())).setHeader(getTranslation("evaluation.col.status"));
+        grid.addColumn(s -> getTranslation("evaluation.status." + s.status().name(), s.revisions()))
+                .setHeader(getTranslation("evaluation.col.status"));
         grid.addColumn(EvaluationSummary::createdBy).setHeader(getTranslation("evaluation.col.author"));
         grid.addColumn(s -> times.format(s.updatedAt())).setHeader(getTranslation("evaluation.col.updated"));
         grid.addColumn(EvaluationSummary::answered).setHeader(getTranslation("evaluation.col.answered"));
@@ -98,6 +160,28 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 EvaluationView.existing(e.getItem().id()))));
         grid.setAllRowsVisible(true);
         add(grid);
+    }
+
+    private Div section(String titleKey, Component... fields) {
+        FlexLayout values = new FlexLayout(fields);
+        values.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        values.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-xl)");
+        return new Div(new H3(getTranslation(titleKey)), values);
+    }
+
+    /** "Label : value" (the value in a span with the given id; "not set" when null or blank). */
+    private Div field(String labelKey, String value, String id) {
+        Span label = new Span(getTranslation(labelKey));
+        label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                .set("display", "block");
+        boolean missing = value == null || value.isBlank();
+        Span shown = new Span(missing ? getTranslation("client.notSet") : value);
+        shown.setId(id);
+        shown.getStyle().set("white-space", "pre-line");
+        if (missing) {
+            shown.getStyle().set("color", "var(--lumo-tertiary-text-color)");
+        }
+        return new Div(label, shown);
     }
 
     public static RouteParameters parameters(long clientId) {

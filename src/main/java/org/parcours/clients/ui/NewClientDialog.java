@@ -19,12 +19,17 @@ import org.parcours.clients.ClientValidationException;
 import org.parcours.clients.NewClient;
 import org.parcours.security.Team;
 
-/** Opens a client file: names, birth date, team. Errors show at the field; nothing typed is lost. */
+/**
+ * Opens a client file: names, birth date, optional national register number, follow-up start
+ * (today by default), team. Errors show at the field; nothing typed is lost.
+ */
 class NewClientDialog extends Dialog {
 
     final TextField firstName = new TextField();
     final TextField lastName = new TextField();
     final DatePicker birthDate = new DatePicker();
+    final TextField nationalRegisterNumber = new TextField();
+    final DatePicker followUpStart = new DatePicker();
     final Select<Team> team = new Select<>();
 
     NewClientDialog(ClientService clients, List<Team> teams, Consumer<ClientSummary> onCreated) {
@@ -41,6 +46,14 @@ class NewClientDialog extends Dialog {
         birthDate.setId("client-birth-date");
         birthDate.setRequiredIndicatorVisible(true);
         birthDate.setLocale(getLocale());
+        nationalRegisterNumber.setLabel(getTranslation("client.nrn"));
+        nationalRegisterNumber.setHelperText(getTranslation("client.nrn.helper"));
+        nationalRegisterNumber.setId("client-nrn");
+        nationalRegisterNumber.setMaxLength(20);
+        followUpStart.setLabel(getTranslation("client.followUpStart"));
+        followUpStart.setId("client-follow-up-start");
+        followUpStart.setLocale(getLocale());
+        followUpStart.setValue(java.time.LocalDate.now());
         team.setLabel(getTranslation("client.team"));
         team.setId("client-team");
         team.setItems(teams);
@@ -50,7 +63,7 @@ class NewClientDialog extends Dialog {
         }
         team.setVisible(teams.size() != 1);
 
-        FormLayout form = new FormLayout(lastName, firstName, birthDate, team);
+        FormLayout form = new FormLayout(lastName, firstName, birthDate, nationalRegisterNumber, followUpStart, team);
         add(form);
         firstName.focus();
 
@@ -58,7 +71,8 @@ class NewClientDialog extends Dialog {
             clearErrors();
             try {
                 ClientSummary created = clients.create(new NewClient(firstName.getValue(), lastName.getValue(),
-                        birthDate.getValue(), team.getValue() == null ? -1 : team.getValue().getId()));
+                        birthDate.getValue(), team.getValue() == null ? -1 : team.getValue().getId(),
+                        nationalRegisterNumber.getValue(), followUpStart.getValue()));
                 Notification.show(getTranslation("client.created", created.fullName()));
                 close();
                 onCreated.accept(created);
@@ -77,6 +91,8 @@ class NewClientDialog extends Dialog {
         firstName.setInvalid(false);
         lastName.setInvalid(false);
         birthDate.setInvalid(false);
+        nationalRegisterNumber.setInvalid(false);
+        followUpStart.setInvalid(false);
         team.setInvalid(false);
     }
 
@@ -86,6 +102,8 @@ class NewClientDialog extends Dialog {
             case "firstName" -> { firstName.setErrorMessage(message); firstName.setInvalid(true); }
             case "lastName" -> { lastName.setErrorMessage(message); lastName.setInvalid(true); }
             case "birthDate" -> { birthDate.setErrorMessage(message); birthDate.setInvalid(true); }
+            case "nationalRegisterNumber" -> { nationalRegisterNumber.setErrorMessage(message); nationalRegisterNumber.setInvalid(true); }
+            case "followUpStart" -> { followUpStart.setErrorMessage(message); followUpStart.setInvalid(true); }
             default -> { team.setVisible(true); team.setErrorMessage(message); team.setInvalid(true); }
         }
     }

@@ -1,0 +1,7 @@
+package org.parcours.clients;
+
+import java.time.LocalDate;
+
+/** A person living with the client; birth date optional. */
+public record HouseholdMember(String fullName, LocalDate birthDate, HouseholdRelationship relationship) {
+}
