@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -19,13 +21,30 @@ import org.parcours.security.UserAccounts;
 import org.parcours.security.UserContext;
 import org.parcours.ui.MainLayout;
 import org.parcours.ui.NavigationContributor;
+import org.parcours.worklist.WorklistService;
+import org.parcours.worklist.ui.WorklistPanel;
 
 /** The landing page after sign-in: who you are and where to go. */
 @Route("")
 @PermitAll
-public class HomeView extends VerticalLayout implements HasDynamicTitle {
+public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    public HomeView(CurrentUser currentUser, UserAccounts accounts, AccessAnnotationChecker access) {
+    private final CurrentUser currentUser;
+    private final UserAccounts accounts;
+    private final AccessAnnotationChecker access;
+    private final WorklistService worklists;
+
+    public HomeView(CurrentUser currentUser, UserAccounts accounts, AccessAnnotationChecker access, WorklistService worklists) {
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.access = access;
+        this.worklists = worklists;
+    }
+
+    /** Built on every visit, so the worklist is current. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         UserContext user = currentUser.require();
         H2 title = new H2(getTranslation("home.title", user.displayName()));
         title.setId("home-title");
@@ -38,6 +57,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         }
         if (access.hasAccess(ClientListView.class)) {
             add(new RouterLink(getTranslation("home.clients.link"), ClientListView.class));
+            add(new WorklistPanel(worklists.forCurrentUser()));
         }
     }
 

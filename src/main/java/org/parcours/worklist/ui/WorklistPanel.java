@@ -1,0 +1,71 @@
+package org.parcours.worklist.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import org.parcours.clients.ui.ClientView;
+import org.parcours.evaluations.EvaluationSummary;
+import org.parcours.evaluations.ui.EvaluationView;
+import org.parcours.worklist.Worklist;
+import org.parcours.worklist.WorklistRules;
+
+/** The worklist on a worker's home page: counts, due evaluations, work in progress. */
+public class WorklistPanel extends VerticalLayout {
+
+    public WorklistPanel(Worklist worklist) {
+        setPadding(false);
+        setId("worklist");
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        HorizontalLayout counts = new HorizontalLayout(
+                count("worklist-overdue", "worklist.count.overdue", worklist.overdue(), "#f9d0cc"),
+                count("worklist-due-soon", "worklist.count.dueSoon", worklist.dueSoon(), "#ffe9b3"),
+                count("worklist-drafts", "worklist.count.drafts", worklist.drafts(), "#e8eaed"),
+                count("worklist-amendments", "worklist.count.amendments", worklist.amendments(), "#e8eaed"),
+                count("worklist-clients", "worklist.count.clients", worklist.clients(), "#e8eaed"));
+        counts.getStyle().set("flex-wrap", "wrap");
+        add(counts);
+
+        add(new H3(getTranslation("worklist.due.title")));
+        Grid<WorklistRules.Due> due = new Grid<>();
+        due.setId("worklist-due");
+        due.addColumn(WorklistRules.Due::name).setHeader(getTranslation("clients.col.name")).setFlexGrow(2);
+        due.addColumn(d -> getTranslation("worklist.reason." + d.reason().name())).setHeader(getTranslation("worklist.col.reason")).setFlexGrow(2);
+        due.addColumn(d -> dates.format(d.due())).setHeader(getTranslation("worklist.col.due"));
+        due.addColumn(d -> getTranslation(d.overdue() ? "worklist.overdue" : "worklist.dueSoon")).setHeader(getTranslation("worklist.col.state"));
+        due.setItems(worklist.due());
+        due.setAllRowsVisible(true);
+        due.setEmptyStateComponent(new Paragraph(getTranslation("worklist.due.empty")));
+        due.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClientView.class, ClientView.parameters(e.getItem().clientId()))));
+        add(due);
+
+        add(new H3(getTranslation("worklist.inProgress.title")));
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        Grid<EvaluationSummary> drafts = new Grid<>();
+        drafts.setId("worklist-in-progress");
+        drafts.addColumn(s -> s.formTitle().in(getLocale())).setHeader(getTranslation("evaluation.col.form")).setFlexGrow(2);
+        drafts.addColumn(s -> getTranslation("evaluation.status." + s.status().name(), s.revisions())).setHeader(getTranslation("evaluation.col.status"));
+        drafts.addColumn(s -> times.format(s.updatedAt())).setHeader(getTranslation("evaluation.col.updated"));
+        drafts.setItems(worklist.inProgress());
+        drafts.setAllRowsVisible(true);
+        drafts.setEmptyStateComponent(new Paragraph(getTranslation("worklist.inProgress.empty")));
+        drafts.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, EvaluationView.existing(e.getItem().id()))));
+        add(drafts);
+    }
+
+    private Span count(String id, String key, long value, String background) {
+        Span span = new Span(getTranslation(key, value));
+        span.setId(id);
+        span.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("background", background).set("font-weight", "600");
+        return span;
+    }
+}

@@ -1,0 +1,265 @@
+package org.parcours.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.server.communication.UidlWriter;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.parcours.ParcoursApplication;
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.FormReader;
+import org.parcours.formdef.FormSource;
+import org.parcours.formrun.FormSession;
+import org.parcours.testsupport.TestUsers;
+import org.parcours.ui.renderer.FormRenderer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * Not a unit test: server time to build a 200-item generated form (100 scale items of a 5-value
+ * scale + 100 text items in 10 sections: FormSession.start + FormRenderer) and attach it to the
+ * UI, next to a hand-written FormLayout with the same 200 fields (100 radio groups with badge
+ * renderers + 100 text fields), measured alternately in one run, as a ratio. Each side is timed
+ * twice: build + attach, and build + attach + the UIDL response the server would send.
+ * Run with {@code ./mvnw test -Pbench}.
+ */
+@Tag("bench")
+@SpringBootTest
+@ViewPackages(classes = ParcoursApplication.class)
+@WithUserDetails(TestUsers.WORKER_NORTH)
+class RenderBenchmark extends SpringBrowserlessTest {
+
+    private static final int WARMUP = 25;
+    private static final int RUNS = 41;
+    private static final int SECTIONS = 10;
+    private static final int PER_SECTION = 10; // scale items per section, and as many text items
+
+    private static final String[][] SCALE = {
+            {"A", "green", "#e3f4e1", "#1e5b1a", "#8bc487"},
+            {"B", "amber", "#fff0cc", "#6d4c00", "#e0b54a"},
+            {"C", "red", "#fde2e1", "#8a1c14", "#e08a84"},
+            {"NVT", "neutral", "#eceff1", "#37474f", "#b0bec5"},
+            {"?", "neutral", "#eceff1", "#37474f", "#b0bec5"}};
+
+    @Autowired
+    FormRenderer renderer;
+
+    @Test
+    void generatedFormComparedWithAHandWrittenView() {
+        FormDefinition form = new FormReader().read(List.of(
+                new FormSource("scales/bench-scale.yaml", scaleYaml()),
+                new FormSource("bench-200.yaml", formYaml()))).forms().get("bench-200");
+        assertThat(form.items().count()).isEqualTo(2L * SECTIONS * PER_SECTION);
+        Locale locale = Locale.FRENCH;
+        Set<String> roles = Set.of("WORKER");
+        UI ui = UI.getCurrent();
+        LocalDate today = LocalDate.now();
+
+        Supplier<Component> generated = () -> renderer.render(FormSession.start(form, today), locale, roles).layout();
+        Supplier<Component> handWritten = RenderBenchmark::handWritten;
+        boolean uidl = uidlWorks(ui, generated);
+
+        long[] genAttach = new long[RUNS];
+        long[] handAttach = new long[RUNS];
+        long[] genFull = new long[RUNS];
+        long[] handFull = new long[RUNS];
+        long[] start = new long[RUNS];
+        long checksum = 0;
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            boolean generatedFirst = i % 2 == 0; // alternate which side goes first
+            long[] g = new long[2];
+            long[] h = new long[2];
+            if (generatedFirst) {
+                checksum += once(ui, generated, uidl, g);
+                checksum += once(ui, handWritten, uidl, h);
+            } else {
+                checksum += once(ui, handWritten, uidl, h);
+                checksum += once(ui, generated, uidl, g);
+            }
+            long s0 = System.nanoTime();
+            FormSession session = FormSession.start(form, today);
+            long s1 = System.nanoTime();
+            checksum += session.answersToStore().size();
+            if (i >= WARMUP) {
+                int k = i - WARMUP;
+                genAttach[k] = g[0];
+                genFull[k] = g[1];
+                handAttach[k] = h[0];
+                handFull[k] = h[1];
+                start[k] = s1 - s0;
+            }
+        }
+        String response = uidl ? "+ UIDL response (UidlWriter.createUidl)" : "+ collect state-tree changes";
+        System.out.printf("%n== render benchmark: 200-item form (100 scale of 5 values + 100 text, %d sections), %d runs after %d warm-up, alternating ==%n",
+                SECTIONS, RUNS, WARMUP);
+        System.out.printf("%-58s %10s %10s %10s%n", "figure", "median ms", "min ms", "max ms");
+        row("generated: FormSession.start + FormRenderer + attach", genAttach);
+        row("hand-written FormLayout: build + attach", handAttach);
+        row("generated " + response, genFull);
+        row("hand-written " + response, handFull);
+        row("FormSession.start alone (200 items)", start);
+        System.out.printf("ratio generated / hand-written, build + attach     (median) %.2fx   [target <= 1.2x]%n", median(genAttach) / median(handAttach));
+        System.out.printf("ratio generated / hand-written, incl. response    (median) %.2fx   [target <= 1.2x]%n", median(genFull) / median(handFull));
+        System.out.printf("FormSession.start share of generated build + attach (median) %.1f%%%n%n", 100 * median(start) / median(genAttach));
+        assertThat(checksum).isNotZero();
+    }
+
+    /** Builds, attaches (timed into t[0]), produces the response (t[1] = both), then detaches untimed. */
+    private static long once(UI ui, Supplier<Component> build, boolean uidl, long[] t) {
+        long t0 = System.nanoTime();
+        Component view = build.get();
+        ui.add(view);
+        long t1 = System.nanoTime();
+        long size = respond(ui, uidl);
+        long t2 = System.nanoTime();
+        ui.remove(view);
+        respond(ui, uidl);
+        t[0] = t1 - t0;
+        t[1] = t2 - t0;
+        return size;
+    }
+
+    private static long respond(UI ui, boolean uidl) {
+        if (uidl) {
+            return new UidlWriter().createUidl(ui, false).toString().length();
+        }
+        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        long[] changes = {0};
+        ui.getInternals().getStateTree().collectChanges(change -> changes[0]++);
+        return changes[0];
+    }
+
+    private static boolean uidlWorks(UI ui, Supplier<Component> build) {
+        try {
+            respond(ui, true);
+            Component view = build.get();
+            ui.add(view);
+            long size = respond(ui, true);
+            ui.remove(view);
+            respond(ui, true);
+            Component hand = handWritten();
+            ui.add(hand);
+            long handSize = respond(ui, true);
+            ui.remove(hand);
+            respond(ui, true);
+            System.out.printf("%nUIDL response on attach: generated form %d characters, hand-written view %d characters%n", size, handSize);
+            return true;
+        } catch (RuntimeException e) {
+            System.out.println("UidlWriter unavailable in this browserless UI (" + e + "); collecting state-tree changes instead");
+            ui.removeAll();
+            return false;
+        }
+    }
+
+    // ---- the hand-written view -------------------------------------------------------------
+
+    private static Component handWritten() {
+        FormLayout layout = new FormLayout();
+        for (int s = 1; s <= SECTIONS; s++) {
+            for (int i = 1; i <= PER_SECTION; i++) {
+                int n = (s - 1) * PER_SECTION + i;
+                RadioButtonGroup<String> group = new RadioButtonGroup<>("Facteur " + n + " de la section " + s);
+                group.setId("scale-" + n);
+                group.setItems(Arrays.stream(SCALE).map(v -> v[0]).toList());
+                group.setRenderer(new ComponentRenderer<Component, String>(RenderBenchmark::badge));
+                layout.add(group);
+            }
+            for (int i = 1; i <= PER_SECTION; i++) {
+                int n = (s - 1) * PER_SECTION + i;
+                TextField field = new TextField("Remarque " + n + " de la section " + s);
+                field.setId("text-" + n);
+                layout.add(field);
+            }
+        }
+        return layout;
+    }
+
+    private static Span badge(String code) {
+        String[] v = Arrays.stream(SCALE).filter(x -> x[0].equals(code)).findFirst().orElseThrow();
+        Span badge = new Span(code);
+        badge.setTitle("Valeur " + code);
+        badge.getElement().setAttribute("data-colour", v[1]);
+        badge.getStyle()
+                .set("display", "inline-block")
+                .set("min-width", "2.6em")
+                .set("text-align", "center")
+                .set("padding", "0.15em 0.5em")
+                .set("border-radius", "var(--lumo-border-radius-m, 6px)")
+                .set("font-weight", "600")
+                .set("background", v[2])
+                .set("color", v[3])
+                .set("border", "1px solid " + v[4]);
+        return badge;
+    }
+
+    // ---- the generated form's YAML ---------------------------------------------------------
+
+    private static String scaleYaml() {
+        StringBuilder y = new StringBuilder("scale: bench-five\ntitle: { fr: \"Échelle\", nl: \"Schaal\", en: \"Scale\" }\nvalues:\n");
+        for (String[] v : SCALE) {
+            y.append("  - code: \"").append(v[0]).append("\"\n    colour: ").append(v[1]).append('\n');
+            if (v[0].equals("B") || v[0].equals("C")) {
+                y.append("    problem: true\n");
+            }
+            y.append("    label: { fr: \"Valeur ").append(v[0]).append("\", nl: \"Waarde ").append(v[0])
+                    .append("\", en: \"Value ").append(v[0]).append("\" }\n");
+        }
+        return y.toString();
+    }
+
+    private static String formYaml() {
+        StringBuilder y = new StringBuilder("form: bench-200\ntitle: { fr: \"Formulaire de 200 items\", nl: \"Formulier met 200 items\", en: \"200-item form\" }\nsections:\n");
+        for (int s = 1; s <= SECTIONS; s++) {
+            y.append("  - id: section_").append(s).append('\n')
+                    .append("    title: { fr: \"Section ").append(s).append("\", nl: \"Sectie ").append(s).append("\", en: \"Section ").append(s).append("\" }\n")
+                    .append("    items:\n");
+            for (int i = 1; i <= PER_SECTION; i++) {
+                int n = (s - 1) * PER_SECTION + i;
+                y.append("      - id: scale_").append(n).append("\n        type: scale\n        scale: bench-five\n")
+                        .append("        label: { fr: \"Facteur ").append(n).append(" de la section ").append(s)
+                        .append("\", nl: \"Factor ").append(n).append(" van sectie ").append(s)
+                        .append("\", en: \"Factor ").append(n).append(" of section ").append(s).append("\" }\n");
+            }
+            for (int i = 1; i <= PER_SECTION; i++) {
+                int n = (s - 1) * PER_SECTION + i;
+                y.append("      - id: text_").append(n).append("\n        type: text\n")
+                        .append("        label: { fr: \"Remarque ").append(n).append(" de la section ").append(s)
+                        .append("\", nl: \"Opmerking ").append(n).append(" van sectie ").append(s)
+                        .append("\", en: \"Remark ").append(n).append(" of section ").append(s).append("\" }\n");
+            }
+        }
+        return y.toString();
+    }
+
+    // ---- figures ---------------------------------------------------------------------------
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static void row(String name, long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-58s %10.2f %10.2f %10.2f%n", name, sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
