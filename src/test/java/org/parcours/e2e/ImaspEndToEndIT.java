@@ -56,6 +56,8 @@ class ImaspEndToEndIT {
             wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
 
             long evaluationId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/evaluations/", ""));
+            // the first choice was saved automatically (hence the address); the save click stores the second
+            wait.until(d -> data.answerRows(evaluationId).size() == 2);
             assertThat(jdbc.queryForObject("SELECT client_id FROM evaluation WHERE id = ?", Long.class, evaluationId)).isEqualTo(clientId);
             assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
 
