@@ -8,7 +8,15 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,6 +47,31 @@ final class BrowserSupport implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    /** Fills and submits the login form (the caller waits for what should follow). */
+    void signIn(String baseUrl, String username, String password, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        driver.get(baseUrl + "/login");
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
+        user.sendKeys(username);
+        WebElement pass = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        pass.sendKeys(password);
+        pass.sendKeys(Keys.ENTER);
+    }
+
+    /** Clicks the radio button labelled {@code code} in a radio group (e.g. a scale item). */
+    void choose(String groupId, String code) {
+        List<WebElement> radios = driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button"));
+        WebElement radio = radios.stream().filter(r -> r.getText().strip().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no radio " + code + " in " + groupId));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
+        radio.findElement(By.cssSelector("input")).click();
+    }
+
+    /** The label of the checked radio button of a group. */
+    String checkedLabel(String groupId) {
+        return driver.findElement(By.cssSelector("#" + groupId + " vaadin-radio-button[checked]")).getText().strip();
     }
 
     void screenshot(String name) throws IOException {

@@ -3,13 +3,11 @@ package org.parcours.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,7 +45,7 @@ class EvaluationLifecycleIT {
             browser.driver.get(url("/clients/" + clientId));
             wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
-            choose(browser, "item-illness", "B");
+            browser.choose("item-illness", "B");
             // saved automatically: the address names the stored evaluation
             wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
             wait.until(ExpectedConditions.textMatches(By.id("save-state"), java.util.regex.Pattern.compile(".*(enregistré|saved|opgeslagen).*")));
@@ -60,8 +58,8 @@ class EvaluationLifecycleIT {
             signIn(browser, wait);
             browser.driver.get(url("/evaluations/" + evaluationId));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button[checked]")));
-            assertThat(checkedLabel(browser, "item-illness")).isEqualTo("B");
-            choose(browser, "item-homeless", "C");
+            assertThat(browser.checkedLabel("item-illness")).isEqualTo("B");
+            browser.choose("item-homeless", "C");
             browser.driver.findElement(By.id("submit-evaluation")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amend-evaluation")));
             browser.screenshot("lifecycle-submitted");
@@ -73,7 +71,7 @@ class EvaluationLifecycleIT {
             wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
                     "const r = document.getElementById('amendment-reason'); return r ? r.textContent : ''")).contains("Hospitalisation"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
-            choose(browser, "item-illness", "C");
+            browser.choose("item-illness", "C");
             browser.driver.findElement(By.id("submit-evaluation")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amend-evaluation")));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evaluation-history")));
@@ -90,25 +88,8 @@ class EvaluationLifecycleIT {
     }
 
     private void signIn(BrowserSupport browser, WebDriverWait wait) {
-        browser.driver.get(url("/login"));
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
-        user.sendKeys(TestUsers.WORKER_NORTH);
-        WebElement pass = browser.driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        pass.sendKeys(TestUsers.PASSWORD);
-        pass.sendKeys(Keys.ENTER);
+        browser.signIn(url(""), TestUsers.WORKER_NORTH, TestUsers.PASSWORD, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
-    }
-
-    private static void choose(BrowserSupport browser, String groupId, String code) {
-        List<WebElement> radios = browser.driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button"));
-        WebElement radio = radios.stream().filter(r -> r.getText().strip().equals(code)).findFirst()
-                .orElseThrow(() -> new AssertionError("no radio " + code + " in " + groupId));
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
-        radio.findElement(By.cssSelector("input")).click();
-    }
-
-    private static String checkedLabel(BrowserSupport browser, String groupId) {
-        return browser.driver.findElement(By.cssSelector("#" + groupId + " vaadin-radio-button[checked]")).getText().strip();
     }
 
     private String url(String path) {

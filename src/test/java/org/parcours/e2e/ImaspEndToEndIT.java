@@ -3,13 +3,11 @@ package org.parcours.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,8 +47,8 @@ class ImaspEndToEndIT {
             wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
 
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
-            choose(browser, "item-illness", "B");
-            choose(browser, "item-homeless", "C");
+            browser.choose("item-illness", "B");
+            browser.choose("item-homeless", "C");
             browser.screenshot("imasp-filled");
             browser.driver.findElement(By.id("save-evaluation")).click();
             wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
@@ -64,8 +62,8 @@ class ImaspEndToEndIT {
             // reopened from the server after a reload: the saved choices are shown
             browser.driver.navigate().refresh();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button[checked]")));
-            assertThat(checkedLabel(browser, "item-illness")).isEqualTo("B");
-            assertThat(checkedLabel(browser, "item-homeless")).isEqualTo("C");
+            assertThat(browser.checkedLabel("item-illness")).isEqualTo("B");
+            assertThat(browser.checkedLabel("item-homeless")).isEqualTo("C");
             browser.screenshot("imasp-reopened");
         }
     }
@@ -116,24 +114,7 @@ class ImaspEndToEndIT {
     }
 
     private void signIn(BrowserSupport browser, WebDriverWait wait, String username, String password) {
-        browser.driver.get(url("/login"));
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
-        user.sendKeys(username);
-        WebElement pass = browser.driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        pass.sendKeys(password);
-        pass.sendKeys(Keys.ENTER);
-    }
-
-    private static void choose(BrowserSupport browser, String groupId, String code) {
-        List<WebElement> radios = browser.driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button"));
-        WebElement radio = radios.stream().filter(r -> r.getText().strip().equals(code)).findFirst()
-                .orElseThrow(() -> new AssertionError("no radio " + code + " in " + groupId));
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
-        radio.findElement(By.cssSelector("input")).click();
-    }
-
-    private static String checkedLabel(BrowserSupport browser, String groupId) {
-        return browser.driver.findElement(By.cssSelector("#" + groupId + " vaadin-radio-button[checked]")).getText().strip();
+        browser.signIn(url(""), username, password, Duration.ofSeconds(60));
     }
 
     private String url(String path) {
