@@ -25,6 +25,9 @@ class SecurityConfig {
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        // PDF downloads (print.PrintController): Vaadin's rules deny non-Vaadin paths, so signed-in users are let
+        // through here, before Vaadin's catch-all; the controller itself allows only workers and administrators
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
