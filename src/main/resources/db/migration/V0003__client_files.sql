@@ -1,8 +1,10 @@
 -- Client files: identity (Belgian national register number), contact, responsible worker,
 -- follow-up start, status (followed / social activation only / closed) and household members.
+-- The national register number is stored as its 11 digits; the unique key ignores NULLs, so
+-- it holds only for the numbers that are known.
 
 ALTER TABLE client
-    ADD COLUMN national_register_number CHAR(11)      NULL,
+    ADD COLUMN national_register_number VARCHAR(15)   NULL,
     ADD COLUMN phone                    VARCHAR(40)   NULL,
     ADD COLUMN email                    VARCHAR(254)  NULL,
     ADD COLUMN address                  VARCHAR(300)  NULL,

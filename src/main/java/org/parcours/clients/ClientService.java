@@ -21,6 +21,7 @@ import org.parcours.security.Team;
 import org.parcours.security.TeamRepository;
 import org.parcours.security.UserAccounts;
 import org.parcours.security.UserContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,8 @@ public class ClientService {
     static final int REASON_MAX = 1000;
     static final int MEMBER_NAME_MAX = 200;
     static final String TARGET = "client";
+    /** The unique key on client.national_register_number (V0003). */
+    private static final String NRN_UNIQUE_KEY = "uk_client_national_register_number";
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ./()\\-]{5,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -70,7 +73,7 @@ public class ClientService {
     /**
      * The clients the user may see that match the filter, by name. The text matches first and
      * last names in either order, or the national register number (separators ignored), without
-     * regard to case or accents.
+     * regard to case or accents. A team the user cannot see matches nothing.
      */
     @Transactional(readOnly = true)
     public List<ClientSummary> visibleClients(ClientFilter filter) {
@@ -82,6 +85,7 @@ public class ClientService {
         String digits = text.replaceAll("[\\s.\\-]", "");
         boolean numberSearch = !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
         List<Client> matching = found.stream()
+                .filter(c -> filter.teamId() == null || c.getTeamId() == filter.teamId())
                 .filter(c -> filter.status() == null || c.getStatus() == filter.status())
                 .filter(c -> !filter.onlyMine() || Objects.equals(c.getResponsibleWorkerId(), user.id()))
                 .filter(c -> text.isEmpty()
@@ -137,7 +141,7 @@ public class ClientService {
         if (user.has(Role.WORKER) && user.teamIds().contains(input.teamId())) {
             client.assign(input.teamId(), user.id());
         }
-        Client saved = clients.save(client);
+        Client saved = saveChecked(client);
         audit.record(user.username(), AuditAction.CLIENT_CREATED, TARGET, saved.getId(),
                 "created " + lastName + " " + firstName + " in team " + input.teamId());
         return summary(saved, teamNames(), accounts.displayNames());
@@ -236,9 +240,15 @@ public class ClientService {
         if (!client.getHousehold().equals(household)) {
             client.setHousehold(household);
         }
-        clients.saveAndFlush(client);
+        saveChecked(client);
         audit.record(user.username(), AuditAction.CLIENT_UPDATED, TARGET, clientId, changes.toString());
         return summary(client, teamNames(), accounts.displayNames());
+    }
+
+    /** {@link #assign(long, long, Optional)} with a responsible worker. */
+    @Transactional
+    public ClientSummary assign(long clientId, long teamId, long workerId) {
+        return assign(clientId, teamId, Optional.of(workerId));
     }
 
     /**
@@ -272,6 +282,23 @@ public class ClientService {
         clients.saveAndFlush(client);
         audit.record(user.username(), AuditAction.CLIENT_ASSIGNED, TARGET, clientId, changes.toString());
         return summary(client, teamNames, workerNames);
+    }
+
+    /**
+     * Saves at once, so that a national register number taken meanwhile by another file (the
+     * unique key) is reported at its field like any other error, not as a database failure.
+     */
+    private Client saveChecked(Client client) {
+        try {
+            return clients.saveAndFlush(client);
+        } catch (DataIntegrityViolationException e) {
+            // the session cannot be queried after a failed flush: recognise the key by its name
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains(NRN_UNIQUE_KEY)) {
+                throw new ClientValidationException(Map.of("nationalRegisterNumber", "client.error.nrnTaken"));
+            }
+            throw e;
+        }
     }
 
     private Client requireChangeable(UserContext user, long clientId) {

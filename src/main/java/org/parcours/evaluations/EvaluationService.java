@@ -355,4 +355,26 @@ public class EvaluationService {
     private static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
+
+    /**
+     * The client's measurements with a form (every version of it): per evaluation, its latest
+     * submitted revision, newest submission first, with answers. {@code client} is the summary
+     * {@link ClientService} returned after checking that the caller may see the client, so no
+     * second access check is run here. Two statements: the form's version ids and one query for
+     * revisions with their answers; form definitions come from the catalog's cache.
+     */
+    @Transactional(readOnly = true)
+    public List<Measurement> measurements(ClientSummary client, String formKey) {
+        List<Long> versionIds = catalog.versionIds(formKey);
+        if (versionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Measurement> byRevision = new LinkedHashMap<>();
+        for (Object[] row : revisions.latestSubmittedWithAnswers(client.id(), versionIds)) {
+            EvaluationRevision r = (EvaluationRevision) row[0];
+            byRevision.computeIfAbsent(r.getId(), id -> new Measurement(r.getEvaluationId(), r.getNumber(), r.getSubmittedAt(),
+                    r.getSubmittedBy(), (Long) row[1], r.getAnswers()));
+        }
+        return List.copyOf(byRevision.values());
+    }
 }

@@ -146,8 +146,21 @@ public class EvaluationPdf {
     }
 
     private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    /** Markdown as plain text; a soft line break (a newline inside a paragraph) is a space, as on screen. */
     private static final org.commonmark.renderer.text.TextContentRenderer PLAIN_TEXT =
-            org.commonmark.renderer.text.TextContentRenderer.builder().build();
+            org.commonmark.renderer.text.TextContentRenderer.builder()
+                    .nodeRendererFactory(context -> new org.commonmark.renderer.NodeRenderer() {
+                        @Override
+                        public Set<Class<? extends org.commonmark.node.Node>> getNodeTypes() {
+                            return Set.of(org.commonmark.node.SoftLineBreak.class);
+                        }
+
+                        @Override
+                        public void render(org.commonmark.node.Node node) {
+                            context.getWriter().whitespace();
+                        }
+                    })
+                    .build();
 
     /** A note's Markdown as plain text (emphasis markers dropped, lists and paragraphs kept as lines); escaped later. */
     static String plainText(String markdown) {
@@ -163,6 +176,11 @@ public class EvaluationPdf {
     }
 
     private byte[] render(String xhtml) {
+        return render(xhtml, fonts);
+    }
+
+    /** Renders with the given Unicode fonts (regular, bold), or with the PDF base fonts when empty. */
+    static byte[] render(String xhtml, Optional<File[]> fonts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

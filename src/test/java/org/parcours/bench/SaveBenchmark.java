@@ -15,6 +15,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
@@ -72,6 +73,9 @@ class SaveBenchmark {
     @Autowired
     Environment environment;
 
+    @Autowired
+    ClientService clientService;
+
     private int clients;
 
     @Test
@@ -87,7 +91,16 @@ class SaveBenchmark {
         long probe = evaluations.save(blank, answers).id().orElseThrow();
         long prepared = stats.getPrepareStatementCount();
         long collectionRecreates = stats.getCollectionRecreateCount();
+        String firstScaleId = blank.form().definition().items().filter(ScaleItem.class::isInstance).findFirst().orElseThrow().id();
+        EvaluationDetails probeBlank = evaluations.blank(data.client(TestUsers.TEAM_NORTH, "BenchProbe").id(), "imasp");
+        stats.clear();
+        evaluations.save(probeBlank, Map.of(firstScaleId, answers.get(firstScaleId)));
+        long preparedOne = stats.getPrepareStatementCount();
+        stats.clear();
+        clientService.requireVisible(client.id());
+        long preparedCheck = stats.getPrepareStatementCount();
         stats.setStatisticsEnabled(false);
+        long users = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
         int rowsPerSave = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
                 WHERE r.evaluation_id = ?""", Integer.class, probe);
@@ -110,10 +123,10 @@ class SaveBenchmark {
         long[] service = new long[RUNS];
         long[] raw = new long[RUNS];
         long[] fixed = new long[RUNS];
-        String firstScale = blank.form().definition().items().filter(ScaleItem.class::isInstance).findFirst().orElseThrow().id();
-        Map<String, String> one = Map.of(firstScale, answers.get(firstScale));
+        Map<String, String> one = Map.of(firstScaleId, answers.get(firstScaleId));
         FormDefinition definition = blank.form().definition();
         long[] check = new long[RUNS];
+        long[] access = new long[RUNS];
         try {
             for (int i = 0; i < WARMUP + RUNS; i++) {
                 long s;
@@ -134,7 +147,9 @@ class SaveBenchmark {
                     session.answersToStore();
                 }
                 long c = System.nanoTime() - c0;
+                long a = accessChecks(client.id(), savesPerRun); // diagnostic: the reads save repeats, without writes
                 if (i >= WARMUP) {
+                    access[i - WARMUP] = a;
                     check[i - WARMUP] = c;
                     fixed[i - WARMUP] = f;
                     service[i - WARMUP] = s;
@@ -152,14 +167,18 @@ class SaveBenchmark {
                 + " %d runs after %d warm-up, alternating ==%n", answers.size(), rowsPerSave, savesPerRun, rowsPerRun, RUNS, WARMUP);
         System.out.printf("hibernate.jdbc.batch_size = %s; one save: %d JDBC statements prepared, %d collection recreate(s)%n",
                 batch, prepared, collectionRecreates);
+        System.out.printf("JDBC statements: save with 1 answer %d; one ClientService.requireVisible %d (with %d users in app_user)%n",
+                preparedOne, preparedCheck, users);
         System.out.printf("%-52s %10s %10s %10s %12s%n", "figure (per run)", "median ms", "min ms", "max ms", "rows/s (med)");
         row("EvaluationService.save x " + savesPerRun + " (new evaluations, new clients)", service, rowsPerRun);
         row("JdbcTemplate.batchUpdate x " + savesPerRun + " (bench_answer)", raw, rowsPerRun);
         row("(diagnostic) EvaluationService.save x " + savesPerRun + ", 1 answer", fixed, savesPerRun);
         row("(diagnostic) in-memory checks of save x " + savesPerRun, check, rowsPerRun);
+        row("(diagnostic) access checks of save x " + savesPerRun + ", no writes", access, savesPerRun);
         double serviceRate = rowsPerRun / (median(service) / 1e3);
         double rawRate = rowsPerRun / (median(raw) / 1e3);
-        System.out.printf("ratio rows/s service / raw (median) %.2fx   [target >= 0.5x]%n", serviceRate / rawRate);
+        System.out.printf("ratio rows/s service / raw (median) %.2fx   [target >= 0.5x]   (min times) %.2fx%n", serviceRate / rawRate,
+                (double) Arrays.stream(raw).min().orElseThrow() / Arrays.stream(service).min().orElseThrow());
         System.out.printf("per stored row beyond a 1-answer save: %.3f ms (service) vs %.3f ms (raw)%n%n",
                 (median(service) - median(fixed)) / (rowsPerRun - savesPerRun), median(raw) / rowsPerRun);
     }
@@ -178,6 +197,22 @@ class SaveBenchmark {
             total += System.nanoTime() - t0;
         }
         return total;
+    }
+
+    /**
+     * The reads {@code save} makes besides its writes, in one transaction per save as there:
+     * the current user, and the client access check twice (once before writing, once again for
+     * the returned details). Returns nanoseconds.
+     */
+    private long accessChecks(long clientId, int count) {
+        long t0 = System.nanoTime();
+        for (int k = 0; k < count; k++) {
+            transactions.executeWithoutResult(status -> {
+                clientService.requireVisible(clientId);
+                clientService.requireVisible(clientId);
+            });
+        }
+        return System.nanoTime() - t0;
     }
 
     /** Inserts the same rows for {@code count} new revision ids, one transaction and one batch each; returns nanoseconds. */

@@ -314,6 +314,39 @@ class ClientServiceTests {
         assertThat(clients.visibleClients()).extracting(ClientSummary::id).contains(mine.id(), other.id());
     }
 
+    @Test
+    @WithUserDetails(TestUsers.ADMIN)
+    void theTeamFilterNarrowsAnAdministratorsListButNeverWidensAWorkers() {
+        ClientSummary north = data.client(TestUsers.TEAM_NORTH, "Tri-par-équipe");
+        ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Tri-par-équipe");
+        long northId = data.teamId(TestUsers.TEAM_NORTH);
+        long southId = data.teamId(TestUsers.TEAM_SOUTH);
+
+        assertThat(ids(ClientFilter.text("tri-par-equipe"))).containsExactlyInAnyOrder(north.id(), south.id());
+        assertThat(ids(ClientFilter.text("tri-par-equipe").withTeam(southId))).containsExactly(south.id());
+        assertThat(ids(new ClientFilter("TRI-PAR-ÉQUIPE", northId, ClientStatus.FOLLOWED, false))).containsExactly(north.id());
+        assertThat(data.as(TestUsers.WORKER_NORTH, "WORKER", () -> ids(ClientFilter.text("tri-par-equipe").withTeam(southId))))
+                .isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(TestUsers.ADMIN)
+    void anAdministratorNamesTheResponsibleWorkerByIdAndTheWorkerFindsTheFileAmongTheirOwn() {
+        ClientSummary client = data.client(TestUsers.TEAM_SOUTH, "Mien-Sud");
+        long south = data.teamId(TestUsers.TEAM_SOUTH);
+        long workerSouth = userId(TestUsers.WORKER_SOUTH);
+        assertThat(clients.assign(client.id(), south, Optional.empty()).responsibleWorkerId()).isNull();
+        assertThat(data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> ids(new ClientFilter("mien-sud", null, true)))).isEmpty();
+
+        ClientSummary assigned = clients.assign(client.id(), south, workerSouth);
+
+        assertThat(assigned.responsibleWorkerName()).isEqualTo("Travailleur social Sud");
+        assertThat(data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> ids(new ClientFilter("mien-sud", null, true))))
+                .containsExactly(client.id());
+        assertThat(data.as(TestUsers.WORKER_NORTH, "WORKER", () -> ids(new ClientFilter("mien-sud", null, false))))
+                .isEmpty();
+    }
+
     private List<Long> ids(ClientFilter filter) {
         return clients.visibleClients(filter).stream().map(ClientSummary::id).toList();
     }

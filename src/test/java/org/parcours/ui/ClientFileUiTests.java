@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -15,9 +19,13 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.Test;
 import org.parcours.ParcoursApplication;
+import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientStatus;
 import org.parcours.clients.ClientSummary;
+import org.parcours.clients.ClientUpdate;
 import org.parcours.clients.HouseholdRelationship;
+import org.parcours.clients.NationalRegisterNumber;
+import org.parcours.clients.ui.ClientListView;
 import org.parcours.clients.ui.ClientView;
 import org.parcours.security.Team;
 import org.parcours.security.UserSummary;
@@ -38,6 +46,9 @@ class ClientFileUiTests extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ClientService clients;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -128,5 +139,77 @@ class ClientFileUiTests extends SpringBrowserlessTest {
                         jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, TestUsers.WORKER_SOUTH));
         assertThat(find(Span.class).id("client-team-value").getText()).isEqualTo(TestUsers.TEAM_SOUTH);
         assertThat(find(Span.class).id("client-worker-value").getText()).isEqualTo("Travailleur social Sud");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void choosingANewStatusDatesItTodayUnlessAnotherDateIsChosen() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Statut-daté");
+        navigate(ClientView.class, Map.of(ClientView.CLIENT_ID, String.valueOf(client.id())));
+
+        test(find(Button.class).id("edit-client")).click();
+        DatePicker since = find(DatePicker.class).id("edit-status-since");
+        LocalDate before = since.getValue();
+        Select<ClientStatus> status = (Select<ClientStatus>) find(Select.class).id("edit-status");
+        status.setValue(ClientStatus.CLOSED);
+        assertThat(since.getValue()).isEqualTo(LocalDate.now());
+        status.setValue(client.status());
+        assertThat(since.getValue()).isEqualTo(before);
+
+        status.setValue(ClientStatus.CLOSED);
+        since.setValue(LocalDate.now().minusDays(10));
+        test(find(TextArea.class).id("edit-status-reason")).setValue("Fin de l'aide");
+        test(find(Button.class).id("edit-save")).click();
+
+        assertThat(jdbc.queryForObject("SELECT status_since FROM client WHERE id = ?", LocalDate.class, client.id()))
+                .isEqualTo(LocalDate.now().minusDays(10));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theListFindsByNationalNumberAndFiltersByStatusAndResponsibleWorker() {
+        ClientSummary numbered = data.client(TestUsers.TEAM_NORTH, "Liste-numéro");
+        String firstNine = "780101" + String.format("%03d", (int) (numbered.id() % 997) + 1);
+        String number = firstNine + String.format("%02d", 97 - Long.parseLong(firstNine) % 97);
+        clients.update(numbered.id(), ClientUpdate.of(numbered).withNationalRegisterNumber(number));
+        ClientSummary closed = data.client(TestUsers.TEAM_NORTH, "Liste-clôturé");
+        clients.update(closed.id(), ClientUpdate.of(closed).withStatus(ClientStatus.CLOSED, null, "Parti"));
+        ClientSummary nobodys = data.client(TestUsers.TEAM_NORTH, "Liste-sans-responsable");
+        data.as(TestUsers.ADMIN, "ADMIN", () -> clients.assign(nobodys.id(), data.teamId(TestUsers.TEAM_NORTH), Optional.empty()));
+
+        navigate(ClientListView.class);
+        Grid<ClientSummary> grid = find(Grid.class).id("client-grid");
+        assertThat(find(Select.class).withId("client-team-filter").exists()).isFalse();
+
+        test(find(TextField.class).id("client-search")).setValue(NationalRegisterNumber.format(number));
+        assertThat(grid.getListDataView().getItems().map(ClientSummary::id)).containsExactly(numbered.id());
+
+        test(find(TextField.class).id("client-search")).setValue("liste-");
+        assertThat(grid.getListDataView().getItems().map(ClientSummary::id))
+                .contains(numbered.id(), closed.id(), nobodys.id());
+        ((Select<ClientStatus>) find(Select.class).id("client-status-filter")).setValue(ClientStatus.CLOSED);
+        assertThat(grid.getListDataView().getItems().map(ClientSummary::id)).containsExactly(closed.id());
+        ((Select<ClientStatus>) find(Select.class).id("client-status-filter")).setValue(null);
+        find(Checkbox.class).id("client-mine-only").setValue(true);
+        assertThat(grid.getListDataView().getItems().map(ClientSummary::id))
+                .contains(numbered.id(), closed.id()).doesNotContain(nobodys.id());
+    }
+
+    @Test
+    @WithUserDetails(TestUsers.ADMIN)
+    @SuppressWarnings("unchecked")
+    void anAdministratorFiltersTheListByTeam() {
+        ClientSummary north = data.client(TestUsers.TEAM_NORTH, "Liste-équipe");
+        ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Liste-équipe");
+
+        navigate(ClientListView.class);
+        Grid<ClientSummary> grid = find(Grid.class).id("client-grid");
+        test(find(TextField.class).id("client-search")).setValue("liste-equipe");
+        assertThat(grid.getListDataView().getItems().map(ClientSummary::id)).contains(north.id(), south.id());
+
+        Select<Team> team = (Select<Team>) find(Select.class).id("client-team-filter");
+        assertThat(team.isVisible()).isTrue();
+        team.setValue(team.getListDataView().getItems().filter(t -> t.getName().equals(TestUsers.TEAM_SOUTH)).findFirst().orElseThrow());
+        assertThat(grid.getListDataView().getItems().map(ClientSummary::id)).containsExactly(south.id());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -18,7 +19,10 @@ import org.parcours.security.Team;
 import org.parcours.security.UserAccounts;
 import org.parcours.security.UserSummary;
 
-/** Administrators: gives a client file to a team and, optionally, a responsible worker of that team. */
+/**
+ * Administrators: gives a client file to a team and, optionally, a responsible worker of that
+ * team (the list follows the chosen team). Enter saves, Escape cancels.
+ */
 class ClientAssignDialog extends Dialog {
 
     final Select<Team> team = new Select<>();
@@ -61,9 +65,11 @@ class ClientAssignDialog extends Dialog {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER).listenOn(this);
         save.setId("assign-save");
         Button cancel = new Button(getTranslation("client.cancel"), e -> close());
         getFooter().add(cancel, save);
+        team.focus();
     }
 
     private void workersOf(Team selected, Long current) {

@@ -1,10 +1,15 @@
 package org.parcours.clients.ui;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -30,7 +35,9 @@ import org.parcours.clients.HouseholdRelationship;
 
 /**
  * Edits a client file: identity, contact, household, follow-up start and status. Errors show at
- * the fields; nothing typed is lost; nothing is saved until every field is acceptable.
+ * the fields and the first one gets the focus; nothing typed is lost; nothing is saved until
+ * every field is acceptable. Keyboard: the first field has the focus, Ctrl+Enter saves (Enter
+ * stays a new line in the address and reason), Escape cancels.
  */
 class ClientEditDialog extends Dialog {
 
@@ -48,7 +55,7 @@ class ClientEditDialog extends Dialog {
     private final VerticalLayout householdRows = new VerticalLayout();
     private final List<MemberRow> members = new ArrayList<>();
 
-    ClientEditDialog(ClientService clients, ClientSummary client, Consumer<ClientSummary> onSaved) {
+    ClientEditDialog(ClientService clients, ClientSummary client, LocalDate today, Consumer<ClientSummary> onSaved) {
         setHeaderTitle(getTranslation("client.edit.title"));
         setWidth("min(60em, 95vw)");
 
@@ -72,7 +79,14 @@ class ClientEditDialog extends Dialog {
         status.setItems(ClientStatus.values());
         status.setItemLabelGenerator(s -> getTranslation("client.status." + s.name()));
         status.setValue(client.status());
-        status.addValueChangeListener(e -> statusReason.setRequiredIndicatorVisible(e.getValue() != null && e.getValue().requiresReason()));
+        status.addValueChangeListener(e -> {
+            statusReason.setRequiredIndicatorVisible(e.getValue() != null && e.getValue().requiresReason());
+            // a new status starts today unless the user already chose its date
+            LocalDate untouched = e.getOldValue() == client.status() ? client.statusSince() : today;
+            if (Objects.equals(statusSince.getValue(), untouched)) {
+                statusSince.setValue(e.getValue() == client.status() ? client.statusSince() : today);
+            }
+        });
         date(statusSince, "client.statusSince", "edit-status-since", client.statusSince());
         statusReason.setLabel(getTranslation("client.statusReason"));
         statusReason.setId("edit-status-reason");
@@ -109,14 +123,18 @@ class ClientEditDialog extends Dialog {
                 onSaved.accept(saved);
             } catch (ClientValidationException invalid) {
                 invalid.fieldErrors().forEach(this::showError);
+                focusFirstError();
                 Notification.show(getTranslation("client.error.fixFields"));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
+        save.setTooltipText(getTranslation("client.save.shortcut"));
         save.setId("edit-save");
         Button cancel = new Button(getTranslation("client.cancel"), e -> close());
         cancel.setId("edit-cancel");
         getFooter().add(cancel, save);
+        lastName.focus();
     }
 
     ClientUpdate update() {
@@ -145,12 +163,22 @@ class ClientEditDialog extends Dialog {
         }
     }
 
+    /** Every field, in the order they appear. */
+    private List<HasValidation> fields() {
+        List<HasValidation> fields = new ArrayList<>(List.of(lastName, firstName, birthDate, nationalRegisterNumber,
+                phone, email, address));
+        members.forEach(row -> fields.addAll(List.of(row.fullName, row.birthDate, row.relationship)));
+        fields.addAll(List.of(followUpStart, status, statusSince, statusReason));
+        return fields;
+    }
+
     private void clearErrors() {
-        for (HasValidation field : List.<HasValidation>of(firstName, lastName, birthDate, nationalRegisterNumber, phone,
-                email, address, followUpStart, status, statusSince, statusReason)) {
-            field.setInvalid(false);
-        }
-        members.forEach(MemberRow::clearErrors);
+        fields().forEach(field -> field.setInvalid(false));
+    }
+
+    private void focusFirstError() {
+        fields().stream().filter(HasValidation::isInvalid).findFirst()
+                .ifPresent(field -> ((Focusable<?>) field).focus());
     }
 
     private void showError(String field, String messageKey) {
@@ -201,7 +229,7 @@ class ClientEditDialog extends Dialog {
         field.setValue(value == null ? "" : value);
     }
 
-    private void date(DatePicker field, String labelKey, String id, java.time.LocalDate value) {
+    private void date(DatePicker field, String labelKey, String id, LocalDate value) {
         field.setLabel(getTranslation(labelKey));
         field.setId(id);
         field.setLocale(getLocale());
@@ -245,12 +273,6 @@ class ClientEditDialog extends Dialog {
 
         HouseholdMember value() {
             return new HouseholdMember(fullName.getValue(), birthDate.getValue(), relationship.getValue());
-        }
-
-        void clearErrors() {
-            fullName.setInvalid(false);
-            birthDate.setInvalid(false);
-            relationship.setInvalid(false);
         }
     }
 }

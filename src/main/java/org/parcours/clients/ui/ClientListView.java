@@ -1,10 +1,13 @@
 package org.parcours.clients.ui;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -31,13 +34,15 @@ import org.parcours.clients.ClientStatus;
 import org.parcours.clients.ClientSummary;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
+import org.parcours.security.Team;
 import org.parcours.security.UserAccounts;
 import org.parcours.ui.MainLayout;
 import org.parcours.ui.NavigationContributor;
 
 /**
  * The clients a worker may see (their teams'), searchable by name or national register number,
- * filtered by status or to the files the user is responsible for; and "new client".
+ * filtered by status, to the files the user is responsible for and (administrators) by team;
+ * and "new client".
  */
 @Route("clients")
 @RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
@@ -48,9 +53,11 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Select<ClientStatus> status = new Select<>();
     private final Checkbox mineOnly = new Checkbox();
+    private final Select<Team> team = new Select<>();
 
-    public ClientListView(ClientService clients, CurrentUser currentUser, UserAccounts accounts) {
+    public ClientListView(ClientService clients, CurrentUser currentUser, UserAccounts accounts, Clock clock) {
         this.clients = clients;
+        boolean admin = currentUser.require().has(Role.ADMIN);
         setSizeFull();
         H2 title = new H2(getTranslation("clients.title"));
 
@@ -76,16 +83,25 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
         mineOnly.addValueChangeListener(e -> filter());
         mineOnly.setId("client-mine-only");
 
+        team.setLabel(getTranslation("clients.filter.team"));
+        team.setItems(admin ? accounts.allTeams() : List.of());
+        team.setEmptySelectionAllowed(true);
+        team.setEmptySelectionCaption(getTranslation("clients.filter.allTeams"));
+        team.setItemLabelGenerator(t -> t == null ? getTranslation("clients.filter.allTeams") : t.getName());
+        team.addValueChangeListener(e -> filter());
+        team.setId("client-team-filter");
+        team.setVisible(admin);
+
         Button create = new Button(getTranslation("clients.new"), VaadinIcon.PLUS.create(),
-                e -> new NewClientDialog(clients, currentUser.require().has(Role.ADMIN) ? accounts.allTeams()
-                        : accounts.teamsOf(currentUser.require()),
-                        created -> getUI().ifPresent(ui -> ui.navigate(ClientView.class,
+                e -> new NewClientDialog(clients, admin ? accounts.allTeams() : accounts.teamsOf(currentUser.require()),
+                        LocalDate.now(clock), created -> getUI().ifPresent(ui -> ui.navigate(ClientView.class,
                                 new RouteParameters(ClientView.CLIENT_ID, String.valueOf(created.id()))))).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickShortcut(Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
+        create.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
         create.setId("new-client");
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, status, mineOnly, create);
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, team, mineOnly, create);
+        toolbar.setWrap(true);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
@@ -112,7 +128,8 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void filter() {
-        grid.setItems(clients.visibleClients(new ClientFilter(search.getValue(), status.getValue(), mineOnly.getValue())));
+        grid.setItems(clients.visibleClients(new ClientFilter(search.getValue(),
+                team.getValue() == null ? null : team.getValue().getId(), status.getValue(), mineOnly.getValue())));
     }
 
     @Override

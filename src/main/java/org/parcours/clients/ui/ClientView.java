@@ -1,5 +1,7 @@
 package org.parcours.clients.ui;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -54,15 +56,17 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
     private final FormCatalog catalog;
     private final CurrentUser currentUser;
     private final UserAccounts accounts;
+    private final Clock clock;
     private String title = "";
 
     public ClientView(ClientService clients, EvaluationService evaluations, FormCatalog catalog,
-                      CurrentUser currentUser, UserAccounts accounts) {
+                      CurrentUser currentUser, UserAccounts accounts, Clock clock) {
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -93,7 +97,7 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         name.setId("client-name");
         HorizontalLayout fileActions = new HorizontalLayout();
         Button edit = new Button(getTranslation("client.edit"), VaadinIcon.EDIT.create(),
-                e -> new ClientEditDialog(clients, client, this::render).open());
+                e -> new ClientEditDialog(clients, client, LocalDate.now(clock), this::render).open());
         edit.setId("edit-client");
         fileActions.add(edit);
         if (currentUser.require().has(Role.ADMIN)) {
@@ -160,6 +164,10 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 EvaluationView.existing(e.getItem().id()))));
         grid.setAllRowsVisible(true);
         add(grid);
+        Button history = new Button(getTranslation("history.open"), VaadinIcon.TABLE.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.id() + "/history")));
+        history.setId("client-history");
+        add(history);
     }
 
     private Div section(String titleKey, Component... fields) {

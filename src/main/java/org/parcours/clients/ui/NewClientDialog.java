@@ -1,5 +1,6 @@
 package org.parcours.clients.ui;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -32,7 +33,7 @@ class NewClientDialog extends Dialog {
     final DatePicker followUpStart = new DatePicker();
     final Select<Team> team = new Select<>();
 
-    NewClientDialog(ClientService clients, List<Team> teams, Consumer<ClientSummary> onCreated) {
+    NewClientDialog(ClientService clients, List<Team> teams, LocalDate today, Consumer<ClientSummary> onCreated) {
         setHeaderTitle(getTranslation("clients.new"));
         firstName.setLabel(getTranslation("client.firstName"));
         firstName.setId("client-first-name");
@@ -53,7 +54,7 @@ class NewClientDialog extends Dialog {
         followUpStart.setLabel(getTranslation("client.followUpStart"));
         followUpStart.setId("client-follow-up-start");
         followUpStart.setLocale(getLocale());
-        followUpStart.setValue(java.time.LocalDate.now());
+        followUpStart.setValue(today);
         team.setLabel(getTranslation("client.team"));
         team.setId("client-team");
         team.setItems(teams);

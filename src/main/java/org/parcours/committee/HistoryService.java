@@ -1,0 +1,86 @@
+package org.parcours.committee;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.parcours.catalog.FormCatalog;
+import org.parcours.catalog.FormNotFoundException;
+import org.parcours.clients.ClientService;
+import org.parcours.clients.ClientSummary;
+import org.parcours.committee.history.HistoryMeasurement;
+import org.parcours.committee.history.ScoreHistory;
+import org.parcours.evaluations.EvaluationService;
+import org.parcours.evaluations.Measurement;
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.Policy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The committee's side-by-side score history of one client (DOMAIN §1, eVita "Historiek").
+ * Access follows the client (another team's client is "not found"); the measurements and their
+ * answers are read in two statements whatever their number, and form versions come from the
+ * catalog's in-memory cache.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HistoryService {
+
+    static final String DEFAULT_FORM = "imasp";
+
+    private final ClientService clients;
+    private final EvaluationService evaluations;
+    private final FormCatalog catalog;
+
+    HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog) {
+        this.clients = clients;
+        this.evaluations = evaluations;
+        this.catalog = catalog;
+    }
+
+    /** The client and the score history of its measurements with the form. */
+    public record ClientHistory(ClientSummary client, ScoreHistory history) {
+    }
+
+    /** The form the IMASP rules follow (policy {@value ScoreHistory#FORM_PATH}), "imasp" by default. */
+    public String defaultFormKey() {
+        return policy().flatMap(p -> p.text(ScoreHistory.FORM_PATH)).orElse(DEFAULT_FORM);
+    }
+
+    /**
+     * @throws org.parcours.clients.ClientNotFoundException when the client does not exist or the user may not see it
+     * @throws FormNotFoundException when the form has neither a published version nor measurements
+     */
+    public ClientHistory history(long clientId, String formKey) {
+        ClientSummary client = clients.requireVisible(clientId);
+        List<HistoryMeasurement> measurements = evaluations.measurements(client, formKey).stream()
+                .map(this::toHistory)
+                .toList();
+        Optional<FormDefinition> current = current(formKey);
+        FormDefinition layout = current.or(() -> measurements.stream().findFirst().map(HistoryMeasurement::form))
+                .orElseThrow(() -> new FormNotFoundException("No published version of form '" + formKey + "'"));
+        int n = policy().filter(p -> p.text(ScoreHistory.FORM_PATH).map(formKey::equals).orElse(true))
+                .map(p -> p.integer(ScoreHistory.PERSISTENT_PROBLEM_PATH)).orElse(0);
+        return new ClientHistory(client, ScoreHistory.of(layout, measurements, n));
+    }
+
+    private HistoryMeasurement toHistory(Measurement m) {
+        return new HistoryMeasurement(m.submittedAt(), m.submittedBy(), catalog.version(m.formVersionId()).definition(), m.answers());
+    }
+
+    private Optional<FormDefinition> current(String formKey) {
+        try {
+            return Optional.of(catalog.current(formKey).definition());
+        } catch (FormNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Policy> policy() {
+        try {
+            return Optional.of(catalog.policy());
+        } catch (Policy.PolicyException e) {
+            return Optional.empty();
+        }
+    }
+}

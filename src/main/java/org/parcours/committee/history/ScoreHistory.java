@@ -1,0 +1,191 @@
+package org.parcours.committee.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.LocalizedText;
+import org.parcours.formdef.Policy;
+import org.parcours.formdef.ScaleItem;
+import org.parcours.formdef.Section;
+
+/**
+ * The side-by-side score history of one client for one form (eVita "Score op / Historiek"):
+ * the scale factors as rows, grouped by section as in the newest form version, and one column
+ * per measurement, newest first.
+ *
+ * <p>Rows are aligned by stable item id across form versions: a factor whose label changed stays
+ * one row (current label, older ones kept for a tooltip); a factor added later has empty cells
+ * for older measurements; a factor no longer in the newest version stays as a row marked
+ * removed, with the cells of the measurements that had it. Each cell is read with the scale of
+ * the version its measurement was made with.
+ *
+ * <p>Trend: the two newest measurements that answered the factor are compared when both values
+ * are green, amber or red (green better than amber better than red); otherwise UNKNOWN.
+ *
+ * <p>Persistent problem (DOMAIN §1 R5): a factor whose value is a problem ({@code problem: true})
+ * in each of the client's N newest consecutive measurements is flagged, N being the policy value
+ * {@value #PERSISTENT_PROBLEM_PATH}. A measurement without an answer for the factor breaks the run.
+ */
+public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<HistorySection> sections,
+                           int persistentProblemMeasurements) {
+
+    /** Policy path of N, the number of consecutive problem measurements that make a persistent problem. */
+    public static final String PERSISTENT_PROBLEM_PATH = "imasp.persistent_problem_measurements";
+    /** Policy path of the form whose measurements the persistent-problem rule follows. */
+    public static final String FORM_PATH = "imasp.form";
+
+    public ScoreHistory {
+        columns = List.copyOf(columns);
+        sections = List.copyOf(sections);
+    }
+
+    /** Every row, section by section. */
+    public List<FactorRow> rows() {
+        return sections.stream().flatMap(s -> s.rows().stream()).toList();
+    }
+
+    /** The rows flagged as a persistent problem. */
+    public List<FactorRow> flagged() {
+        return rows().stream().filter(r -> r.persistentProblem().isPresent()).toList();
+    }
+
+    public Optional<FactorRow> row(String itemId) {
+        return rows().stream().filter(r -> r.itemId().equals(itemId)).findFirst();
+    }
+
+    /**
+     * The history laid out on {@code layout} (normally the current version of the form), with N
+     * read from the policy when the policy's IMASP rules follow this form (else no flag).
+     */
+    public static ScoreHistory of(FormDefinition layout, List<HistoryMeasurement> measurements, Policy policy) {
+        boolean followed = policy.text(FORM_PATH).map(layout.id()::equals).orElse(true);
+        return of(layout, measurements, followed ? policy.integer(PERSISTENT_PROBLEM_PATH) : 0);
+    }
+
+    /** The history laid out on the form version of the newest measurement. */
+    public static ScoreHistory of(List<HistoryMeasurement> measurements, int persistentProblemMeasurements) {
+        HistoryMeasurement newest = newestFirst(measurements).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no measurement: give the layout form"));
+        return of(newest.form(), measurements, persistentProblemMeasurements);
+    }
+
+    /**
+     * @param persistentProblemMeasurements N; 0 or less disables the persistent-problem flag
+     */
+    public static ScoreHistory of(FormDefinition layout, List<HistoryMeasurement> measurements, int persistentProblemMeasurements) {
+        List<HistoryMeasurement> sorted = newestFirst(measurements);
+        List<HistoryColumn> columns = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            columns.add(new HistoryColumn(i, sorted.get(i).submittedAt(), sorted.get(i).author()));
+        }
+
+        // Which factors go in which section, in order: the layout's first, then those it no longer has.
+        Map<String, SectionDraft> drafts = new LinkedHashMap<>();
+        Set<String> placed = new HashSet<>();
+        for (Section section : layout.sections()) {
+            SectionDraft draft = drafts.computeIfAbsent(section.id(), id -> new SectionDraft(id, section.title()));
+            for (ScaleItem item : scaleItems(section)) {
+                draft.current.add(item.id());
+                placed.add(item.id());
+            }
+        }
+        for (HistoryMeasurement m : sorted) {
+            for (Section section : m.form().sections()) {
+                for (ScaleItem item : scaleItems(section)) {
+                    if (placed.add(item.id())) {
+                        drafts.computeIfAbsent(section.id(), id -> new SectionDraft(id, section.title())).removed.add(item.id());
+                    }
+                }
+            }
+        }
+
+        List<HistorySection> sections = new ArrayList<>();
+        for (SectionDraft draft : drafts.values()) {
+            List<FactorRow> rows = new ArrayList<>();
+            draft.current.forEach(id -> rows.add(row(id, false, layout, sorted, columns, persistentProblemMeasurements)));
+            draft.removed.forEach(id -> rows.add(row(id, true, layout, sorted, columns, persistentProblemMeasurements)));
+            if (!rows.isEmpty()) {
+                sections.add(new HistorySection(draft.id, draft.title, rows));
+            }
+        }
+        return new ScoreHistory(layout.id(), columns, sections, Math.max(persistentProblemMeasurements, 0));
+    }
+
+    private static FactorRow row(String itemId, boolean removed, FormDefinition layout, List<HistoryMeasurement> sorted,
+                                 List<HistoryColumn> columns, int n) {
+        Optional<ScaleItem> inLayout = scaleItem(layout, itemId);
+        List<Optional<ScaleItem>> perMeasurement = sorted.stream().map(m -> scaleItem(m.form(), itemId)).toList();
+        LocalizedText label = inLayout.or(() -> perMeasurement.stream().flatMap(Optional::stream).findFirst())
+                .map(ScaleItem::label).orElseThrow();
+        List<LocalizedText> former = perMeasurement.stream().flatMap(Optional::stream).map(ScaleItem::label)
+                .filter(l -> !l.equals(label)).distinct().toList();
+
+        List<Optional<ScoreCell>> cells = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            String code = sorted.get(i).answers().get(itemId);
+            Optional<ScaleItem> item = perMeasurement.get(i);
+            cells.add(code == null || code.isBlank() || item.isEmpty() ? Optional.empty()
+                    : Optional.of(ScoreCell.of(code, item.get().scale().value(code))));
+        }
+        return new FactorRow(itemId, label, former, removed, cells, trend(cells), persistentProblem(cells, columns, n));
+    }
+
+    static Trend trend(List<Optional<ScoreCell>> cells) {
+        List<ScoreCell> answered = cells.stream().flatMap(Optional::stream).limit(2).toList();
+        if (answered.size() < 2 || !answered.get(0).comparable() || !answered.get(1).comparable()) {
+            return Trend.UNKNOWN;
+        }
+        int compared = Integer.compare(answered.get(0).rank(), answered.get(1).rank());
+        return compared < 0 ? Trend.BETTER : compared > 0 ? Trend.WORSE : Trend.UNCHANGED;
+    }
+
+    private static Optional<PersistentProblem> persistentProblem(List<Optional<ScoreCell>> cells, List<HistoryColumn> columns, int n) {
+        if (n < 1 || cells.size() < n) {
+            return Optional.empty();
+        }
+        List<Instant> dates = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Optional<ScoreCell> cell = cells.get(i);
+            if (cell.isEmpty() || !cell.get().problem()) {
+                return Optional.empty();
+            }
+            dates.add(columns.get(i).submittedAt());
+            codes.add(cell.get().code());
+        }
+        return Optional.of(new PersistentProblem(PersistentProblem.RULE, n, dates, codes));
+    }
+
+    private static List<HistoryMeasurement> newestFirst(List<HistoryMeasurement> measurements) {
+        return measurements.stream().sorted(Comparator.comparing(HistoryMeasurement::submittedAt).reversed()).toList();
+    }
+
+    private static List<ScaleItem> scaleItems(Section section) {
+        return section.items().stream().filter(ScaleItem.class::isInstance).map(ScaleItem.class::cast).toList();
+    }
+
+    private static Optional<ScaleItem> scaleItem(FormDefinition form, String itemId) {
+        return form.items().filter(i -> i.id().equals(itemId)).filter(ScaleItem.class::isInstance)
+                .map(ScaleItem.class::cast).findFirst();
+    }
+
+    private static final class SectionDraft {
+        final String id;
+        final LocalizedText title;
+        final List<String> current = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+
+        SectionDraft(String id, LocalizedText title) {
+            this.id = id;
+            this.title = title;
+        }
+    }
+}
