@@ -144,7 +144,7 @@ public class ClientService {
         Client saved = saveChecked(client);
         audit.record(user.username(), AuditAction.CLIENT_CREATED, TARGET, saved.getId(),
                 "created " + lastName + " " + firstName + " in team " + input.teamId());
-        return summary(saved, teamNames(), accounts.displayNames());
+        return summary(saved);
     }
 
     /**
@@ -242,7 +242,7 @@ public class ClientService {
         }
         saveChecked(client);
         audit.record(user.username(), AuditAction.CLIENT_UPDATED, TARGET, clientId, changes.toString());
-        return summary(client, teamNames(), accounts.displayNames());
+        return summary(client);
     }
 
     /** {@link #assign(long, long, Optional)} with a responsible worker. */
@@ -320,7 +320,7 @@ public class ClientService {
             audit.recordDenied(user.username(), TARGET, clientId, "client of another team");
             throw new ClientNotFoundException(clientId);
         }
-        return summary(client, teamNames(), accounts.displayNames());
+        return summary(client);
     }
 
     private void checkBirthDate(LocalDate birthDate, Map<String, String> errors) {
@@ -385,6 +385,14 @@ public class ClientService {
         return members.isEmpty() ? null : members.stream()
                 .map(m -> m.fullName() + " (" + m.relationship() + (m.birthDate() == null ? "" : ", " + m.birthDate()) + ")")
                 .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** One client's summary: its team and responsible worker looked up alone, not every team and user. */
+    private ClientSummary summary(Client c) {
+        Map<Long, String> team = teams.findById(c.getTeamId()).map(t -> Map.of(t.getId(), t.getName())).orElse(Map.of());
+        Map<Long, String> worker = c.getResponsibleWorkerId() == null ? Map.of()
+                : accounts.displayName(c.getResponsibleWorkerId()).map(n -> Map.of(c.getResponsibleWorkerId(), n)).orElse(Map.of());
+        return summary(c, team, worker);
     }
 
     private Map<Long, String> teamNames() {

@@ -2,6 +2,7 @@ package org.parcours.security;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ public class UserAccounts implements UserDetailsService {
 
     @Transactional(readOnly = true)
     public UserContext context(String username) {
-        AppUser user = users.findByUsername(username)
+        AppUser user = users.findForContext(username)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user " + username));
         return new UserContext(user.getId(), user.getUsername(), user.getDisplayName(), user.getRoles(),
                 user.getTeams().stream().map(Team::getId).collect(Collectors.toSet()));
@@ -111,6 +112,12 @@ public class UserAccounts implements UserDetailsService {
     /** User id to display name, for every user. */
     @Transactional(readOnly = true)
     public Map<Long, String> displayNames() {
-        return users.findAll().stream().collect(Collectors.toMap(AppUser::getId, AppUser::getDisplayName, (a, b) -> a));
+        return users.findDisplayNames().stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (String) r[1], (a, b) -> a));
+    }
+
+    /** One user's display name, in one statement. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayName(long userId) {
+        return users.findDisplayName(userId);
     }
 }

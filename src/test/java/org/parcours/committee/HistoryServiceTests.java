@@ -96,6 +96,8 @@ class HistoryServiceTests {
         System.out.printf("HISTORY-STATEMENTS: access check %d, whole history of 24 measurements %d (measurements %d), of 1 measurement %d%n",
                 accessCheck, whole, whole - accessCheck, wholeForOne);
 
+        System.out.printf("history page statements: access check %d, whole page %d (24 measurements), %d (1 measurement)%n",
+                accessCheck, whole, wholeForOne);
         assertThat(whole - accessCheck).as("statements loading the 24 measurements and their answers").isLessThanOrEqualTo(3);
         assertThat(whole).as("no statement per measurement").isEqualTo(wholeForOne);
         assertThat(collectionFetches(() -> history.history(client.id(), "imasp")))
