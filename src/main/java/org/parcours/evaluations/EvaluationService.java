@@ -88,20 +88,21 @@ public class EvaluationService {
     @Transactional
     public EvaluationDetails open(long evaluationId) {
         UserContext user = currentUser.require();
-        Evaluation evaluation = find(evaluationId);
+        Visible found = find(evaluationId);
         audit.record(user.username(), AuditAction.EVALUATION_READ, TARGET, evaluationId, "opened");
-        return details(evaluation, latest(evaluation));
+        return details(found, latest(found.evaluation()));
     }
 
     /** An earlier revision, read-only. */
     @Transactional
     public EvaluationDetails openRevision(long evaluationId, int number) {
         UserContext user = currentUser.require();
-        Evaluation evaluation = find(evaluationId);
+        Visible found = find(evaluationId);
+        Evaluation evaluation = found.evaluation();
         EvaluationRevision revision = revisions.findByEvaluationIdAndNumber(evaluationId, number)
                 .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
         audit.record(user.username(), AuditAction.EVALUATION_READ, TARGET, evaluationId, "opened revision " + number);
-        EvaluationDetails details = details(evaluation, revision);
+        EvaluationDetails details = details(found, revision);
         return new EvaluationDetails(details.id(), details.client(), details.form(), details.status(), number, details.answers(),
                 details.createdBy(), details.updatedAt(), details.lockVersion(),
                 details.editable() && number == latest(evaluation).getNumber(), details.revisions(), details.previous(),
@@ -161,9 +162,10 @@ public class EvaluationService {
                     "form " + edited.form().formKey() + " v" + edited.form().versionNumber() + " for client " + client.id()
                             + ", " + cleaned.size() + " answers" + (edited.prefilled().isEmpty() ? ""
                             : ", " + edited.prefilled().size() + " carried over from the previous evaluation"));
-            return details(evaluation, revision);
+            return details(new Visible(evaluation, client), revision);
         }
-        Evaluation evaluation = find(edited.id().get());
+        Visible found = find(edited.id().get());
+        Evaluation evaluation = found.evaluation();
         EvaluationRevision revision = editableDraft(evaluation, edited.lockVersion());
         Map<String, String> before = new HashMap<>(revision.getAnswers());
         revision.replaceAnswers(cleaned, now, user.username());
@@ -171,7 +173,7 @@ public class EvaluationService {
         flush(evaluation.getId());
         audit.record(user.username(), AuditAction.EVALUATION_SAVED, TARGET, evaluation.getId(),
                 "revision " + revision.getNumber() + ": " + changes(before, cleaned));
-        return details(evaluation, revision);
+        return details(found, revision);
     }
 
     /**
@@ -187,7 +189,8 @@ public class EvaluationService {
         if (!issues.isEmpty()) {
             throw new IncompleteEvaluationException(issues, saved);
         }
-        Evaluation evaluation = find(saved.id().orElseThrow());
+        Visible found = find(saved.id().orElseThrow());
+        Evaluation evaluation = found.evaluation();
         EvaluationRevision revision = editableDraft(evaluation, saved.lockVersion());
         Instant now = clock.instant();
         revision.submit(now, user.username());
@@ -195,7 +198,7 @@ public class EvaluationService {
         flush(evaluation.getId());
         audit.record(user.username(), AuditAction.EVALUATION_SUBMITTED, TARGET, evaluation.getId(),
                 "revision " + revision.getNumber() + " submitted with " + revision.getAnswers().size() + " answers");
-        return details(evaluation, revision);
+        return details(found, revision);
     }
 
     /** Opens an amendment of a submitted evaluation: a new draft revision, copied from the last, with its reason. */
@@ -206,7 +209,8 @@ public class EvaluationService {
         if (trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
             throw new AmendmentReasonException();
         }
-        Evaluation evaluation = find(evaluationId);
+        Visible found = find(evaluationId);
+        Evaluation evaluation = found.evaluation();
         EvaluationRevision last = latest(evaluation);
         if (last.getStatus() != RevisionStatus.SUBMITTED) {
             throw new IllegalStateException("evaluation " + evaluationId + " already has a draft revision");
@@ -218,7 +222,7 @@ public class EvaluationService {
         flush(evaluationId);
         audit.record(user.username(), AuditAction.EVALUATION_AMENDED, TARGET, evaluationId,
                 "revision " + amendment.getNumber() + " opened; reason: " + trimmed);
-        return details(evaluation, amendment);
+        return details(found, amendment);
     }
 
     /**
@@ -252,15 +256,18 @@ public class EvaluationService {
         }
     }
 
-    private Evaluation find(long evaluationId) {
+    /** An evaluation with its client, checked once per call: the signed-in user may see it. */
+    private record Visible(Evaluation evaluation, ClientSummary client) {
+    }
+
+    private Visible find(long evaluationId) {
         Evaluation evaluation = evaluations.findById(evaluationId)
                 .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
         try {
-            clients.requireVisible(evaluation.getClientId());
+            return new Visible(evaluation, clients.requireVisible(evaluation.getClientId()));
         } catch (ClientNotFoundException e) {
             throw new EvaluationNotFoundException(evaluationId);
         }
-        return evaluation;
     }
 
     private EvaluationRevision latest(Evaluation evaluation) {
@@ -268,11 +275,12 @@ public class EvaluationService {
                 .orElseThrow(() -> new IllegalStateException("evaluation " + evaluation.getId() + " has no revision"));
     }
 
-    private EvaluationDetails details(Evaluation e, EvaluationRevision revision) {
+    private EvaluationDetails details(Visible found, EvaluationRevision revision) {
+        Evaluation e = found.evaluation();
         PublishedForm form = catalog.version(e.getFormVersionId());
         Optional<EvaluationRevision> previous = lastSubmitted(e.getClientId(), form.formKey(), Optional.of(e.getId()));
         List<RevisionSummary> history = revisions.findByEvaluationIdOrderByNumberAsc(e.getId()).stream().map(RevisionSummary::of).toList();
-        return new EvaluationDetails(Optional.of(e.getId()), clients.requireVisible(e.getClientId()), form, e.getStatus(),
+        return new EvaluationDetails(Optional.of(e.getId()), found.client(), form, e.getStatus(),
                 revision.getNumber(), revision.getAnswers(), Optional.of(e.getCreatedBy()), Optional.of(revision.getUpdatedAt()),
                 revision.getVersion(), revision.getStatus() == RevisionStatus.DRAFT, history,
                 previous.map(EvaluationRevision::getAnswers).orElse(Map.of()), previous.map(EvaluationRevision::getSubmittedAt),
