@@ -229,6 +229,26 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 .orElseThrow(() -> new FormNotFoundException("No form version " + id)));
     }
 
+    /**
+     * Publishes a form text that is not in the forms folder (read with the folder's shared scales
+     * and lists) as a version of {@code formKey}, without making it live; an identical text reuses
+     * its version. Used by the demo data generator for earlier versions of a form.
+     *
+     * @throws FormDefinitionException when the text is invalid
+     */
+    public synchronized PublishedForm publishText(String formKey, String yamlText) {
+        List<FormSource> scaleSources = readSources().stream().filter(FormCatalog::isShared).toList();
+        FormSource source = new FormSource(formKey + ".yaml", yamlText);
+        List<FormSource> withScales = new ArrayList<>(scaleSources);
+        withScales.add(source);
+        FormBundle bundle = reader.read(withScales);
+        FormDefinition form = bundle.forms().get(formKey);
+        if (form == null) {
+            throw new FormNotFoundException("The text does not define form '" + formKey + "'");
+        }
+        return publish(form, bundledText(form, bundle, source, scaleSources));
+    }
+
     private PublishedForm publish(FormDefinition form, String text) {
         String hash = sha256(text);
         return transactions.execute(status -> versions.findByFormKeyAndContentHash(form.id(), hash)
