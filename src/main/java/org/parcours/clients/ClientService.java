@@ -245,6 +245,34 @@ public class ClientService {
         return summary(client);
     }
 
+    /**
+     * Sets a client's status as decided by the committee (issue 6), for a committee member or an
+     * administrator, whatever the client's team: the committee decides on any client put on its
+     * agenda. The change is audited with its before and after values.
+     */
+    @Transactional
+    public ClientSummary applyCommitteeDecision(long clientId, ClientStatus status, LocalDate since, String reason) {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.ADMIN) && !user.has(Role.COMMITTEE)) {
+            audit.recordDenied(user.username(), TARGET, clientId, "a committee decision requires the committee or administrator role");
+            throw new AccessDeniedException("Only the committee or an administrator applies a committee decision");
+        }
+        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        String why = blankToNull(reason);
+        if (status == null || since == null || status.requiresReason() && why == null) {
+            throw new ClientValidationException(Map.of("status", "client.error.required"));
+        }
+        why = why != null && why.length() > REASON_MAX ? why.substring(0, REASON_MAX) : why;
+        Changes changes = new Changes();
+        changes.add("status", client.getStatus(), status);
+        changes.add("statusSince", client.getStatusSince(), since);
+        changes.add("statusReason", client.getStatusReason(), why);
+        client.setStatus(status, since, why);
+        clients.saveAndFlush(client);
+        audit.record(user.username(), AuditAction.CLIENT_STATUS_BY_DECISION, TARGET, clientId, changes.toString());
+        return summary(client);
+    }
+
     /** {@link #assign(long, long, Optional)} with a responsible worker. */
     @Transactional
     public ClientSummary assign(long clientId, long teamId, long workerId) {

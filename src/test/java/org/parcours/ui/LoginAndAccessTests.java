@@ -75,7 +75,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void anAdministratorSeesAndOpensTheAdministrationViews() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Utilisateurs", "Formulaires");
+                .containsExactly("Accueil", "Dossiers clients", "Comité", "Utilisateurs", "Formulaires");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
@@ -84,6 +84,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     @WithUserDetails(TestUsers.COMMITTEE)
     void aCommitteeMemberCannotOpenClientFilesYet() {
         navigate(HomeView.class);
+        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).containsExactly("Accueil", "Comité");
         try {
             navigate(ClientListView.class);
         } catch (RuntimeException | AssertionError refused) {

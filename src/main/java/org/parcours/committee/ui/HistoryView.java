@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -34,6 +35,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.parcours.catalog.FormNotFoundException;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.committee.HistoryService;
+import org.parcours.committee.MeetingService;
+import org.parcours.security.CurrentUser;
+import org.parcours.security.UserContext;
 import org.parcours.committee.history.FactorRow;
 import org.parcours.committee.history.HistoryColumn;
 import org.parcours.committee.history.HistorySection;
@@ -60,10 +64,14 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     public static final String FORM = "form";
 
     private final HistoryService service;
+    private final MeetingService meetings;
+    private final CurrentUser currentUser;
     private String title = "";
 
-    public HistoryView(HistoryService service) {
+    public HistoryView(HistoryService service, MeetingService meetings, CurrentUser currentUser) {
         this.service = service;
+        this.meetings = meetings;
+        this.currentUser = currentUser;
         setPadding(true);
     }
 
@@ -95,6 +103,14 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         H2 heading = new H2(title);
         heading.setId("history-title");
         add(heading);
+        UserContext user = currentUser.require();
+        if (user.has(Role.WORKER) || user.has(Role.ADMIN)) {
+            // Issue 6: a worker puts the client on a committee meeting's agenda from its history.
+            Button propose = new Button(getTranslation("committee.propose.button"),
+                    e -> new ProposeDialog(meetings, page.client().id(), page.client().fullName()).open());
+            propose.setId("propose-to-committee");
+            add(propose);
+        }
         if (history.columns().isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("history.empty"));
             empty.setId("history-empty");

@@ -1,0 +1,6 @@
+package org.parcours.committee;
+
+/** What the committee decided on an agenda item. */
+public enum DecisionOutcome {
+    GRANTED, REFUSED, POSTPONED, OTHER
+}

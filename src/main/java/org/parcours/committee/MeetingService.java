@@ -1,0 +1,422 @@
+package org.parcours.committee;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.parcours.audit.AuditAction;
+import org.parcours.audit.AuditLog;
+import org.parcours.catalog.FormCatalog;
+import org.parcours.clients.ClientService;
+import org.parcours.clients.ClientStatus;
+import org.parcours.evaluations.EvaluationService;
+import org.parcours.formdef.Policy;
+import org.parcours.security.CurrentUser;
+import org.parcours.security.Role;
+import org.parcours.security.UserContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Committee meetings, their agenda and decisions (issue 6).
+ * <ul>
+ * <li>Committee members and administrators create meetings, record decisions and see every
+ * meeting's agenda. They see the agenda items of <em>any</em> client proposed to their meeting,
+ * whatever the client's team: the committee must decide on what it is asked, so an agenda shows
+ * the client's name, the question and the IMASP check to every committee member (the client's
+ * file and history still follow the team rules of {@link ClientService}).</li>
+ * <li>Workers (and administrators) propose the clients they can see to an open meeting.</li>
+ * <li>Only the chair or an administrator closes a meeting; decisions of a closed meeting never
+ * change. A correction is a new decision that names the one it corrects; the newest decision of
+ * an item is its current one.</li>
+ * <li>A granted "social activation only" question sets the client's status with the decision's
+ * date: when the meeting is closed, or at once for a correction.</li>
+ * <li>The notification date is recorded once, also after the meeting is closed (it is a fact
+ * about the letter, not part of the decision); the contest deadline is the notification date
+ * plus policy {@value #CONTEST_PATH}.</li>
+ * </ul>
+ * Every change is audited; refused attempts too.
+ */
+@Service
+public class MeetingService {
+
+    static final String CONTEST_PATH = "decisions.contest_within";
+    static final String IMASP_FORM_PATH = "imasp.form";
+    static final Period DEFAULT_CONTEST = Period.ofMonths(2);
+    static final Period DEFAULT_IMASP_MAX_AGE = Period.ofMonths(6);
+    static final int TEXT_MAX = 1000;
+    static final int MOTIVATION_MAX = 4000;
+    static final int MEMBERS_MAX = 2000;
+
+    private static final String MEETING = "committee_meeting";
+    private static final String ITEM = "committee_agenda_item";
+    private static final String DECISION = "committee_decision";
+
+    private final MeetingRepository meetings;
+    private final AgendaItemRepository items;
+    private final DecisionRepository decisions;
+    private final ClientService clients;
+    private final EvaluationService evaluations;
+    private final FormCatalog catalog;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    MeetingService(MeetingRepository meetings, AgendaItemRepository items, DecisionRepository decisions, ClientService clients,
+                   EvaluationService evaluations, FormCatalog catalog, CurrentUser currentUser, AuditLog audit,
+                   EntityManager entityManager, Clock clock) {
+        this.meetings = meetings;
+        this.items = items;
+        this.decisions = decisions;
+        this.clients = clients;
+        this.evaluations = evaluations;
+        this.catalog = catalog;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public record MeetingSummary(long id, LocalDate date, String chair, List<String> membersPresent, MeetingStatus status,
+                                 Instant closedAt, String closedBy) {
+    }
+
+    public record DecisionView(long id, long agendaItemId, DecisionOutcome outcome, String motivation, String members,
+                               LocalDate decidedOn, String recordedBy, LocalDate notifiedOn, Optional<LocalDate> contestUntil,
+                               Long correctsDecisionId) {
+    }
+
+    /** One agenda item; {@code decisions} oldest first, the last one being the current decision. */
+    public record AgendaEntry(long id, long clientId, String clientName, AgendaQuestion question, String questionText,
+                              String proposedBy, Instant proposedAt, LocalDate lastImasp, ImaspFreshness imasp,
+                              List<DecisionView> decisions) {
+
+        public Optional<DecisionView> currentDecision() {
+            return decisions.isEmpty() ? Optional.empty() : Optional.of(decisions.getLast());
+        }
+    }
+
+    public record MeetingDetails(MeetingSummary meeting, boolean mayClose, boolean mayDecide, List<AgendaEntry> agenda) {
+    }
+
+    /** What the committee decided on an item. */
+    public record DecisionInput(DecisionOutcome outcome, String motivation, String members) {
+    }
+
+    // ---- meetings
+
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> meetings() {
+        requireCommittee(null, MEETING, "list meetings");
+        return meetings.findAllByOrderByMeetingDateDescIdDesc().stream().map(MeetingService::summary).toList();
+    }
+
+    /** The open meetings, to propose a client to (any signed-in role may list them). */
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> openMeetings() {
+        currentUser.require();
+        return meetings.findAllByOrderByMeetingDateDescIdDesc().stream()
+                .filter(m -> m.getStatus() == MeetingStatus.OPEN).map(MeetingService::summary).toList();
+    }
+
+    @Transactional
+    public MeetingSummary create(LocalDate date, List<String> membersPresent) {
+        UserContext user = requireCommittee(null, MEETING, "create a meeting");
+        String members = members(membersPresent);
+        if (date == null) {
+            throw new CommitteeException("committee.error.dateRequired", "A meeting needs a date");
+        }
+        if (members.isEmpty()) {
+            throw new CommitteeException("committee.error.membersRequired", "A meeting needs the members present");
+        }
+        Meeting meeting = meetings.saveAndFlush(new Meeting(date, user.username(), members, clock.instant()));
+        audit.record(user.username(), AuditAction.MEETING_CREATED, MEETING, meeting.getId(),
+                "meeting of " + date + ", chair " + user.username() + ", present: " + members.replace('\n', ','));
+        return summary(meeting);
+    }
+
+    @Transactional(readOnly = true)
+    public MeetingDetails meeting(long meetingId) {
+        UserContext user = requireCommittee(meetingId, MEETING, "read a meeting");
+        Meeting meeting = find(meetingId);
+        List<AgendaItem> agenda = items.findByMeetingIdOrderByIdAsc(meetingId);
+        List<Long> clientIds = agenda.stream().map(AgendaItem::getClientId).distinct().toList();
+        Map<Long, String> names = clientNames(clientIds);
+        Map<Long, LocalDate> imasp = clientIds.isEmpty() ? Map.of() : evaluations.lastSubmittedDates(clientIds, imaspForm());
+        Period maxAge = period(ImaspFreshness.MAX_AGE_PATH, DEFAULT_IMASP_MAX_AGE);
+        Period contest = period(CONTEST_PATH, DEFAULT_CONTEST);
+        Map<Long, List<DecisionView>> byItem = new HashMap<>();
+        if (!agenda.isEmpty()) {
+            for (Decision d : decisions.findByAgendaItemIdInOrderByIdAsc(agenda.stream().map(AgendaItem::getId).toList())) {
+                byItem.computeIfAbsent(d.getAgendaItem().getId(), k -> new java.util.ArrayList<>()).add(view(d, contest));
+            }
+        }
+        List<AgendaEntry> entries = agenda.stream().map(i -> {
+            LocalDate last = imasp.get(i.getClientId());
+            return new AgendaEntry(i.getId(), i.getClientId(), names.getOrDefault(i.getClientId(), "#" + i.getClientId()),
+                    i.getQuestion(), i.getQuestionText(), i.getProposedBy(), i.getProposedAt(), last,
+                    ImaspFreshness.of(last, meeting.getMeetingDate(), maxAge), List.copyOf(byItem.getOrDefault(i.getId(), List.of())));
+        }).toList();
+        boolean open = meeting.getStatus() == MeetingStatus.OPEN;
+        return new MeetingDetails(summary(meeting), open && mayClose(user, meeting), open, entries);
+    }
+
+    /** Closes the meeting (its chair or an administrator) and applies its granted social-only decisions. */
+    @Transactional
+    public MeetingSummary close(long meetingId) {
+        UserContext user = requireCommittee(meetingId, MEETING, "close a meeting");
+        Meeting meeting = find(meetingId);
+        if (!mayClose(user, meeting)) {
+            audit.recordDenied(user.username(), MEETING, meetingId, "only the chair or an administrator closes a meeting");
+            throw new AccessDeniedException("Only the chair (" + meeting.getChair() + ") or an administrator closes this meeting");
+        }
+        requireOpen(meeting);
+        meeting.close(clock.instant(), user.username());
+        meetings.saveAndFlush(meeting);
+        audit.record(user.username(), AuditAction.MEETING_CLOSED, MEETING, meetingId, "closed");
+        List<AgendaItem> agenda = items.findByMeetingIdOrderByIdAsc(meetingId);
+        if (!agenda.isEmpty()) {
+            Map<Long, Decision> current = new LinkedHashMap<>();
+            decisions.findByAgendaItemIdInOrderByIdAsc(agenda.stream().map(AgendaItem::getId).toList())
+                    .forEach(d -> current.put(d.getAgendaItem().getId(), d));
+            current.values().forEach(this::applyStatus);
+        }
+        return summary(meeting);
+    }
+
+    // ---- agenda
+
+    /** Puts a client the user can see on an open meeting's agenda (workers and administrators). */
+    @Transactional
+    public long propose(long meetingId, long clientId, AgendaQuestion question, String questionText) {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.WORKER) && !user.has(Role.ADMIN)) {
+            audit.recordDenied(user.username(), ITEM, clientId, "proposing a client requires a worker or an administrator");
+            throw new AccessDeniedException("Only workers and administrators propose clients to the committee");
+        }
+        clients.requireVisible(clientId);
+        Meeting meeting = find(meetingId);
+        requireOpen(meeting);
+        String text = blankToNull(questionText);
+        if (question == null) {
+            throw new CommitteeException("committee.error.questionRequired", "A proposal needs a question");
+        }
+        if (question == AgendaQuestion.OTHER && text == null) {
+            throw new CommitteeException("committee.error.questionTextRequired", "A question 'other' needs its text");
+        }
+        if (text != null && text.length() > TEXT_MAX) {
+            throw new CommitteeException("committee.error.tooLong", "The question text is too long");
+        }
+        AgendaItem item = items.saveAndFlush(new AgendaItem(meeting, clientId, question, text, user.username(), clock.instant()));
+        audit.record(user.username(), AuditAction.AGENDA_ITEM_PROPOSED, ITEM, item.getId(),
+                "client " + clientId + " proposed to meeting " + meetingId + ": " + question + (text == null ? "" : " – " + text));
+        return item.getId();
+    }
+
+    // ---- decisions
+
+    /**
+     * Records (or, while the meeting is open, replaces) the decision on an agenda item.
+     * @throws CommitteeException when the meeting is closed: use {@link #correct}
+     */
+    @Transactional
+    public DecisionView recordDecision(long agendaItemId, DecisionInput input) {
+        UserContext user = requireCommittee(agendaItemId, ITEM, "record a decision");
+        AgendaItem item = items.findById(agendaItemId)
+                .orElseThrow(() -> new CommitteeException("committee.error.notFound", "No agenda item " + agendaItemId));
+        Meeting meeting = item.getMeeting();
+        if (meeting.getStatus() == MeetingStatus.CLOSED) {
+            throw new CommitteeException("committee.error.closed",
+                    "Meeting " + meeting.getId() + " is closed: its decisions cannot change; record a correction instead");
+        }
+        check(input);
+        List<Decision> existing = decisions.findByAgendaItemIdOrderByIdAsc(agendaItemId);
+        Decision decision;
+        if (existing.isEmpty()) {
+            decision = new Decision(item, input.outcome(), input.motivation().strip(), members(input, meeting),
+                    meeting.getMeetingDate(), user.username(), clock.instant(), null);
+        } else {
+            decision = existing.getLast();
+            decision.change(input.outcome(), input.motivation().strip(), members(input, meeting), meeting.getMeetingDate(),
+                    user.username(), clock.instant());
+        }
+        decision = decisions.saveAndFlush(decision);
+        audit.record(user.username(), AuditAction.DECISION_RECORDED, DECISION, decision.getId(),
+                "item " + agendaItemId + ": " + input.outcome() + " – " + decision.getMotivation());
+        return view(decision, period(CONTEST_PATH, DEFAULT_CONTEST));
+    }
+
+    /**
+     * Corrects a decision of a closed meeting with a new decision linked to it (dated today);
+     * the corrected decision is left as it was.
+     */
+    @Transactional
+    public DecisionView correct(long decisionId, DecisionInput input) {
+        UserContext user = requireCommittee(decisionId, DECISION, "correct a decision");
+        Decision corrected = decisions.findById(decisionId)
+                .orElseThrow(() -> new CommitteeException("committee.error.notFound", "No decision " + decisionId));
+        Meeting meeting = corrected.getAgendaItem().getMeeting();
+        if (meeting.getStatus() == MeetingStatus.OPEN) {
+            throw new CommitteeException("committee.error.correctOpen",
+                    "Meeting " + meeting.getId() + " is still open: change the decision itself");
+        }
+        check(input);
+        Decision correction = decisions.saveAndFlush(new Decision(corrected.getAgendaItem(), input.outcome(),
+                input.motivation().strip(), members(input, meeting), LocalDate.now(clock), user.username(), clock.instant(), decisionId));
+        audit.record(user.username(), AuditAction.DECISION_CORRECTED, DECISION, correction.getId(),
+                "corrects decision " + decisionId + ": " + input.outcome() + " – " + correction.getMotivation());
+        applyStatus(correction);
+        return view(correction, period(CONTEST_PATH, DEFAULT_CONTEST));
+    }
+
+    /** Records when the client was notified of a decision; once (the contest deadline runs from it). */
+    @Transactional
+    public DecisionView recordNotification(long decisionId, LocalDate notifiedOn) {
+        UserContext user = requireCommittee(decisionId, DECISION, "record a notification");
+        Decision decision = decisions.findById(decisionId)
+                .orElseThrow(() -> new CommitteeException("committee.error.notFound", "No decision " + decisionId));
+        if (notifiedOn == null || notifiedOn.isBefore(decision.getDecidedOn())) {
+            throw new CommitteeException("committee.error.notificationDate", "The notification date cannot precede the decision");
+        }
+        if (decision.getNotifiedOn() != null) {
+            throw new CommitteeException("committee.error.alreadyNotified",
+                    "Decision " + decisionId + " was already notified on " + decision.getNotifiedOn());
+        }
+        decision.notifiedOn(notifiedOn);
+        decisions.saveAndFlush(decision);
+        audit.record(user.username(), AuditAction.DECISION_NOTIFIED, DECISION, decisionId, "notified on " + notifiedOn);
+        return view(decision, period(CONTEST_PATH, DEFAULT_CONTEST));
+    }
+
+    // ---- helpers
+
+    private void applyStatus(Decision decision) {
+        if (decision.getOutcome() == DecisionOutcome.GRANTED && decision.getAgendaItem().getQuestion() == AgendaQuestion.SOCIAL_ONLY) {
+            clients.applyCommitteeDecision(decision.getAgendaItem().getClientId(), ClientStatus.SOCIAL_ACTIVATION_ONLY,
+                    decision.getDecidedOn(), "committee decision " + decision.getId() + ": " + decision.getMotivation());
+        }
+    }
+
+    private static void check(DecisionInput input) {
+        if (input == null || input.outcome() == null) {
+            throw new CommitteeException("committee.error.outcomeRequired", "A decision needs its outcome");
+        }
+        if (input.motivation() == null || input.motivation().isBlank()) {
+            throw new CommitteeException("committee.error.motivationRequired", "A decision needs its motivation");
+        }
+        if (input.motivation().strip().length() > MOTIVATION_MAX) {
+            throw new CommitteeException("committee.error.tooLong", "The motivation is too long");
+        }
+    }
+
+    private static String members(DecisionInput input, Meeting meeting) {
+        String members = input.members() == null || input.members().isBlank() ? meeting.getMembersPresent()
+                : members(Arrays.asList(input.members().split("[\\n,]")));
+        return members.length() > MEMBERS_MAX ? members.substring(0, MEMBERS_MAX) : members;
+    }
+
+    /** The members one per line, blanks dropped. */
+    private static String members(List<String> members) {
+        String joined = members == null ? "" : members.stream().filter(m -> m != null && !m.isBlank()).map(String::strip)
+                .collect(Collectors.joining("\n"));
+        if (joined.length() > MEMBERS_MAX) {
+            throw new CommitteeException("committee.error.tooLong", "The list of members is too long");
+        }
+        return joined;
+    }
+
+    private static boolean mayClose(UserContext user, Meeting meeting) {
+        return user.has(Role.ADMIN) || user.username().equals(meeting.getChair());
+    }
+
+    private void requireOpen(Meeting meeting) {
+        if (meeting.getStatus() == MeetingStatus.CLOSED) {
+            throw new CommitteeException("committee.error.closed", "Meeting " + meeting.getId() + " is closed");
+        }
+    }
+
+    private UserContext requireCommittee(Object targetId, String target, String what) {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.COMMITTEE) && !user.has(Role.ADMIN)) {
+            audit.recordDenied(user.username(), target, targetId == null ? "-" : targetId, what + " requires the committee or administrator role");
+            throw new AccessDeniedException("Only committee members and administrators " + what);
+        }
+        return user;
+    }
+
+    private Meeting find(long meetingId) {
+        return meetings.findById(meetingId)
+                .orElseThrow(() -> new CommitteeException("committee.error.notFound", "No meeting " + meetingId));
+    }
+
+    /** Names only, for the agenda of any team's clients (see the class comment). */
+    private Map<Long, String> clientNames(Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, last_name, first_name FROM client WHERE id IN (:ids)")
+                .setParameter("ids", clientIds).getResultList();
+        Map<Long, String> names = new HashMap<>();
+        for (Object[] row : rows) {
+            names.put(((Number) row[0]).longValue(), String.valueOf(row[1]).toUpperCase(java.util.Locale.ROOT) + " " + row[2]);
+        }
+        return names;
+    }
+
+    private String imaspForm() {
+        return policy().flatMap(p -> p.text(IMASP_FORM_PATH)).orElse(HistoryService.DEFAULT_FORM);
+    }
+
+    private Period period(String path, Period fallback) {
+        return policy().flatMap(p -> {
+            try {
+                return Optional.of(p.period(path));
+            } catch (Policy.PolicyException e) {
+                return Optional.empty();
+            }
+        }).orElse(fallback);
+    }
+
+    /** The contest deadline of a decision notified on the given date (policy {@value #CONTEST_PATH}). */
+    public LocalDate contestDeadline(LocalDate notifiedOn) {
+        return notifiedOn.plus(period(CONTEST_PATH, DEFAULT_CONTEST));
+    }
+
+    private Optional<Policy> policy() {
+        try {
+            return Optional.of(catalog.policy());
+        } catch (Policy.PolicyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static DecisionView view(Decision d, Period contest) {
+        return new DecisionView(d.getId(), d.getAgendaItem().getId(), d.getOutcome(), d.getMotivation(), d.getMembers(),
+                d.getDecidedOn(), d.getRecordedBy(), d.getNotifiedOn(),
+                Optional.ofNullable(d.getNotifiedOn()).map(n -> n.plus(contest)), d.getCorrectsDecisionId());
+    }
+
+    private static MeetingSummary summary(Meeting m) {
+        return new MeetingSummary(m.getId(), m.getMeetingDate(), m.getChair(),
+                m.getMembersPresent().isEmpty() ? List.of() : List.of(m.getMembersPresent().split("\n")),
+                m.getStatus(), m.getClosedAt(), m.getClosedBy());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
