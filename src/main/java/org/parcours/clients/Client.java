@@ -72,6 +72,9 @@ class Client {
     @Column(name = "status_reason")
     private String statusReason;
 
+    @Column(name = "permanently_unfit_since")
+    private LocalDate permanentlyUnfitSince;
+
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "client_id", nullable = false)
     @OrderBy("position")
@@ -147,6 +150,14 @@ class Client {
 
     String getStatusReason() {
         return statusReason;
+    }
+
+    LocalDate getPermanentlyUnfitSince() {
+        return permanentlyUnfitSince;
+    }
+
+    void setPermanentlyUnfitSince(LocalDate since) {
+        this.permanentlyUnfitSince = since;
     }
 
     List<HouseholdMember> getHousehold() {

@@ -273,6 +273,25 @@ public class ClientService {
         return summary(client);
     }
 
+    /**
+     * Records (or, with null, clears) since when the client is permanently unfit for work (DOMAIN
+     * §1 R3), for a worker of the client's team or an administrator; audited with before and after.
+     */
+    @Transactional
+    public ClientSummary recordPermanentlyUnfit(long clientId, LocalDate since) {
+        UserContext user = currentUser.require();
+        Client client = requireChangeable(user, clientId);
+        if (since != null && (since.isAfter(LocalDate.now(clock)) || client.getBirthDate() != null && since.isBefore(client.getBirthDate()))) {
+            throw new ClientValidationException(Map.of("permanentlyUnfitSince", "client.error.unfitSince"));
+        }
+        Changes changes = new Changes();
+        changes.add("permanentlyUnfitSince", client.getPermanentlyUnfitSince(), since);
+        client.setPermanentlyUnfitSince(since);
+        clients.saveAndFlush(client);
+        audit.record(user.username(), AuditAction.CLIENT_UPDATED, TARGET, clientId, changes.toString());
+        return summary(client);
+    }
+
     /** {@link #assign(long, long, Optional)} with a responsible worker. */
     @Transactional
     public ClientSummary assign(long clientId, long teamId, long workerId) {
@@ -432,7 +451,8 @@ public class ClientService {
                 teamNames.getOrDefault(c.getTeamId(), "?"), c.getNationalRegisterNumber(), c.getPhone(), c.getEmail(),
                 c.getAddress(), c.getResponsibleWorkerId(),
                 c.getResponsibleWorkerId() == null ? null : workerNames.getOrDefault(c.getResponsibleWorkerId(), "?"),
-                c.getFollowUpStart(), c.getStatus(), c.getStatusSince(), c.getStatusReason(), c.getHousehold());
+                c.getFollowUpStart(), c.getStatus(), c.getStatusSince(), c.getStatusReason(), c.getHousehold(),
+                c.getPermanentlyUnfitSince());
     }
 
     /** "field: before -> after; ..." for the fields that changed. */

@@ -7,13 +7,14 @@ import java.util.Locale;
 /**
  * A client file as other modules and views see it. {@code nationalRegisterNumber} holds the 11
  * stored digits (null when unknown); {@code responsibleWorkerId}/{@code responsibleWorkerName}
- * are null when nobody is responsible.
+ * are null when nobody is responsible. {@code permanentlyUnfitSince} is the date from which the
+ * client is recorded as permanently unfit for work (DOMAIN §1 R3), null when not recorded.
  */
 public record ClientSummary(long id, String firstName, String lastName, LocalDate birthDate, long teamId, String teamName,
                             String nationalRegisterNumber, String phone, String email, String address,
                             Long responsibleWorkerId, String responsibleWorkerName, LocalDate followUpStart,
                             ClientStatus status, LocalDate statusSince, String statusReason,
-                            List<HouseholdMember> household) {
+                            List<HouseholdMember> household, LocalDate permanentlyUnfitSince) {
 
     public ClientSummary {
         household = household == null ? List.of() : List.copyOf(household);

@@ -1,5 +1,7 @@
 package org.parcours.committee;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,8 @@ import org.parcours.catalog.FormNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.committee.history.HistoryMeasurement;
+import org.parcours.committee.history.RuleFlag;
+import org.parcours.committee.history.RuleFlags;
 import org.parcours.committee.history.ScoreHistory;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.Measurement;
@@ -31,11 +35,23 @@ public class HistoryService {
     private final ClientService clients;
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
+    private final Clock clock;
 
-    HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog) {
+    HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock) {
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Today, the reference date of {@link #ruleFlags}. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The R3/R4 rule flags of a client today (none when there is no valid policy). */
+    public List<RuleFlag> ruleFlags(ClientSummary client) {
+        return policy().map(p -> new RuleFlags(p, today()).of(client)).orElse(List.of());
     }
 
     /** The client and the score history of its measurements with the form. */

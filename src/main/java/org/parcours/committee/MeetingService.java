@@ -21,6 +21,8 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientStatus;
 import org.parcours.evaluations.EvaluationService;
+import org.parcours.committee.history.RuleFlag;
+import org.parcours.committee.history.RuleFlags;
 import org.parcours.formdef.Policy;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
@@ -102,7 +104,11 @@ public class MeetingService {
     /** One agenda item; {@code decisions} oldest first, the last one being the current decision. */
     public record AgendaEntry(long id, long clientId, String clientName, AgendaQuestion question, String questionText,
                               String proposedBy, Instant proposedAt, LocalDate lastImasp, ImaspFreshness imasp,
-                              List<DecisionView> decisions) {
+                              List<DecisionView> decisions, List<RuleFlag> flags) {
+
+        public AgendaEntry {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
 
         public Optional<DecisionView> currentDecision() {
             return decisions.isEmpty() ? Optional.empty() : Optional.of(decisions.getLast());
@@ -164,11 +170,13 @@ public class MeetingService {
                 byItem.computeIfAbsent(d.getAgendaItem().getId(), k -> new java.util.ArrayList<>()).add(view(d, contest));
             }
         }
+        Map<Long, List<RuleFlag>> flags = ruleFlags(clientIds, meeting.getMeetingDate());
         List<AgendaEntry> entries = agenda.stream().map(i -> {
             LocalDate last = imasp.get(i.getClientId());
             return new AgendaEntry(i.getId(), i.getClientId(), names.getOrDefault(i.getClientId(), "#" + i.getClientId()),
                     i.getQuestion(), i.getQuestionText(), i.getProposedBy(), i.getProposedAt(), last,
-                    ImaspFreshness.of(last, meeting.getMeetingDate(), maxAge), List.copyOf(byItem.getOrDefault(i.getId(), List.of())));
+                    ImaspFreshness.of(last, meeting.getMeetingDate(), maxAge), List.copyOf(byItem.getOrDefault(i.getId(), List.of())),
+                    flags.getOrDefault(i.getClientId(), List.of()));
         }).toList();
         boolean open = meeting.getStatus() == MeetingStatus.OPEN;
         return new MeetingDetails(summary(meeting), open && mayClose(user, meeting), open, entries);
@@ -375,6 +383,34 @@ public class MeetingService {
             names.put(((Number) row[0]).longValue(), String.valueOf(row[1]).toUpperCase(java.util.Locale.ROOT) + " " + row[2]);
         }
         return names;
+    }
+
+    /** The R3/R4 flags of the agenda's clients on the meeting date (any team's client, as the names). */
+    private Map<Long, List<RuleFlag>> ruleFlags(Collection<Long> clientIds, LocalDate meetingDate) {
+        Optional<Policy> policy = policy();
+        if (clientIds.isEmpty() || policy.isEmpty()) {
+            return Map.of();
+        }
+        RuleFlags rules = new RuleFlags(policy.get(), meetingDate);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT id, birth_date, permanently_unfit_since, status, status_since FROM client WHERE id IN (:ids)")
+                .setParameter("ids", clientIds).getResultList();
+        Map<Long, List<RuleFlag>> flags = new HashMap<>();
+        for (Object[] row : rows) {
+            flags.put(((Number) row[0]).longValue(), rules.of(localDate(row[1]), localDate(row[2]),
+                    row[3] == null ? null : ClientStatus.valueOf(row[3].toString()), localDate(row[4])));
+        }
+        return flags;
+    }
+
+    private static LocalDate localDate(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate d -> d;
+            case java.sql.Date d -> d.toLocalDate();
+            default -> LocalDate.parse(value.toString());
+        };
     }
 
     private String imaspForm() {

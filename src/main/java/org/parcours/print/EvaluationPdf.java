@@ -80,7 +80,12 @@ public class EvaluationPdf {
     public EvaluationPdf(I18NProvider i18n, Clock clock) {
         this.i18n = i18n;
         this.clock = clock;
-        this.fonts = FONT_CANDIDATES.stream()
+        this.fonts = availableFonts();
+    }
+
+    /** The first readable pair of Unicode fonts (regular, bold), shared by every printout. */
+    static Optional<File[]> availableFonts() {
+        return FONT_CANDIDATES.stream()
                 .map(pair -> new File[] {new File(pair[0]), new File(pair[1])})
                 .filter(pair -> pair[0].canRead() && pair[1].canRead())
                 .findFirst();
@@ -353,9 +358,7 @@ public class EvaluationPdf {
         }
 
         String chip(ScaleValue value) {
-            return "<span class=\"chip\" style=\"background-color: " + PrintColours.background(value.colour())
-                    + "; border-color: " + PrintColours.border(value.colour()) + "; color: " + PrintColours.text(value.colour())
-                    + ";\">" + esc(value.code()) + "</span>";
+            return "<span class=\"chip\" style=\"" + PrintColours.style(value.colour()) + "\">" + esc(value.code()) + "</span>";
         }
 
         void sections() {

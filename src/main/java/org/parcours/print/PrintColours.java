@@ -38,4 +38,9 @@ final class PrintColours {
             case NEUTRAL -> "#9aa0a6";
         };
     }
+
+    /** Inline CSS for a coloured chip or cell: background, border colour and text colour of the shade. */
+    static String style(Colour colour) {
+        return "background-color: " + background(colour) + "; border-color: " + border(colour) + "; color: " + text(colour) + ";";
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.parcours.catalog.FormNotFoundException;
+import org.parcours.committee.CommitteeException;
 import org.parcours.evaluations.EvaluationNotFoundException;
 import org.parcours.formdef.LocalizedText;
 import org.parcours.print.Printouts.Printout;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PDF downloads: {@code /print/evaluations/{id}.pdf[?revision=N][&lang=fr|nl|en]} and
- * {@code /print/forms/{formKey}/blank.pdf[?lang=...]}. The security filter chain lets only
+ * {@code /print/forms/{formKey}/blank.pdf[?lang=...]} and {@code /print/meetings/{id}.pdf[?lang=...]} (committee pack). The security filter chain lets only
  * signed-in users reach them; {@link Printouts} checks roles and team access.
  * Without {@code lang}, the language chosen in the UI (its cookie) is used, else French.
  */
@@ -59,7 +60,16 @@ class PrintController {
         return pdf(printouts.blank(formKey, locale(lang, cookieLang)));
     }
 
-    @ExceptionHandler({EvaluationNotFoundException.class, FormNotFoundException.class})
+    @GetMapping("/meetings/{id}.pdf")
+    ResponseEntity<byte[]> meeting(@PathVariable("id") long id, @RequestParam(name = "lang", required = false) String lang,
+                                   @CookieValue(name = LANGUAGE_COOKIE, required = false) String cookieLang) {
+        if (lang != null && !LocalizedText.LANGUAGES.contains(lang)) {
+            return badLanguage();
+        }
+        return pdf(printouts.meeting(id, locale(lang, cookieLang)));
+    }
+
+    @ExceptionHandler({EvaluationNotFoundException.class, FormNotFoundException.class, CommitteeException.class})
     ResponseEntity<String> notFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found");
     }

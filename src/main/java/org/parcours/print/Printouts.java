@@ -1,6 +1,11 @@
 package org.parcours.print;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,7 +13,14 @@ import java.util.stream.Collectors;
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
 import org.parcours.catalog.FormCatalog;
+import org.parcours.catalog.FormNotFoundException;
 import org.parcours.catalog.PublishedForm;
+import org.parcours.clients.ClientNotFoundException;
+import org.parcours.committee.HistoryService;
+import org.parcours.committee.MeetingService;
+import org.parcours.committee.MeetingService.AgendaEntry;
+import org.parcours.committee.MeetingService.MeetingDetails;
+import org.parcours.committee.history.ScoreHistory;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.security.CurrentUser;
@@ -36,13 +48,52 @@ public class Printouts {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final EvaluationPdf pdf;
+    private final MeetingService meetings;
+    private final HistoryService histories;
+    private final MeetingPackPdf packPdf;
 
-    Printouts(EvaluationService evaluations, FormCatalog catalog, CurrentUser currentUser, AuditLog audit, EvaluationPdf pdf) {
+    Printouts(EvaluationService evaluations, FormCatalog catalog, CurrentUser currentUser, AuditLog audit, EvaluationPdf pdf,
+              MeetingService meetings, HistoryService histories, MeetingPackPdf packPdf) {
         this.evaluations = evaluations;
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.audit = audit;
         this.pdf = pdf;
+        this.meetings = meetings;
+        this.histories = histories;
+        this.packPdf = packPdf;
+    }
+
+    /**
+     * The pack of a committee meeting: agenda, then per item the proposal, flags and score history.
+     * Read through {@link MeetingService#meeting(long)} (committee members and administrators only,
+     * a refusal audited there); each client's history through {@link HistoryService} (team rules:
+     * a client the user may not see is printed without history). The print is audited.
+     *
+     * @throws AccessDeniedException                        neither committee member nor administrator
+     * @throws org.parcours.committee.CommitteeException no such meeting
+     */
+    @Transactional
+    public Printout meeting(long meetingId, Locale locale) {
+        UserContext user = currentUser.require();
+        MeetingDetails details = meetings.meeting(meetingId);
+        String formKey = histories.defaultFormKey();
+        Map<Long, Optional<ScoreHistory>> byClient = new HashMap<>();
+        List<MeetingPackPdf.ClientPage> pages = new ArrayList<>();
+        for (AgendaEntry entry : details.agenda()) {
+            Optional<ScoreHistory> history = byClient.computeIfAbsent(entry.clientId(), id -> {
+                try {
+                    return Optional.of(histories.history(id, formKey).history());
+                } catch (ClientNotFoundException | FormNotFoundException e) {
+                    return Optional.empty();
+                }
+            });
+            pages.add(new MeetingPackPdf.ClientPage(entry, history));
+        }
+        byte[] bytes = packPdf.pack(details, pages, locale);
+        audit.record(user.username(), AuditAction.MEETING_PRINTED, "committee_meeting", meetingId,
+                "printed meeting pack (" + details.agenda().size() + " items, " + locale.getLanguage() + ")");
+        return new Printout(bytes, "committee-" + details.meeting().date() + "-" + meetingId + ".pdf");
     }
 
     /**

@@ -33,6 +33,8 @@ class RouteAccessTests {
             Map.entry("ClientView", Set.of("WORKER", "ADMIN")),
             Map.entry("EvaluationView", Set.of("WORKER", "ADMIN")),
             Map.entry("HistoryView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
+            Map.entry("MeasurementCompareView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
+            Map.entry("ClientCompareView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
             Map.entry("MeetingsView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("MeetingView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("UsersView", Set.of("ADMIN")),

@@ -28,7 +28,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -42,6 +44,7 @@ import org.parcours.committee.history.FactorRow;
 import org.parcours.committee.history.HistoryColumn;
 import org.parcours.committee.history.HistorySection;
 import org.parcours.committee.history.PersistentProblem;
+import org.parcours.committee.history.RuleFlag;
 import org.parcours.committee.history.ScoreCell;
 import org.parcours.committee.history.ScoreHistory;
 import org.parcours.committee.history.Trend;
@@ -111,6 +114,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             propose.setId("propose-to-committee");
             add(propose);
         }
+        add(ruleFlags(service.ruleFlags(page.client())));
         if (history.columns().isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("history.empty"));
             empty.setId("history-empty");
@@ -118,7 +122,34 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
         add(flags(history));
+        if (history.columns().size() > 1) {
+            RouterLink compare = new RouterLink(getTranslation("compare.open"), MeasurementCompareView.class, parameters(page.client().id()));
+            compare.setQueryParameters(QueryParameters.simple(java.util.Map.of(MeasurementCompareView.A, "1", MeasurementCompareView.B, "0",
+                    FORM, history.formKey())));
+            compare.setId("history-compare");
+            add(compare);
+        }
         add(table(history));
+    }
+
+    /** DOMAIN §1 R3/R4 on today's date, each with its rule, policy number and client data. */
+    private Div ruleFlags(List<RuleFlag> flags) {
+        Div panel = new Div();
+        panel.setId("history-rule-flags");
+        panel.getElement().setAttribute("role", "region");
+        panel.getElement().setAttribute("aria-label", getTranslation("rules.flags.title"));
+        panel.add(new H3(getTranslation("rules.flags.title")));
+        if (flags.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("rules.flags.none", RuleFlagItems.date(service.today(), getLocale())));
+            none.setId("history-rule-flags-none");
+            panel.add(none);
+            return panel;
+        }
+        panel.getStyle().set("border-inline-start", "4px solid " + ScaleColours.border(Colour.AMBER))
+                .set("background", ScaleColours.background(Colour.AMBER)).set("color", ScaleColours.text(Colour.AMBER))
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");
+        panel.add(RuleFlagItems.list(this, flags, "history-rule-"));
+        return panel;
     }
 
     private Div flags(ScoreHistory history) {

@@ -94,6 +94,13 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         status.getElement().getThemeList().add(details.meeting().status() == MeetingStatus.OPEN ? "badge success" : "badge contrast");
         HorizontalLayout top = new HorizontalLayout(heading, status);
         top.setAlignItems(Alignment.BASELINE);
+        // The printable pack (agenda, proposals, flags, coloured histories), see print.PrintController.
+        com.vaadin.flow.component.html.Anchor print = new com.vaadin.flow.component.html.Anchor(
+                "print/meetings/" + meetingId + ".pdf", getTranslation("committee.meeting.print"));
+        print.setId("print-meeting");
+        print.setTarget("_blank");
+        print.getElement().setAttribute("router-ignore", true);
+        top.add(print);
         if (details.mayClose()) {
             Button close = new Button(getTranslation("committee.meeting.close"), e -> confirmClose());
             close.setId("meeting-close");
@@ -134,6 +141,15 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         Div line = new Div(client, new Span(" · "), questionSpan, new Span(" · "), proposed);
         card.add(line);
         card.add(imasp(entry));
+        if (!entry.flags().isEmpty()) {
+            // DOMAIN §1 R3/R4 on the meeting date.
+            Div flags = new Div(RuleFlagItems.list(this, entry.flags(), "agenda-rule-" + entry.id() + "-"));
+            flags.setId("agenda-flags-" + entry.id());
+            flags.getElement().setAttribute("aria-label", getTranslation("rules.flags.title"));
+            flags.getStyle().set("border-inline-start", "4px solid " + ScaleColours.border(Colour.AMBER))
+                    .set("padding", "0 var(--lumo-space-s)").set("margin", "var(--lumo-space-xs) 0");
+            card.add(flags);
+        }
 
         entry.currentDecision().ifPresentOrElse(d -> card.add(decision(entry, d, open)), () -> {
             Paragraph none = new Paragraph(getTranslation("committee.decision.none"));

@@ -2,6 +2,7 @@ package org.parcours.committee.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -16,7 +17,9 @@ import com.vaadin.flow.component.html.Span;
 
 import org.junit.jupiter.api.Test;
 import org.parcours.ParcoursApplication;
+import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
+import org.parcours.clients.ClientUpdate;
 import org.parcours.clients.ui.ClientView;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.formdef.Colour;
@@ -74,6 +77,33 @@ class HistoryViewTests extends SpringBrowserlessTest {
         ListItem flag = find(ListItem.class).from(flags).id("history-flag-illness");
         assertThat(flag.getText()).contains("R5", "Maladie / hospitalisation", "3 dernières mesures consécutives", "(C)", "(B)");
         assertThat(find(ListItem.class).withId("history-flag-homeless").exists()).isFalse();
+    }
+
+    @Autowired
+    ClientService clients;
+
+    @Test
+    void theHistoryShowsTheAgeRuleWithItsPolicyNumberAndTheUnfitRule() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "UiHistoryAge");
+        LocalDate born = LocalDate.now().minusYears(61);
+        ClientUpdate u = ClientUpdate.of(client);
+        clients.update(client.id(), new ClientUpdate(u.firstName(), u.lastName(), born, u.nationalRegisterNumber(), u.phone(),
+                u.email(), u.address(), u.followUpStart(), u.status(), u.statusSince(), u.statusReason(), u.household()));
+
+        navigate(HistoryView.class, Map.of(HistoryView.CLIENT_ID, String.valueOf(client.id())));
+
+        Div panel = find(Div.class).id("history-rule-flags");
+        ListItem age = find(ListItem.class).from(panel).id("history-rule-SOCIAL_ONLY_AGE");
+        assertThat(age.getText()).contains("R3", "60 ans", "imasp.social_only_age = 60", "automatiquement");
+        assertThat(find(ListItem.class).withId("history-rule-SOCIAL_ONLY_UNFIT").exists()).isFalse();
+
+        ClientSummary young = data.client(TestUsers.TEAM_NORTH, "UiHistoryUnfit");
+        navigate(HistoryView.class, Map.of(HistoryView.CLIENT_ID, String.valueOf(young.id())));
+        assertThat(find(Paragraph.class).withId("history-rule-flags-none").exists()).isTrue();
+        clients.recordPermanentlyUnfit(young.id(), LocalDate.now().minusDays(1));
+        navigate(HistoryView.class, Map.of(HistoryView.CLIENT_ID, String.valueOf(young.id())));
+        assertThat(find(ListItem.class).id("history-rule-SOCIAL_ONLY_UNFIT").getText()).contains("R3", "inapte");
+        assertThat(find(ListItem.class).withId("history-rule-SOCIAL_ONLY_AGE").exists()).isFalse();
     }
 
     @Test

@@ -10,12 +10,14 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import org.junit.jupiter.api.Test;
 import org.parcours.ParcoursApplication;
+import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.committee.AgendaQuestion;
 import org.parcours.committee.MeetingService;
@@ -41,6 +43,24 @@ class MeetingViewTests extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ClientService clients;
+
+    @Test
+    void eachAgendaItemShowsTheRuleFlagsOfItsClientOnTheMeetingDate() {
+        MeetingSummary meeting = meetings.create(LocalDate.now(), List.of("Alice"));
+        ClientSummary client = data.client(TestUsers.TEAM_SOUTH, "UiMeetingFlags");
+        long item = data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> {
+            clients.recordPermanentlyUnfit(client.id(), LocalDate.now().minusYears(1));
+            return meetings.propose(meeting.id(), client.id(), AgendaQuestion.AID_REQUEST, null);
+        });
+
+        navigate(MeetingView.class, Map.of(MeetingView.MEETING_ID, String.valueOf(meeting.id())));
+
+        Div flags = find(Div.class).id("agenda-flags-" + item);
+        assertThat(find(ListItem.class).from(flags).id("agenda-rule-" + item + "-SOCIAL_ONLY_UNFIT").getText()).contains("R3", "inapte");
+    }
+
     @Test
     void theCommitteeRecordsADecisionOnAnAgendaItemThatWarnsOfAMissingImasp() {
         MeetingSummary meeting = meetings.create(LocalDate.now(), List.of("Alice", "Bob"));
@@ -53,6 +73,7 @@ class MeetingViewTests extends SpringBrowserlessTest {
         assertThat(imasp.getElement().getAttribute("data-imasp")).isEqualTo("MISSING");
         assertThat(imasp.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(find(Span.class).id("agenda-question-" + item).getText()).contains("Facture d’énergie");
+        assertThat(find(Div.class).withId("agenda-flags-" + item).exists()).isFalse();
 
         test(find(Button.class).id("agenda-decide-" + item)).click();
         test(find(Button.class).id("decision-save")).click();
