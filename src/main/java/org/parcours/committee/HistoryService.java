@@ -69,15 +69,31 @@ public class HistoryService {
      */
     public ClientHistory history(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
-        List<HistoryMeasurement> measurements = evaluations.measurements(client, formKey).stream()
-                .map(this::toHistory)
-                .toList();
+        return new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey));
+    }
+
+    /**
+     * The score history of measurements with a form (newest first), laid out as the form's live
+     * version (or the newest measurement's version); no statement once the versions are cached.
+     *
+     * @throws FormNotFoundException when the form has neither a published version nor measurements
+     */
+    ScoreHistory scoreHistory(List<Measurement> found, String formKey) {
+        List<HistoryMeasurement> measurements = found.stream().map(this::toHistory).toList();
         Optional<FormDefinition> current = current(formKey);
         FormDefinition layout = current.or(() -> measurements.stream().findFirst().map(HistoryMeasurement::form))
                 .orElseThrow(() -> new FormNotFoundException("No published version of form '" + formKey + "'"));
-        int n = policy().filter(p -> p.text(ScoreHistory.FORM_PATH).map(formKey::equals).orElse(true))
+        return ScoreHistory.of(layout, measurements, persistentProblemMeasurements(formKey));
+    }
+
+    /** Whether the form has a layout without measurements (a live version). */
+    boolean hasLiveVersion(String formKey) {
+        return current(formKey).isPresent();
+    }
+
+    private int persistentProblemMeasurements(String formKey) {
+        return policy().filter(p -> p.text(ScoreHistory.FORM_PATH).map(formKey::equals).orElse(true))
                 .map(p -> p.integer(ScoreHistory.PERSISTENT_PROBLEM_PATH)).orElse(0);
-        return new ClientHistory(client, ScoreHistory.of(layout, measurements, n));
     }
 
     private HistoryMeasurement toHistory(Measurement m) {

@@ -23,6 +23,7 @@ import org.parcours.clients.ClientStatus;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.committee.history.RuleFlag;
 import org.parcours.committee.history.RuleFlags;
+import org.parcours.committee.history.ScoreHistory;
 import org.parcours.formdef.Policy;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
@@ -76,10 +77,12 @@ public class MeetingService {
     private final AuditLog audit;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final HistoryService histories;
 
     MeetingService(MeetingRepository meetings, AgendaItemRepository items, DecisionRepository decisions, ClientService clients,
                    EvaluationService evaluations, FormCatalog catalog, CurrentUser currentUser, AuditLog audit,
-                   EntityManager entityManager, Clock clock) {
+                   EntityManager entityManager, Clock clock, HistoryService histories) {
+        this.histories = histories;
         this.meetings = meetings;
         this.items = items;
         this.decisions = decisions;
@@ -180,6 +183,72 @@ public class MeetingService {
         }).toList();
         boolean open = meeting.getStatus() == MeetingStatus.OPEN;
         return new MeetingDetails(summary(meeting), open && mayClose(user, meeting), open, entries);
+    }
+
+    /** The score history of one client of a meeting's agenda, with the client's name and birth date. */
+    public record AgendaHistory(long clientId, String clientName, LocalDate birthDate, ScoreHistory history) {
+    }
+
+    /** The score histories of every client on a meeting's agenda, in agenda order (a client proposed twice once). */
+    public record AgendaHistories(long meetingId, LocalDate meetingDate, String formKey, List<AgendaHistory> histories) {
+
+        public AgendaHistories {
+            histories = List.copyOf(histories);
+        }
+    }
+
+    /**
+     * The score history with a form of every client on a meeting's agenda, for the committee and
+     * administrators (as {@link #meeting}: any team's client on their meeting). At most three
+     * statements whatever the number of clients: the user context, the meeting with its agenda and
+     * its clients' names (one join), and every submitted measurement of those clients with its
+     * answers (the form's versions picked by key in that query); form versions come from the
+     * catalog's cache.
+     *
+     * @throws CommitteeException when there is no such meeting
+     * @throws org.parcours.catalog.FormNotFoundException when the form has neither a published version nor measurements
+     */
+    @Transactional(readOnly = true)
+    public AgendaHistories agendaHistories(long meetingId, String formKey) {
+        requireCommittee(meetingId, MEETING, "read the agenda's histories");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date
+                FROM committee_meeting m
+                  LEFT JOIN committee_agenda_item i ON i.meeting_id = m.id
+                  LEFT JOIN client c ON c.id = i.client_id
+                WHERE m.id = :id
+                ORDER BY i.id""").setParameter("id", meetingId).getResultList();
+        if (rows.isEmpty()) {
+            throw new CommitteeException("committee.error.notFound", "No meeting " + meetingId);
+        }
+        LocalDate meetingDate = localDate(rows.getFirst()[0]);
+        Map<Long, Object[]> clientRows = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                clientRows.putIfAbsent(((Number) row[1]).longValue(), row);
+            }
+        }
+        Map<Long, List<org.parcours.evaluations.Measurement>> measurements =
+                evaluations.measurementsOfClients(clientRows.keySet(), formKey);
+        boolean live = histories.hasLiveVersion(formKey);
+        if (!live && measurements.isEmpty() && !clientRows.isEmpty()) {
+            throw new org.parcours.catalog.FormNotFoundException("No published version of form '" + formKey + "'");
+        }
+        List<AgendaHistory> result = new java.util.ArrayList<>();
+        clientRows.forEach((clientId, row) -> {
+            List<org.parcours.evaluations.Measurement> found = measurements.getOrDefault(clientId, List.of());
+            ScoreHistory history = !live && found.isEmpty() ? new ScoreHistory(formKey, List.of(), List.of(), 0)
+                    : histories.scoreHistory(found, formKey);
+            result.add(new AgendaHistory(clientId, String.valueOf(row[2]).toUpperCase(java.util.Locale.ROOT) + " " + row[3],
+                    localDate(row[4]), history));
+        });
+        return new AgendaHistories(meetingId, meetingDate, formKey, result);
+    }
+
+    /** The form the committee's histories show by default (policy {@value #IMASP_FORM_PATH}). */
+    public String historyFormKey() {
+        return imaspForm();
     }
 
     /** Closes the meeting (its chair or an administrator) and applies its granted social-only decisions. */

@@ -385,4 +385,29 @@ public class EvaluationService {
         }
         return List.copyOf(byRevision.values());
     }
+
+    /**
+     * The measurements with a form of several clients, as {@link #measurements} per client (newest
+     * first), in one statement: the form's versions are picked by key in the query. No access check:
+     * callers (the committee's agenda) decide which clients may be read. Clients without
+     * measurements are absent from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Measurement>> measurementsOfClients(java.util.Collection<Long> clientIds, String formKey) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Measurement> byRevision = new LinkedHashMap<>();
+        Map<Long, Long> clientOf = new java.util.HashMap<>();
+        for (Object[] row : revisions.latestSubmittedWithAnswersOfClients(clientIds, formKey)) {
+            EvaluationRevision r = (EvaluationRevision) row[0];
+            clientOf.putIfAbsent(r.getId(), (Long) row[2]);
+            byRevision.computeIfAbsent(r.getId(), id -> new Measurement(r.getEvaluationId(), r.getNumber(), r.getSubmittedAt(),
+                    r.getSubmittedBy(), (Long) row[1], r.getAnswers()));
+        }
+        Map<Long, List<Measurement>> byClient = new LinkedHashMap<>();
+        byRevision.forEach((revisionId, m) -> byClient.computeIfAbsent(clientOf.get(revisionId), k -> new java.util.ArrayList<>()).add(m));
+        byClient.replaceAll((k, v) -> List.copyOf(v));
+        return byClient;
+    }
 }

@@ -101,6 +101,10 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         print.setTarget("_blank");
         print.getElement().setAttribute("router-ignore", true);
         top.add(print);
+        RouterLink histories = new RouterLink(getTranslation("committee.meeting.histories"), AgendaHistoriesView.class,
+                AgendaHistoriesView.parameters(meetingId));
+        histories.setId("meeting-histories");
+        top.add(histories);
         if (details.mayClose()) {
             Button close = new Button(getTranslation("committee.meeting.close"), e -> confirmClose());
             close.setId("meeting-close");

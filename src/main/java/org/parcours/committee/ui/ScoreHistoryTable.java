@@ -1,0 +1,186 @@
+package org.parcours.committee.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.shared.Tooltip;
+
+import org.parcours.committee.history.FactorRow;
+import org.parcours.committee.history.HistoryColumn;
+import org.parcours.committee.history.HistorySection;
+import org.parcours.committee.history.ScoreCell;
+import org.parcours.committee.history.ScoreHistory;
+import org.parcours.committee.history.Trend;
+import org.parcours.formdef.Colour;
+import org.parcours.ui.renderer.ScaleColours;
+
+/**
+ * The side-by-side grid of a {@link ScoreHistory}: factors as rows grouped by section, one column
+ * per measurement (newest first), coloured codes with the value label as tooltip, and a trend per
+ * factor; in a horizontally scrollable, focusable region. Every id starts with {@code prefix}
+ * ("history-" on a client's history page), so several grids can share a page.
+ */
+class ScoreHistoryTable extends Div {
+
+    ScoreHistoryTable(ScoreHistory history, String prefix) {
+        Div scroller = table(history, prefix);
+        setWidthFull();
+        add(scroller);
+    }
+
+    private Div table(ScoreHistory history, String prefix) {
+        NativeTable table = new NativeTable();
+        table.setId(prefix + "table");
+        table.setCaptionText(getTranslation("history.caption"));
+        table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
+
+        NativeTableRow header = table.getHead().addRow();
+        NativeTableHeaderCell factor = header.addHeaderCell();
+        factor.setText(getTranslation("history.col.factor"));
+        factor.getElement().setAttribute("scope", "col");
+        factor.getStyle().set("text-align", "start");
+        for (HistoryColumn column : history.columns()) {
+            NativeTableHeaderCell cell = header.addHeaderCell();
+            cell.setId(prefix + "col-" + column.index());
+            cell.getElement().setAttribute("scope", "col");
+            Span when = new Span(date(column.submittedAt()));
+            when.getStyle().set("display", "block").set("white-space", "nowrap");
+            Span who = new Span(column.author());
+            who.getStyle().set("display", "block").set("font-weight", "normal").set("color", "var(--lumo-secondary-text-color)");
+            cell.add(when, who);
+            cell.getStyle().set("padding", "var(--lumo-space-xs)").set("vertical-align", "bottom");
+        }
+        NativeTableHeaderCell trend = header.addHeaderCell();
+        trend.setText(getTranslation("history.col.trend"));
+        trend.getElement().setAttribute("scope", "col");
+
+        int width = history.columns().size() + 2;
+        for (HistorySection section : history.sections()) {
+            NativeTableBody body = table.addBody();
+            body.setId(prefix + "section-" + section.id());
+            NativeTableRow groupRow = body.addRow();
+            NativeTableHeaderCell group = groupRow.addHeaderCell();
+            group.setText(section.title().in(getLocale()));
+            group.getElement().setAttribute("colspan", String.valueOf(width));
+            group.getElement().setAttribute("scope", "colgroup");
+            group.getStyle().set("text-align", "start").set("padding", "var(--lumo-space-s) var(--lumo-space-xs) var(--lumo-space-xs)")
+                    .set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
+            for (FactorRow row : section.rows()) {
+                body.add(factorRow(row, prefix));
+            }
+        }
+
+        Div scroller = new Div(table);
+        scroller.setId(prefix + "scroller");
+        scroller.setWidthFull();
+        scroller.getStyle().set("overflow-x", "auto");
+        // Keyboard users can focus the region to scroll a wide history sideways.
+        scroller.getElement().setAttribute("tabindex", "0");
+        scroller.getElement().setAttribute("role", "region");
+        scroller.getElement().setAttribute("aria-label", getTranslation("history.caption"));
+        return scroller;
+    }
+
+    private NativeTableRow factorRow(FactorRow row, String prefix) {
+        NativeTableRow tr = new NativeTableRow();
+        tr.setId(prefix + "row-" + row.itemId());
+        tr.getElement().setAttribute("data-removed", String.valueOf(row.removed()));
+
+        NativeTableHeaderCell label = tr.addHeaderCell();
+        label.getElement().setAttribute("scope", "row");
+        label.getStyle().set("text-align", "start").set("font-weight", "normal").set("padding", "var(--lumo-space-xs)");
+        Span text = new Span(row.label().in(getLocale()));
+        text.setId(prefix + "label-" + row.itemId());
+        label.add(text);
+        String tip = tooltip(row);
+        if (!tip.isEmpty()) {
+            text.getElement().setAttribute("tabindex", "0");
+            text.getStyle().set("text-decoration", "underline dotted");
+            Tooltip.forComponent(text).setText(tip);
+        }
+        if (row.removed()) {
+            tr.getStyle().set("color", "var(--lumo-disabled-text-color)").set("opacity", "0.6");
+            Span removed = new Span(" (" + getTranslation("history.removed") + ")");
+            removed.getStyle().set("font-style", "italic");
+            label.add(removed);
+        }
+
+        for (int i = 0; i < row.cells().size(); i++) {
+            NativeTableCell td = tr.addDataCell();
+            td.getStyle().set("padding", "2px").set("text-align", "center");
+            Optional<ScoreCell> cell = row.cells().get(i);
+            if (cell.isEmpty()) {
+                Span none = new Span("–");
+                none.getElement().setAttribute("aria-label", getTranslation("history.noValue"));
+                none.getStyle().set("color", "var(--lumo-tertiary-text-color)");
+                td.add(none);
+                continue;
+            }
+            ScoreCell value = cell.get();
+            Span code = new Span(value.code());
+            code.setId(prefix + "cell-" + row.itemId() + "-" + i);
+            String colour = value.colour().yamlName();
+            code.getElement().setAttribute("data-colour", colour);
+            code.getElement().setAttribute("data-code", value.code());
+            code.getElement().setAttribute("title", value.label().in(getLocale()));
+            code.getElement().setAttribute("aria-label", value.code() + " – " + value.label().in(getLocale()));
+            code.getStyle().set("display", "inline-block").set("min-width", "2.5em").set("padding", "0 var(--lumo-space-xs)")
+                    .set("border-radius", "var(--lumo-border-radius-s)").set("font-weight", "600")
+                    .set("background", ScaleColours.background(value.colour()))
+                    .set("border", "1px solid " + ScaleColours.border(value.colour()))
+                    .set("color", ScaleColours.text(value.colour()));
+            td.add(code);
+        }
+
+        NativeTableCell trendCell = tr.addDataCell();
+        trendCell.getStyle().set("text-align", "center").set("padding", "2px var(--lumo-space-xs)");
+        Span marker = new Span(marker(row.trend()));
+        marker.setId(prefix + "trend-" + row.itemId());
+        marker.getElement().setAttribute("data-trend", row.trend().name());
+        String trendText = getTranslation("history.trend." + row.trend().name());
+        marker.getElement().setAttribute("aria-label", trendText);
+        marker.getElement().setAttribute("title", trendText);
+        marker.getElement().setAttribute("role", "img");
+        marker.getStyle().set("color", switch (row.trend()) {
+            case BETTER -> ScaleColours.text(Colour.GREEN);
+            case WORSE -> ScaleColours.text(Colour.RED);
+            default -> "var(--lumo-secondary-text-color)";
+        });
+        trendCell.add(marker);
+        return tr;
+    }
+
+    private String tooltip(FactorRow row) {
+        if (row.formerLabels().isEmpty()) {
+            return "";
+        }
+        return getTranslation("history.formerLabels",
+                row.formerLabels().stream().map(l -> l.in(getLocale())).collect(Collectors.joining(" ; ")));
+    }
+
+    private static String marker(Trend trend) {
+        return switch (trend) {
+            case BETTER -> "▲";
+            case WORSE -> "▼";
+            case UNCHANGED -> "=";
+            case UNKNOWN -> "·";
+        };
+    }
+
+    private String date(Instant instant) {
+        Locale locale = getLocale();
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneId.systemDefault()).format(instant);
+    }
+}
