@@ -77,6 +77,15 @@ public class EvaluationPdf {
     private final Clock clock;
     private final Optional<File[]> fonts;
 
+    /** A date pattern from the bundles ({@code key}), or {@code fallback} when the translation is not a valid pattern. */
+    static DateTimeFormatter translatedFormat(I18NProvider i18n, Locale locale, String key, String fallback) {
+        try {
+            return DateTimeFormatter.ofPattern(i18n.getTranslation(key, locale), locale);
+        } catch (IllegalArgumentException e) {
+            return DateTimeFormatter.ofPattern(fallback, locale);
+        }
+    }
+
     public EvaluationPdf(I18NProvider i18n, Clock clock) {
         this.i18n = i18n;
         this.clock = clock;
@@ -269,16 +278,8 @@ public class EvaluationPdf {
             this.roles = roles;
             this.form = form;
             this.session = session;
-            this.dateFormat = formatter("print.format.date", "dd/MM/yyyy");
-            this.dateTimeFormat = formatter("print.format.dateTime", "dd/MM/yyyy HH:mm");
-        }
-
-        private DateTimeFormatter formatter(String key, String fallback) {
-            try {
-                return DateTimeFormatter.ofPattern(t(key), locale);
-            } catch (IllegalArgumentException e) {
-                return DateTimeFormatter.ofPattern(fallback, locale);
-            }
+            this.dateFormat = translatedFormat(i18n, locale, "print.format.date", "dd/MM/yyyy");
+            this.dateTimeFormat = translatedFormat(i18n, locale, "print.format.dateTime", "dd/MM/yyyy HH:mm");
         }
 
         boolean filled() {

@@ -273,16 +273,8 @@ public class MeetingPackPdf {
 
         W(Locale locale) {
             this.locale = locale;
-            this.dateFormat = formatter("print.format.date", "dd/MM/yyyy");
-            this.dateTimeFormat = formatter("print.format.dateTime", "dd/MM/yyyy HH:mm");
-        }
-
-        private DateTimeFormatter formatter(String key, String fallback) {
-            try {
-                return DateTimeFormatter.ofPattern(t(key), locale);
-            } catch (IllegalArgumentException e) {
-                return DateTimeFormatter.ofPattern(fallback, locale);
-            }
+            this.dateFormat = EvaluationPdf.translatedFormat(i18n, locale, "print.format.date", "dd/MM/yyyy");
+            this.dateTimeFormat = EvaluationPdf.translatedFormat(i18n, locale, "print.format.dateTime", "dd/MM/yyyy HH:mm");
         }
 
         String t(String key, Object... params) {
