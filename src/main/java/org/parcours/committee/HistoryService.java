@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.parcours.audit.AuditAction;
+import org.parcours.audit.AuditLog;
 import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.FormNotFoundException;
 import org.parcours.clients.ClientService;
@@ -17,6 +19,7 @@ import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.Measurement;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
+import org.parcours.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +39,13 @@ public class HistoryService {
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
     private final Clock clock;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
 
-    HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock) {
+    HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock,
+                   CurrentUser currentUser, AuditLog audit) {
+        this.currentUser = currentUser;
+        this.audit = audit;
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
@@ -67,9 +75,18 @@ public class HistoryService {
      * @throws org.parcours.clients.ClientNotFoundException when the client does not exist or the user may not see it
      * @throws FormNotFoundException when the form has neither a published version nor measurements
      */
+    @Transactional
     public ClientHistory history(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
-        return new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey));
+        ClientHistory page = new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey));
+        audit.record(currentUser.require().username(), AuditAction.HISTORY_READ, "client", clientId,
+                "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)");
+        return page;
+    }
+
+    /** Clients the user may see whose name or register number matches, for the pickers (at most {@code limit}). */
+    public List<ClientSummary> findClients(String text, int limit) {
+        return clients.visibleClients(org.parcours.clients.ClientFilter.text(text)).stream().limit(limit).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,14 +204,14 @@ public class MeetingService {
      * statements whatever the number of clients: the user context, the meeting with its agenda and
      * its clients' names (one join), and every submitted measurement of those clients with its
      * answers (the form's versions picked by key in that query); form versions come from the
-     * catalog's cache.
+     * catalog's cache. The read is audited with one row naming the clients (one insert).
      *
      * @throws CommitteeException when there is no such meeting
      * @throws org.parcours.catalog.FormNotFoundException when the form has neither a published version nor measurements
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public AgendaHistories agendaHistories(long meetingId, String formKey) {
-        requireCommittee(meetingId, MEETING, "read the agenda's histories");
+        UserContext user = requireCommittee(meetingId, MEETING, "read the agenda's histories");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date
@@ -243,6 +244,8 @@ public class MeetingService {
             result.add(new AgendaHistory(clientId, String.valueOf(row[2]).toUpperCase(java.util.Locale.ROOT) + " " + row[3],
                     localDate(row[4]), history));
         });
+        audit.record(user.username(), AuditAction.HISTORY_READ, MEETING, meetingId,
+                "score histories of form " + formKey + " of the agenda's clients " + clientRows.keySet());
         return new AgendaHistories(meetingId, meetingDate, formKey, result);
     }
 
@@ -357,6 +360,57 @@ public class MeetingService {
                 "corrects decision " + decisionId + ": " + input.outcome() + " – " + correction.getMotivation());
         applyStatus(correction);
         return view(correction, period(CONTEST_PATH, DEFAULT_CONTEST));
+    }
+
+    /** Where a decision stands after the meeting: to notify, open to contest, or final. */
+    public enum FollowUpState { TO_NOTIFY, CONTEST_OPEN, FINAL }
+
+    /** A current decision (not corrected since) of any meeting, with its notification and contest deadline. */
+    public record FollowUp(long decisionId, long meetingId, LocalDate meetingDate, long clientId, String clientName,
+                           AgendaQuestion question, DecisionOutcome outcome, LocalDate decidedOn, Optional<LocalDate> notifiedOn,
+                           Optional<LocalDate> contestUntil, FollowUpState state) {
+    }
+
+    /**
+     * The current decisions (postponements left out) for follow-up, in one statement: those still
+     * to notify first (oldest decision first), then those whose contest period runs (earliest
+     * deadline first), then the final ones (newest first) when {@code includeFinal}.
+     */
+    @Transactional(readOnly = true)
+    public List<FollowUp> followUps(boolean includeFinal) {
+        requireCommittee(null, DECISION, "list the decisions to follow up");
+        Period contest = period(CONTEST_PATH, DEFAULT_CONTEST);
+        LocalDate today = LocalDate.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT d.id, m.id, m.meeting_date, c.id, c.last_name, c.first_name, i.question, d.outcome, d.decided_on, d.notified_on
+                FROM committee_decision d
+                  JOIN committee_agenda_item i ON i.id = d.agenda_item_id
+                  JOIN committee_meeting m ON m.id = i.meeting_id
+                  JOIN client c ON c.id = i.client_id
+                WHERE d.outcome <> 'POSTPONED'
+                  AND NOT EXISTS (SELECT 1 FROM committee_decision later WHERE later.agenda_item_id = d.agenda_item_id AND later.id > d.id)
+                """).getResultList();
+        List<FollowUp> result = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            Optional<LocalDate> notified = Optional.ofNullable(localDate(row[9]));
+            Optional<LocalDate> until = notified.map(n -> n.plus(contest));
+            FollowUpState state = notified.isEmpty() ? FollowUpState.TO_NOTIFY
+                    : until.get().isBefore(today) ? FollowUpState.FINAL : FollowUpState.CONTEST_OPEN;
+            if (state == FollowUpState.FINAL && !includeFinal) {
+                continue;
+            }
+            result.add(new FollowUp(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), localDate(row[2]),
+                    ((Number) row[3]).longValue(), String.valueOf(row[4]).toUpperCase(java.util.Locale.ROOT) + " " + row[5],
+                    AgendaQuestion.valueOf(row[6].toString()), DecisionOutcome.valueOf(row[7].toString()), localDate(row[8]),
+                    notified, until, state));
+        }
+        result.sort(Comparator.comparing(FollowUp::state).thenComparing((a, b) -> switch (a.state()) {
+            case TO_NOTIFY -> a.decidedOn().compareTo(b.decidedOn());
+            case CONTEST_OPEN -> a.contestUntil().get().compareTo(b.contestUntil().get());
+            case FINAL -> b.contestUntil().get().compareTo(a.contestUntil().get());
+        }));
+        return result;
     }
 
     /** Records when the client was notified of a decision; once (the contest deadline runs from it). */

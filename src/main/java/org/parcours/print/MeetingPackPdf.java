@@ -182,7 +182,7 @@ public class MeetingPackPdf {
                 PersistentProblem flag = row.persistentProblem().orElseThrow();
                 StringBuilder evidence = new StringBuilder();
                 for (int i = 0; i < flag.dates().size(); i++) {
-                    evidence.append(i > 0 ? ", " : "").append(w.date(flag.dates().get(i))).append(" (").append(flag.codes().get(i)).append(')');
+                    evidence.append(i > 0 ? ", " : "").append(w.date(flag.dates().get(i))).append("\u00a0(").append(flag.codes().get(i)).append(')');
                 }
                 w.html("<li>").text(w.t("history.flag", flag.rule(), row.label().in(w.locale), flag.measurements(), evidence.toString()))
                         .html("</li>");
@@ -291,12 +291,13 @@ public class MeetingPackPdf {
             return this;
         }
 
+        /** A date that never breaks across lines (no-break spaces, as in "23\u00a0nov.\u00a02026"). */
         String date(LocalDate date) {
-            return date == null ? "—" : dateFormat.format(date);
+            return date == null ? "—" : dateFormat.format(date).replace(' ', '\u00a0');
         }
 
         String date(Instant instant) {
-            return instant == null ? "—" : dateFormat.format(instant.atZone(EvaluationPdf.ZONE));
+            return instant == null ? "—" : date(instant.atZone(EvaluationPdf.ZONE).toLocalDate());
         }
 
         String dateTime(Instant instant) {

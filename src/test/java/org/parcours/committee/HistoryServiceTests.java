@@ -55,8 +55,10 @@ class HistoryServiceTests {
         return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     }
 
+    /** The statements that read: all prepared statements but the audit trail's inserts. */
     private long statements(Runnable action) {
-        return measured(action).getPrepareStatementCount();
+        Statistics statistics = measured(action);
+        return statistics.getPrepareStatementCount() - statistics.getEntityInsertCount();
     }
 
     private long collectionFetches(Runnable action) {
@@ -129,5 +131,16 @@ class HistoryServiceTests {
 
         assertThatThrownBy(() -> history.history(south.id(), "imasp")).isInstanceOf(ClientNotFoundException.class);
         assertThat(data.auditActions(TestUsers.WORKER_NORTH, "client", south.id())).contains("ACCESS_DENIED");
+    }
+
+    @Test
+    void readingAHistoryIsAuditedWithOneInsert() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "HistoryAudited");
+        evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "A"));
+
+        Statistics statistics = measured(() -> history.history(client.id(), "imasp"));
+
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(1);
+        assertThat(data.auditActions(TestUsers.WORKER_NORTH, "client", client.id())).containsSubsequence("HISTORY_READ");
     }
 }

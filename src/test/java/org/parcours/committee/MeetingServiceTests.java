@@ -221,6 +221,52 @@ class MeetingServiceTests {
     }
 
     @Test
+    void decisionsToFollowUpListTheCurrentDecisionsToNotifyThenByContestDeadlineAndLeaveOutPostponementsAndCorrectedOnes() {
+        MeetingSummary old = meetings.create(DAY.minusMonths(4), List.of("Alice"));
+        MeetingSummary recent = meeting();
+        ClientSummary finalClient = data.client(TestUsers.TEAM_NORTH, "FollowFinal");
+        ClientSummary openClient = data.client(TestUsers.TEAM_SOUTH, "FollowOpen");
+        ClientSummary toNotifyClient = data.client(TestUsers.TEAM_NORTH, "FollowNotify");
+        ClientSummary postponedClient = data.client(TestUsers.TEAM_NORTH, "FollowPostponed");
+        ClientSummary correctedClient = data.client(TestUsers.TEAM_NORTH, "FollowCorrected");
+        long finalItem = propose(old, finalClient, AgendaQuestion.AID_REQUEST);
+        long openItem = data.as(TestUsers.WORKER_SOUTH, "WORKER",
+                () -> meetings.propose(recent.id(), openClient.id(), AgendaQuestion.SOCIAL_ONLY, null));
+        long notifyItem = propose(recent, toNotifyClient, AgendaQuestion.CONTRACT_RENEWAL);
+        long postponedItem = propose(recent, postponedClient, AgendaQuestion.AID_REQUEST);
+        long correctedItem = propose(old, correctedClient, AgendaQuestion.AID_REQUEST);
+        DecisionView finalDecision = meetings.recordDecision(finalItem, new DecisionInput(DecisionOutcome.REFUSED, "Non", null));
+        DecisionView wrong = meetings.recordDecision(correctedItem, new DecisionInput(DecisionOutcome.REFUSED, "Erreur", null));
+        DecisionView open = meetings.recordDecision(openItem, new DecisionInput(DecisionOutcome.GRANTED, "Oui", null));
+        DecisionView notify = meetings.recordDecision(notifyItem, new DecisionInput(DecisionOutcome.OTHER, "Avenant", null));
+        meetings.recordDecision(postponedItem, new DecisionInput(DecisionOutcome.POSTPONED, "Pièces", null));
+        meetings.close(old.id());
+        DecisionView correction = meetings.correct(wrong.id(), new DecisionInput(DecisionOutcome.GRANTED, "Corrigé", null));
+        meetings.recordNotification(finalDecision.id(), DAY.minusMonths(4).plusDays(1));
+        meetings.recordNotification(open.id(), DAY);
+        meetings.recordNotification(correction.id(), correction.decidedOn());
+
+        List<MeetingService.FollowUp> current = meetings.followUps(false).stream()
+                .filter(f -> f.clientName().startsWith("FOLLOW")).toList();
+        assertThat(current).extracting(MeetingService.FollowUp::decisionId)
+                .as("to notify first, then the contest periods; no postponement, no corrected or final decision")
+                .containsExactly(notify.id(), open.id(), correction.id());
+        assertThat(current).extracting(MeetingService.FollowUp::state).containsExactly(MeetingService.FollowUpState.TO_NOTIFY,
+                MeetingService.FollowUpState.CONTEST_OPEN, MeetingService.FollowUpState.CONTEST_OPEN);
+        assertThat(current.get(1).contestUntil()).contains(DAY.plusMonths(2));
+        assertThat(current.get(1).clientName()).isEqualTo(openClient.fullName());
+        assertThat(current.getFirst().notifiedOn()).isEmpty();
+
+        List<MeetingService.FollowUp> all = meetings.followUps(true).stream().filter(f -> f.clientName().startsWith("FOLLOW")).toList();
+        assertThat(all).extracting(MeetingService.FollowUp::decisionId).containsExactly(notify.id(), open.id(), correction.id(),
+                finalDecision.id());
+        assertThat(all.getLast().state()).isEqualTo(MeetingService.FollowUpState.FINAL);
+        assertThat(all.getLast().contestUntil()).contains(DAY.minusMonths(4).plusDays(1).plusMonths(2));
+        assertThatThrownBy(() -> data.as(TestUsers.WORKER_NORTH, "WORKER", () -> meetings.followUps(true)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void theAgendaWarnsWhereTheSubmittedImaspIsMissingOrOlderThanThePolicyPeriod() {
         ClientSummary none = data.client(TestUsers.TEAM_NORTH, "AgendaNoImasp");
         ClientSummary fresh = data.client(TestUsers.TEAM_NORTH, "AgendaFreshImasp");

@@ -38,6 +38,7 @@ class RouteAccessTests {
             Map.entry("MeetingsView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("MeetingView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("AgendaHistoriesView", Set.of("COMMITTEE", "ADMIN")),
+            Map.entry("FollowUpView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("UsersView", Set.of("ADMIN")),
             Map.entry("FormsView", Set.of("ADMIN")));
 

@@ -67,7 +67,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients");
+                .containsExactly("Accueil", "Dossiers clients", "Comparer des personnes");
     }
 
     @Test
@@ -75,16 +75,18 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void anAdministratorSeesAndOpensTheAdministrationViews() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comité", "Utilisateurs", "Formulaires");
+                .containsExactly("Accueil", "Dossiers clients", "Comité", "Décisions à suivre", "Comparer des personnes",
+                        "Utilisateurs", "Formulaires");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
 
     @Test
     @WithUserDetails(TestUsers.COMMITTEE)
-    void aCommitteeMemberCannotOpenClientFilesYet() {
+    void aCommitteeMemberReachesHistoriesThroughTheCommitteeViewsButCannotOpenClientFiles() {
         navigate(HomeView.class);
-        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).containsExactly("Accueil", "Comité");
+        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .containsExactly("Accueil", "Comité", "Décisions à suivre", "Comparer des personnes");
         try {
             navigate(ClientListView.class);
         } catch (RuntimeException | AssertionError refused) {

@@ -4,6 +4,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import java.util.List;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -78,7 +82,38 @@ public class MeasurementCompareView extends VerticalLayout implements BeforeEnte
             message(getTranslation("compare.invalid"));
             return;
         }
+        add(measurementPickers(page, clientId, formKey, a, b));
         add(CompareTable.of(this, comparison, heading(page.history().columns().get(a)), heading(page.history().columns().get(b))));
+    }
+
+    /** Two selects among the client's measurements; a change navigates to the new pair. */
+    private HorizontalLayout measurementPickers(HistoryService.ClientHistory page, long clientId, String formKey, int a, int b) {
+        List<Integer> columns = java.util.stream.IntStream.range(0, page.history().columns().size()).boxed().toList();
+        Select<Integer> left = new Select<>();
+        Select<Integer> right = new Select<>();
+        left.setId("compare-a");
+        right.setId("compare-b");
+        left.setLabel(getTranslation("picker.measurementA"));
+        right.setLabel(getTranslation("picker.measurementB"));
+        for (Select<Integer> select : List.of(left, right)) {
+            select.setItems(columns);
+            // numbered from the oldest, so two measurements of one day stay apart
+            select.setItemLabelGenerator(i -> "#" + (columns.size() - i) + " · " + heading(page.history().columns().get(i)));
+        }
+        left.setValue(a);
+        right.setValue(b);
+        var listener = (com.vaadin.flow.component.HasValue.ValueChangeListener<
+                com.vaadin.flow.component.HasValue.ValueChangeEvent<Integer>>) e -> {
+            if (e.isFromClient() && left.getValue() != null && right.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(MeasurementCompareView.class,
+                        new RouteParameters(HistoryView.CLIENT_ID, String.valueOf(clientId)),
+                        QueryParameters.simple(java.util.Map.of(A, String.valueOf(left.getValue()), B, String.valueOf(right.getValue()),
+                                HistoryView.FORM, formKey))));
+            }
+        };
+        left.addValueChangeListener(listener);
+        right.addValueChangeListener(listener);
+        return new HorizontalLayout(left, right);
     }
 
     private String heading(HistoryColumn column) {

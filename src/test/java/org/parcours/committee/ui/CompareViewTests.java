@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -87,5 +89,65 @@ class CompareViewTests extends SpringBrowserlessTest {
 
         assertThat(find(Paragraph.class).id("compare-message").getText()).contains("pas accès");
         assertThat(find(Span.class).withId("compare-left-illness").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(TestUsers.COMMITTEE)
+    void theCommitteePicksTwoClientsByNameAndComparesThemOrOpensAHistory() {
+        ClientSummary left = data.client(TestUsers.TEAM_NORTH, "UiPickerNorth");
+        ClientSummary right = data.client(TestUsers.TEAM_SOUTH, "UiPickerSouth");
+        evaluations.submit(evaluations.blank(left.id(), "imasp"), Map.of("illness", "C"));
+        data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> evaluations.submit(evaluations.blank(right.id(), "imasp"), Map.of("illness", "A")));
+
+        UI.getCurrent().navigate("committee/compare");
+        assertThat(find(Paragraph.class).id("compare-message").getText()).isNotBlank();
+        @SuppressWarnings("unchecked")
+        ComboBox<ClientSummary> leftPicker = find(ComboBox.class).id("compare-left");
+        @SuppressWarnings("unchecked")
+        ComboBox<ClientSummary> rightPicker = find(ComboBox.class).id("compare-right");
+        test(leftPicker).setFilter("uipickernorth");
+        assertThat(test(leftPicker).getSuggestionItems()).extracting(ClientSummary::id).containsExactly(left.id());
+        test(leftPicker).selectItem(test(leftPicker).getSuggestions().getFirst());
+        test(rightPicker).setFilter("UiPickerSouth");
+        test(rightPicker).selectItem(test(rightPicker).getSuggestions().getFirst());
+        test(find(Button.class).id("compare-go")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(ClientCompareView.class);
+        assertThat(find(Span.class).id("compare-left-illness").getText()).isEqualTo("C");
+        assertThat(find(Span.class).id("compare-right-illness").getText()).isEqualTo("A");
+        test(find(Button.class).id("compare-history")).click();
+        assertThat(getCurrentView()).isInstanceOf(HistoryView.class);
+        assertThat(data.auditActions(TestUsers.COMMITTEE, "client", left.id())).contains("HISTORY_READ");
+    }
+
+    @Test
+    void aWorkersPickerOffersOnlyTheClientsOfTheirTeam() {
+        data.client(TestUsers.TEAM_NORTH, "UiPickerOwnTeam");
+        data.client(TestUsers.TEAM_SOUTH, "UiPickerOwnTeam");
+
+        UI.getCurrent().navigate("committee/compare");
+        @SuppressWarnings("unchecked")
+        ComboBox<ClientSummary> picker = find(ComboBox.class).id("compare-left");
+        test(picker).setFilter("UiPickerOwnTeam");
+
+        assertThat(test(picker).getSuggestionItems()).extracting(ClientSummary::teamName).containsOnly(TestUsers.TEAM_NORTH);
+        assertThat(test(picker).getSuggestionItems()).hasSize(1);
+    }
+
+    @Test
+    void twoMeasurementsAreChosenFromSelectsListingTheClientsMeasurements() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "UiCompareSelects");
+        evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "A"));
+        evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "B"));
+        evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "C"));
+
+        UI.getCurrent().navigate("clients/" + client.id() + "/history/compare", QueryParameters.simple(Map.of("a", "1", "b", "0")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<Integer> a = find(com.vaadin.flow.component.select.Select.class).id("compare-a");
+        assertThat(a.getValue()).isEqualTo(1);
+        test(a).selectItem(test(a).getSuggestions().get(2));
+
+        assertThat(find(Span.class).id("compare-left-illness").getText()).isEqualTo("A");
+        assertThat(find(Span.class).id("compare-right-illness").getText()).isEqualTo("C");
     }
 }
