@@ -11,7 +11,7 @@ public class IncompleteEvaluationException extends RuntimeException {
     private final EvaluationDetails saved;
 
     public IncompleteEvaluationException(List<Issue> issues, EvaluationDetails saved) {
-        super(issues.size() + " problem(s) prevent submission");
+        super(issues.size() + " problem(s) prevent submission: " + issues);
         this.issues = List.copyOf(issues);
         this.saved = saved;
     }

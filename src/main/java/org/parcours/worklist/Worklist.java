@@ -1,12 +1,16 @@
 package org.parcours.worklist;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.parcours.evaluations.EvaluationSummary;
 
-/** A worker's day: evaluations falling due (overdue first), work in progress, and counts. */
+/**
+ * A worker's day: evaluations falling due (overdue first), work in progress, counts, and the
+ * caseload when the policy names a caseload form.
+ */
 public record Worklist(List<WorklistRules.Due> due, List<EvaluationSummary> inProgress, long overdue, long dueSoon,
-                       long drafts, long amendments, int clients) {
+                       long drafts, long amendments, int clients, Optional<Caseload> caseload) {
 
     public Worklist {
         due = List.copyOf(due);

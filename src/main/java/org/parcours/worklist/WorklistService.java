@@ -13,6 +13,9 @@ import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationStatus;
 import org.parcours.evaluations.EvaluationSummary;
+import org.parcours.evaluations.Measurement;
+import org.parcours.formdef.Policy;
+import org.parcours.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorklistService {
 
+    static final String CASELOAD_FORM = "caseload.form";
+    static final String CASELOAD_CLOSED_WHEN = "caseload.closed_when";
+    static final String CASELOAD_TARGET = "caseload.target_per_fte";
+
     private final ClientService clients;
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    WorklistService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock) {
+    WorklistService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
@@ -48,6 +57,32 @@ public class WorklistService {
         long overdue = due.stream().filter(WorklistRules.Due::overdue).count();
         return new Worklist(due, inProgress, overdue, due.size() - overdue,
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.DRAFT).count(),
-                inProgress.stream().filter(e -> e.status() == EvaluationStatus.AMENDING).count(), visible.size());
+                inProgress.stream().filter(e -> e.status() == EvaluationStatus.AMENDING).count(), visible.size(),
+                caseload(visible));
+    }
+
+    /**
+     * The signed-in worker's caseload: their clients (as responsible worker) whose newest
+     * submitted evaluation of the policy's caseload form does not answer yes to the item named by
+     * {@code caseload.closed_when}. Empty when the policy names no caseload form or it is not live.
+     */
+    private Optional<Caseload> caseload(List<ClientSummary> visible) {
+        Policy policy = catalog.policy();
+        Optional<String> formKey = policy.text(CASELOAD_FORM);
+        if (formKey.isEmpty() || catalog.liveForms().stream().noneMatch(f -> f.formKey().equals(formKey.get()))) {
+            return Optional.empty();
+        }
+        long me = currentUser.require().id();
+        List<Long> mine = visible.stream().filter(c -> c.responsibleWorkerId() != null && c.responsibleWorkerId() == me)
+                .map(ClientSummary::id).toList();
+        Optional<String> closedWhen = policy.text(CASELOAD_CLOSED_WHEN);
+        Map<Long, List<Measurement>> measurements = evaluations.measurementsOfClients(mine, formKey.get());
+        int active = (int) measurements.values().stream()
+                .map(found -> found.stream().max(java.util.Comparator.comparing(Measurement::submittedAt).thenComparing(Measurement::evaluationId)))
+                .flatMap(Optional::stream)
+                .filter(latest -> closedWhen.map(item -> !"true".equals(latest.answers().get(item))).orElse(true))
+                .count();
+        return Optional.of(new Caseload(formKey.get(), catalog.current(formKey.get()).definition().title(), active,
+                policy.integer(CASELOAD_TARGET)));
     }
 }

@@ -140,7 +140,10 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         add(household);
 
         HorizontalLayout actions = new HorizontalLayout();
-        for (PublishedForm form : catalog.liveForms()) {
+        actions.setWrap(true); // one button per live form: any number of programmes fits
+        actions.setId("new-evaluation-actions");
+        for (PublishedForm form : catalog.liveForms().stream()
+                .sorted(java.util.Comparator.comparing((PublishedForm f) -> f.definition().title().in(getLocale()))).toList()) {
             Button start = new Button(getTranslation("client.newEvaluation", form.definition().title().in(getLocale())),
                     VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(EvaluationView.class,
                     EvaluationView.newEvaluation(client.id(), form.formKey()))));

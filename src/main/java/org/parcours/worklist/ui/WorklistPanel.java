@@ -30,6 +30,12 @@ public class WorklistPanel extends VerticalLayout {
                 count("worklist-drafts", "worklist.count.drafts", worklist.drafts(), "#e8eaed"),
                 count("worklist-amendments", "worklist.count.amendments", worklist.amendments(), "#e8eaed"),
                 count("worklist-clients", "worklist.count.clients", worklist.clients(), "#e8eaed"));
+        worklist.caseload().ifPresent(c -> {
+            Span caseload = count("worklist-caseload", "worklist.count.caseload", c.active(), c.active() > c.target() ? "#f9d0cc" : "#d7ecd9");
+            caseload.setText(getTranslation("worklist.count.caseload", c.formTitle().in(getLocale()), c.active(), c.target()));
+            caseload.setTitle(getTranslation("worklist.caseload.help", c.target()));
+            counts.add(caseload);
+        });
         counts.getStyle().set("flex-wrap", "wrap");
         add(counts);
 
