@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import java.util.List;
+import java.util.Set;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -67,6 +68,29 @@ final class BrowserSupport implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no radio " + code + " in " + groupId));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
         radio.findElement(By.cssSelector("input")).click();
+    }
+
+    /** Types into a text, number, text-area, date-picker or combo-box field and leaves it (Tab commits the value). */
+    void type(String fieldId, String text) {
+        WebElement field = driver.findElement(By.id(fieldId));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        WebElement input = field.findElement(By.cssSelector("input, textarea"));
+        input.click();
+        input.sendKeys(text);
+        if (Set.of("vaadin-combo-box", "vaadin-multi-select-combo-box", "vaadin-date-picker").contains(field.getTagName())) {
+            input.sendKeys(Keys.ENTER);
+        }
+        input.sendKeys(Keys.TAB);
+    }
+
+    /** Clicks the radio button or checkbox whose label is {@code label} in a radio or checkbox group. */
+    void chooseLabel(String groupId, String label) {
+        List<WebElement> options = driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button, #" + groupId + " vaadin-checkbox"));
+        WebElement option = options.stream().filter(r -> r.getText().strip().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option labelled " + label + " in " + groupId + ": "
+                        + options.stream().map(o -> o.getText().strip()).toList()));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", option);
+        option.findElement(By.cssSelector("input")).click();
     }
 
     /** The label of the checked radio button of a group. */

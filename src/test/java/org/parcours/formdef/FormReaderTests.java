@@ -1467,7 +1467,7 @@ class FormReaderTests {
 
         FormBundle bundle = new FormReader().read(sources);
 
-        assertThat(bundle.forms()).containsOnlyKeys("imasp", "casu", "masp-contract");
+        assertThat(bundle.forms()).containsOnlyKeys("imasp", "casu", "masp-contract", "support-plan", "housing-support", "crisis-intake");
         assertThat(bundle.lists()).isNotEmpty();
         bundle.lists().forEach((id, list) -> {
             assertThat(bundle.sharedSources()).containsEntry("list:" + id, "lists/" + id + ".yaml");
