@@ -146,7 +146,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
 
     /** Reads the forms folder again and publishes what changed. */
     public synchronized void reload() {
-        lastFingerprint = fingerprint();
+        String seen = fingerprint();
         List<FormSource> sources = readSources();
         List<FormSource> scaleSources = sources.stream().filter(FormCatalog::isShared).toList();
         sources.stream().filter(s -> s.name().equals(POLICY_FILE)).findFirst().ifPresent(this::reloadPolicy);
@@ -171,6 +171,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             }
         }
         statuses = next;
+        lastFingerprint = seen; // only once published: a failed reload (database down...) is tried again at the next poll
     }
 
     private static boolean isShared(FormSource source) {
@@ -249,14 +250,33 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         return publish(form, bundledText(form, bundle, source, scaleSources));
     }
 
+    /**
+     * Publishes a text once: another process (a second app node, a concurrent reload) publishing
+     * the same text or the next number at the same moment breaks a unique constraint
+     * (form key + hash, form key + number); then the winner's version is read, or the number
+     * taken again.
+     */
     private PublishedForm publish(FormDefinition form, String text) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return publishOnce(form, text);
+            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+                if (attempt >= 3) {
+                    throw raced;
+                }
+                log.info("Form '{}' was published concurrently elsewhere; reading it again ({})", form.id(), raced.getMostSpecificCause().getMessage());
+            }
+        }
+    }
+
+    private PublishedForm publishOnce(FormDefinition form, String text) {
         String hash = sha256(text);
         return transactions.execute(status -> versions.findByFormKeyAndContentHash(form.id(), hash)
                 .map(this::toPublished)
                 .orElseGet(() -> {
                     int number = versions.findFirstByFormKeyOrderByVersionNumberDesc(form.id())
                             .map(v -> v.getVersionNumber() + 1).orElse(1);
-                    FormVersion saved = versions.save(new FormVersion(form.id(), number, hash, text, clock.instant()));
+                    FormVersion saved = versions.saveAndFlush(new FormVersion(form.id(), number, hash, text, clock.instant()));
                     audit.record(SYSTEM, AuditAction.FORM_PUBLISHED, "form", form.id(),
                             "version " + number + " published from " + formsDir + ", sha256 " + hash);
                     log.info("Published form '{}' version {} (sha256 {})", form.id(), number, hash.substring(0, 12));

@@ -62,6 +62,36 @@ class FormCatalogTests {
     }
 
     @Test
+    void twoNodesImportingTheSameChangedFileAtOnceCreateOneVersionAndBothServeIt() throws Exception {
+        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
+        catalog.reload();
+        otherNode.reload();
+        for (int round = 0; round < 5; round++) {
+            String factor = "raced_" + round;
+            Files.writeString(form, Files.readString(form).replace("""
+                      - id: family
+                    """, """
+                          - id: %s
+                            type: scale
+                            scale: imasp-abc
+                            label: { fr: "Course", nl: "Race", en: "Race" }
+                      - id: family
+                    """.formatted(factor)));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var a = pool.submit(() -> { start.await(); catalog.reload(); return catalog.current(key); });
+                var b = pool.submit(() -> { start.await(); otherNode.reload(); return otherNode.current(key); });
+                PublishedForm onA = a.get();
+                PublishedForm onB = b.get();
+                assertThat(onA.versionId()).as("round %d", round).isEqualTo(onB.versionId());
+                assertThat(onA.definition().item(factor)).isPresent();
+            }
+        }
+        assertThat(jdbc.queryForList("SELECT version_number FROM form_version WHERE form_key = ? ORDER BY version_number", Integer.class, key))
+                .as("one version per content, numbered without gaps").containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void anUnchangedFolderPublishesNoNewVersion() {
         catalog.reload();
         PublishedForm first = catalog.current(key);

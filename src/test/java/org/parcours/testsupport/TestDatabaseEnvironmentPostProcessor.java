@@ -73,6 +73,7 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         props.put("spring.datasource.password", PASSWORD);
         props.put("spring.test.database.replace", "none");
         props.put("parcours.demo.password", TestUsers.PASSWORD);
+        props.put("parcours.forms.dir", TestForms.dir().toString());
         return props;
     }
 

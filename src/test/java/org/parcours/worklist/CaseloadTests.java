@@ -3,12 +3,10 @@ package org.parcours.worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -22,30 +20,22 @@ import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.home.ui.HomeView;
 import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestForms;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker's caseload on the worklist (issue 12): their clients with an open support plan (the
  * policy's caseload form, closed by the item the policy names), against the policy's target.
- * Runs on a copy of forms/ so the policy number can change under the running app.
+ * The policy number changes in the tests' copy of forms/ under the running app (restored after).
  */
 @SpringBootTest
 @ViewPackages(classes = ParcoursApplication.class)
 @WithUserDetails(TestUsers.WORKER_NORTH)
 class CaseloadTests extends SpringBrowserlessTest {
-
-    static final Path FORMS = copyOfForms();
-
-    @DynamicPropertySource
-    static void formsFolder(DynamicPropertyRegistry registry) {
-        registry.add("parcours.forms.dir", FORMS::toString);
-    }
 
     @Autowired
     WorklistService worklists;
@@ -89,17 +79,23 @@ class CaseloadTests extends SpringBrowserlessTest {
         assertThat(find(Span.class).id("worklist-caseload").getText())
                 .isEqualTo("Plan d'accompagnement social : " + (before + 1) + " en cours / cible 20");
 
-        Path policy = FORMS.resolve("policy.yaml");
-        Files.writeString(policy, Files.readString(policy).replace("target_per_fte: 20", "target_per_fte: 16"));
-        catalog.reload();
+        Path policy = TestForms.dir().resolve("policy.yaml");
+        String original = Files.readString(policy);
+        try {
+            Files.writeString(policy, original.replace("target_per_fte: 20", "target_per_fte: 16"));
+            catalog.reload();
 
-        assertThat(worklists.forCurrentUser().caseload().orElseThrow().target()).isEqualTo(16);
-        navigate(HomeView.class);
-        assertThat(find(Span.class).id("worklist-caseload").getText()).endsWith("/ cible 16");
+            assertThat(worklists.forCurrentUser().caseload().orElseThrow().target()).isEqualTo(16);
+            navigate(HomeView.class);
+            assertThat(find(Span.class).id("worklist-caseload").getText()).endsWith("/ cible 16");
 
-        Files.writeString(policy, Files.readString(policy).replaceAll("(?m)^\\s*form: support-plan.*\\n", ""));
-        catalog.reload();
-        assertThat(worklists.forCurrentUser().caseload()).as("no caseload form in the policy: no caseload").isEqualTo(Optional.empty());
+            Files.writeString(policy, original.replaceAll("(?m)^\\s*form: support-plan.*\\n", ""));
+            catalog.reload();
+            assertThat(worklists.forCurrentUser().caseload()).as("no caseload form in the policy: no caseload").isEqualTo(Optional.empty());
+        } finally {
+            Files.writeString(policy, original);
+            catalog.reload();
+        }
     }
 
     private ClientSummary mine(String name) {
@@ -114,22 +110,5 @@ class CaseloadTests extends SpringBrowserlessTest {
                 "objectives.1.criteria", "Bail signé", "objectives.1.target_date", "2026-06-01", "plan_ended", String.valueOf(ended)));
         answers.put("objectives.1.progress", "not-yet");
         return answers;
-    }
-
-    private static Path copyOfForms() {
-        try {
-            Path target = Files.createTempDirectory("parcours-caseload-");
-            Path source = Path.of("forms");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(file, copy);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
