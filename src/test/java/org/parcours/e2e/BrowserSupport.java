@@ -70,6 +70,21 @@ final class BrowserSupport implements AutoCloseable {
         radio.findElement(By.cssSelector("input")).click();
     }
 
+    /** Waits until the element is clickable, scrolls it to the middle of the window and clicks it. */
+    void click(By locator, Duration timeout) {
+        WebElement element = new WebDriverWait(driver, timeout).until(ExpectedConditions.elementToBeClickable(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Waits until the element exists, scrolls it into the window and waits until it is displayed. */
+    WebElement reveal(By locator, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return wait.until(ExpectedConditions.visibilityOf(element));
+    }
+
     /** Types into a text, number, text-area, date-picker or combo-box field and leaves it (Tab commits the value). */
     void type(String fieldId, String text) {
         WebElement field = driver.findElement(By.id(fieldId));

@@ -43,8 +43,8 @@ class EvaluationLifecycleIT {
             WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
             signIn(browser, wait);
             browser.driver.get(url("/clients/" + clientId));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            browser.click(By.id("new-evaluation-imasp"), Duration.ofSeconds(60));
+            browser.reveal(By.cssSelector("#item-illness vaadin-radio-button"), Duration.ofSeconds(60));
             browser.choose("item-illness", "B");
             // saved automatically: the address names the stored evaluation
             wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));

@@ -44,9 +44,9 @@ class ImaspEndToEndIT {
 
             browser.driver.get(url("/clients/" + clientId));
             wait.until(ExpectedConditions.textToBe(By.id("client-name"), "NAVIGATEUR Test"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
+            browser.click(By.id("new-evaluation-imasp"), Duration.ofSeconds(60));
 
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            browser.reveal(By.cssSelector("#item-illness vaadin-radio-button"), Duration.ofSeconds(60));
             browser.choose("item-illness", "B");
             browser.choose("item-homeless", "C");
             browser.screenshot("imasp-filled");

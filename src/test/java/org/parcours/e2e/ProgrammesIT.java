@@ -148,9 +148,7 @@ class ProgrammesIT {
 
     private void start(BrowserSupport browser, WebDriverWait wait, long clientId, String formKey, String firstField) {
         browser.driver.get(url("/clients/" + clientId));
-        var button = wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-" + formKey)));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-        button.click();
+        browser.click(By.id("new-evaluation-" + formKey), Duration.ofSeconds(60));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(firstField)));
     }
 
