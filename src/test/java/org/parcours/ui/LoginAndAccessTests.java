@@ -75,7 +75,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void anAdministratorSeesAndOpensTheAdministrationViews() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comité", "Utilisateurs", "Formulaires");
+                .containsExactly("Accueil", "Dossiers clients", "Comité", "Utilisateurs", "Formulaires", "Journal d'audit");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
