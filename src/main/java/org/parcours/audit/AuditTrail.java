@@ -9,30 +9,30 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
-import org.parcours.security.CurrentUser;
-import org.parcours.security.Role;
-import org.parcours.security.UserContext;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading the audit trail: administrators only, filtered, newest first, one page at a time (the
  * table grows without bound, so it is never loaded whole). Anyone else is refused and the attempt
- * is itself audited.
+ * is itself audited. The role is read from Spring Security directly: the audit module is used by
+ * every feature, security included, and depends on none of them.
  */
 @Service
 public class AuditTrail {
 
     private static final String TARGET = "audit_trail";
+    private static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
 
     private final EntityManager entityManager;
-    private final CurrentUser currentUser;
     private final AuditLog audit;
 
-    AuditTrail(EntityManager entityManager, CurrentUser currentUser, AuditLog audit) {
+    AuditTrail(EntityManager entityManager, AuditLog audit) {
         this.entityManager = entityManager;
-        this.currentUser = currentUser;
         this.audit = audit;
     }
 
@@ -70,9 +70,12 @@ public class AuditTrail {
     }
 
     private void requireAdministrator() {
-        UserContext user = currentUser.require();
-        if (!user.has(Role.ADMIN)) {
-            audit.recordDenied(user.username(), TARGET, "-", "reading the audit trail requires the administrator role");
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+            throw new AccessDeniedException("Not signed in");
+        }
+        if (user.getAuthorities().stream().noneMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()))) {
+            audit.recordDenied(user.getName(), TARGET, "-", "reading the audit trail requires the administrator role");
             throw new AccessDeniedException("Not allowed");
         }
     }

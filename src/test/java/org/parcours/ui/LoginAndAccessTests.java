@@ -48,6 +48,18 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithAnonymousUser
+    void aLockedSignInSaysSoWithTheMinutesLeft() {
+        UI.getCurrent().navigate("login", QueryParameters.of("locked", "7"));
+
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(String.valueOf(form.getElement().getPropertyRaw("i18n")))
+                .contains("Connexion temporairement bloquée", "Réessayez dans 7 minute(s)")
+                .doesNotContain("mot de passe incorrect");
+    }
+
+    @Test
     @WithUserDetails(TestUsers.WORKER_NORTH)
     void aWorkerOpeningAnAdministratorRouteIsRefused() {
         navigate(HomeView.class);
