@@ -2,6 +2,8 @@ package org.parcours.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import jakarta.servlet.DispatcherType;
+
 import org.parcours.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,7 +69,9 @@ class SecurityConfig {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         // PDF downloads (print.PrintController): Vaadin's rules deny non-Vaadin paths, so signed-in users are let
         // through here, before Vaadin's catch-all; the controller itself allows only workers and administrators
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated()
+                // the error page (security.ErrorPages) for whoever got an error; it shows nothing of it
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

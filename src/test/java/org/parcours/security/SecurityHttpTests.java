@@ -10,13 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.parcours.testsupport.MutableClock;
+import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -95,16 +98,49 @@ class SecurityHttpTests {
         }
     }
 
-    @Test
-    void aSignedInPageCarriesThemToo() throws Exception {
+    /** A client signed in as {@code username} (keeps its session cookie). */
+    private HttpClient signedIn(String username) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        HttpResponse<Void> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + org.parcours.testsupport.TestUsers.PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + TestUsers.PASSWORD))
                 .build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/audit")).build(),
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error", "locked");
+        return browser;
+    }
+
+    private HttpResponse<String> get(HttpClient browser, String path) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void badIdsAndMalformedAddressesGetAPlainPageWithoutExceptionsStackTracesOrSql() throws Exception {
+        HttpClient browser = signedIn(TestUsers.ADMIN);
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        cases.put("/print/evaluations/999999.pdf", 404);
+        cases.put("/print/meetings/999999.pdf", 404);
+        cases.put("/print/evaluations/abc.pdf", 400);
+        cases.put("/print/evaluations/99999999999999999999999.pdf", 400);
+        cases.put("/print/evaluations/1.pdf?revision=x", 400);
+        cases.put("/print/meetings/1.pdf?lang=xx", 400);
+        cases.put("/print/forms/%3Cscript%3Ealert(1)%3C%2Fscript%3E/blank.pdf", 400);
+        cases.put("/print/forms/%3Cimg%20src=x%20onerror=alert(1)%3E/blank.pdf", 404);
+        for (var entry : cases.entrySet()) {
+            HttpResponse<String> response = get(browser, entry.getKey());
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(entry.getValue());
+            assertThat(response.body()).as(entry.getKey())
+                    .doesNotContainIgnoringCase("exception").doesNotContain("at org.", "at java.", "SQL", "<script>")
+                    .doesNotContain("Whitelabel", "trace");
+        }
+        HttpResponse<String> malformed = get(browser, "/print/evaluations/abc.pdf");
+        assertThat(malformed.body()).contains("Cette adresse n'est pas valable").containsPattern("Reference: [A-Z2-9]{4}-[A-Z2-9]{4}");
+    }
+
+    @Test
+    void aSignedInPageCarriesThemToo() throws Exception {
+        HttpResponse<String> page = get(signedIn(TestUsers.ADMIN), "/admin/audit");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
