@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.catalina.Context;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parcours.testsupport.MutableClock;
 import org.parcours.testsupport.TestUsers;
@@ -30,6 +31,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The app over real HTTP (embedded Tomcat on a random port, java.net.http client): security
@@ -38,7 +42,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SecurityHttpTests.Clocks.class)
+@DirtiesContext
 class SecurityHttpTests {
+
+    /**
+     * Vaadin installs its security-context strategy (one ThreadLocal per application context) as
+     * Spring Security's global one when a context starts; this class's own context would otherwise
+     * leave it in place for the tests that run afterwards in the shared context, which would then
+     * find nobody signed in. Captured when the class loads, before its context exists.
+     */
+    private static final SecurityContextHolderStrategy STRATEGY_BEFORE = SecurityContextHolder.getContextHolderStrategy();
+
+    @AfterAll
+    static void restoreTheSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(STRATEGY_BEFORE);
+    }
 
     @TestConfiguration
     static class Clocks {
