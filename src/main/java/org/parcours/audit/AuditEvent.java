@@ -48,6 +48,10 @@ public class AuditEvent {
         this.detail = detail.length() > 2000 ? detail.substring(0, 2000) : detail;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public Instant getOccurredAt() {
         return occurredAt;
     }

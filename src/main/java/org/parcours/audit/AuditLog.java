@@ -24,6 +24,12 @@ public class AuditLog {
         events.save(new AuditEvent(clock.instant(), actor, action, targetType, String.valueOf(targetId), detail));
     }
 
+    /** Records an event that belongs to no business transaction (e.g. a sign-in lockout), in its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAlone(String actor, AuditAction action, String targetType, Object targetId, String detail) {
+        events.save(new AuditEvent(clock.instant(), actor, action, targetType, String.valueOf(targetId), detail));
+    }
+
     /** Records a refused attempt in its own transaction, so it survives the caller's rollback. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordDenied(String actor, String targetType, Object targetId, String detail) {

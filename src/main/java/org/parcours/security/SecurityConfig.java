@@ -2,32 +2,76 @@ package org.parcours.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import jakarta.servlet.DispatcherType;
+
 import org.parcours.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Vaadin's security configurer: every view must declare who may open it
  * (@RolesAllowed / @PermitAll / @AnonymousAllowed); anything without a declaration is denied.
+ * Sign-ins go through {@link LoginThrottleFilter}; every response carries the headers below.
  */
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
 
+    /**
+     * Vaadin Flow needs {@code 'unsafe-inline' 'unsafe-eval'} for scripts (its bootstrap page and
+     * client engine) and {@code 'unsafe-inline'} for styles (Vaadin docs, "Content Security
+     * Policy"); everything else is restricted to this origin, and nobody may frame the app.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** Browser features the app never uses, switched off for it and anything it might embed. */
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .contentTypeOptions(options -> { })
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                // before the request is handled: Vaadin's bootstrap page (e.g. /login) is otherwise sent without them
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         // PDF downloads (print.PrintController): Vaadin's rules deny non-Vaadin paths, so signed-in users are let
         // through here, before Vaadin's catch-all; the controller itself allows only workers and administrators
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated()
+                // the error page (security.ErrorPages) for whoever got an error; it shows nothing of it
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -42,6 +42,8 @@ final class BrowserSupport implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // console messages (e.g. Content-Security-Policy violations) readable with consoleMessages()
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -111,6 +113,12 @@ final class BrowserSupport implements AutoCloseable {
     /** The label of the checked radio button of a group. */
     String checkedLabel(String groupId) {
         return driver.findElement(By.cssSelector("#" + groupId + " vaadin-radio-button[checked]")).getText().strip();
+    }
+
+    /** The browser console messages since the last call (Chromium reports CSP violations there). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     void screenshot(String name) throws IOException {

@@ -48,6 +48,18 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithAnonymousUser
+    void aLockedSignInSaysSoWithTheMinutesLeft() {
+        UI.getCurrent().navigate("login", QueryParameters.of("locked", "7"));
+
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(String.valueOf(form.getElement().getPropertyRaw("i18n")))
+                .contains("Connexion temporairement bloquée", "Réessayez dans 7 minute(s)")
+                .doesNotContain("mot de passe incorrect");
+    }
+
+    @Test
     @WithUserDetails(TestUsers.WORKER_NORTH)
     void aWorkerOpeningAnAdministratorRouteIsRefused() {
         navigate(HomeView.class);
@@ -76,7 +88,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .containsExactly("Accueil", "Dossiers clients", "Comité", "Décisions à suivre", "Comparer des personnes",
-                        "Utilisateurs", "Formulaires");
+                        "Utilisateurs", "Formulaires", "Journal d'audit");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }

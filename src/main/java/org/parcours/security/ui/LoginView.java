@@ -23,21 +23,18 @@ import org.parcours.ui.LanguageSelect;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.form.title"));
         form.setUsername(getTranslation("login.username"));
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
         form.setForgotPassword(getTranslation("login.forgot"));
-        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
         login.setI18n(i18n);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
@@ -48,7 +45,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        if (parameters.containsKey("locked")) {
+            // sent by the sign-in throttle (security.LoginThrottleFilter) with the minutes left
+            error.setTitle(getTranslation("login.locked.title"));
+            error.setMessage(getTranslation("login.locked.message", minutes(parameters.get("locked"))));
+        } else {
+            error.setTitle(getTranslation("login.error.title"));
+            error.setMessage(getTranslation("login.error.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(parameters.containsKey("error") || parameters.containsKey("locked"));
+    }
+
+    /** The minutes of the query parameter, within 1..1440 (anything else: 15). */
+    private static int minutes(java.util.List<String> values) {
+        try {
+            int minutes = Integer.parseInt(values.isEmpty() ? "" : values.getFirst());
+            return minutes >= 1 && minutes <= 1440 ? minutes : 15;
+        } catch (NumberFormatException e) {
+            return 15;
+        }
     }
 
     @Override

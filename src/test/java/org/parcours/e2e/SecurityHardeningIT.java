@@ -1,0 +1,95 @@
+package org.parcours.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parcours.security.Role;
+import org.parcours.security.UserAccounts;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In Chromium, with the Content-Security-Policy the app sends: the views work and the console
+ * reports no policy violation; a locked sign-in shows its message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityHardeningIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void theViewsWorkUnderTheContentSecurityPolicyWithoutViolations() throws Exception {
+        long clientId = data.client(TestUsers.TEAM_NORTH, "Politique").id();
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            List<String> console = new ArrayList<>();
+            browser.signIn(url(""), TestUsers.ADMIN, TestUsers.PASSWORD, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav")));
+            console.addAll(browser.consoleMessages());
+
+            browser.driver.get(url("/admin/audit"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
+            wait.until(d -> (Long) ((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('audit-grid').querySelectorAll('vaadin-grid-cell-content').length") > 6);
+            browser.screenshot("audit-view");
+            console.addAll(browser.consoleMessages());
+
+            browser.driver.get(url("/clients/" + clientId));
+            wait.until(ExpectedConditions.textToBe(By.id("client-name"), "POLITIQUE Test"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            browser.choose("item-illness", "B");
+            wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
+            browser.screenshot("evaluation-under-csp");
+            console.addAll(browser.consoleMessages());
+            // the console is really read: a message of our own comes back
+            ((JavascriptExecutor) browser.driver).executeScript("console.error('parcours-console-probe')");
+            assertThat(browser.consoleMessages()).anyMatch(m -> m.contains("parcours-console-probe"));
+
+            assertThat(console).as("browser console").noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        }
+    }
+
+    @Test
+    void aLockedSignInShowsItsMessageEvenForTheRightPassword() throws Exception {
+        String name = "locked-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        accounts.create(name, "right-Password-7", "Locked user", Set.of(Role.WORKER), Set.of(TestUsers.TEAM_NORTH));
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            for (int i = 0; i < 5; i++) {
+                browser.signIn(url(""), name, "wrong-" + i, Duration.ofSeconds(60));
+                wait.until(ExpectedConditions.urlContains("login?error"));
+            }
+            browser.signIn(url(""), name, "right-Password-7", Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.urlContains("login?locked="));
+            wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                    "const form = document.querySelector('vaadin-login-form'); return form && form.error ? JSON.stringify(form.i18n) : ''"))
+                    .contains("Connexion temporairement bloquée"));
+            browser.screenshot("login-locked");
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
