@@ -215,6 +215,36 @@ public class ExportService {
         return new ExportResult(fileName, total, totalGroupRows);
     }
 
+    /** One submission as read by the API: the latest submitted revision of an evaluation, with its answers. */
+    public record Submission(long evaluationId, long clientId, int formVersion, int revision, java.time.Instant submittedAt,
+                             String submittedBy, Map<String, String> answers) {
+    }
+
+    /**
+     * The submissions of a form for the clients the user may see, newest first per client, in
+     * client-name order; audited as one read.
+     */
+    public List<Submission> submissions(String formKey) {
+        UserContext user = currentUser.require();
+        Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
+        versions(formKey).forEach(v -> versionNumbers.put(v.versionId(), v.versionNumber()));
+        List<ClientSummary> visible = clients.visibleClients();
+        List<Submission> submissions = new ArrayList<>();
+        for (int from = 0; from < visible.size(); from += CHUNK) {
+            List<Long> ids = visible.subList(from, Math.min(visible.size(), from + CHUNK)).stream().map(ClientSummary::id).toList();
+            Map<Long, List<Measurement>> measurements = evaluations.measurementsOfClients(ids, formKey);
+            for (Long id : ids) {
+                for (Measurement m : measurements.getOrDefault(id, List.of())) {
+                    submissions.add(new Submission(m.evaluationId(), id, versionNumbers.getOrDefault(m.formVersionId(), 0),
+                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(m.answers())));
+                }
+            }
+        }
+        transactions.executeWithoutResult(status -> audit.record(user.username(), AuditAction.SUBMISSIONS_READ, TARGET, formKey,
+                submissions.size() + " submissions read through the API"));
+        return submissions;
+    }
+
     private static List<String> mainFixed(boolean anonymised) {
         return anonymised
                 ? List.of("record", "person", "age_band", "team", "form_version", "submitted_month")

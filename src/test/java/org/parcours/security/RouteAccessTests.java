@@ -39,7 +39,10 @@ class RouteAccessTests {
             Map.entry("MeetingView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("AgendaHistoriesView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("UsersView", Set.of("ADMIN")),
-            Map.entry("FormsView", Set.of("ADMIN")));
+            Map.entry("FormsView", Set.of("ADMIN")),
+            Map.entry("ExportView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
+            Map.entry("DashboardView", Set.of("COMMITTEE", "ADMIN")),
+            Map.entry("ApiTokensView", Set.of("WORKER", "COMMITTEE", "ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {
