@@ -67,7 +67,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients");
+                .containsExactly("Accueil", "Dossiers clients", "Exports", "Jetons d'API");
     }
 
     @Test
@@ -75,7 +75,8 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void anAdministratorSeesAndOpensTheAdministrationViews() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comité", "Utilisateurs", "Formulaires");
+                .containsExactly("Accueil", "Dossiers clients", "Comité", "Tableau de bord", "Exports", "Utilisateurs", "Formulaires",
+                        "Jetons d'API");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
@@ -84,7 +85,8 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     @WithUserDetails(TestUsers.COMMITTEE)
     void aCommitteeMemberCannotOpenClientFilesYet() {
         navigate(HomeView.class);
-        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).containsExactly("Accueil", "Comité");
+        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).containsExactly("Accueil", "Comité", "Tableau de bord", "Exports",
+                "Jetons d'API");
         try {
             navigate(ClientListView.class);
         } catch (RuntimeException | AssertionError refused) {
