@@ -5,12 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -95,26 +93,8 @@ final class Anonymiser {
         return birthDateItems.contains(itemId);
     }
 
-    int threshold() {
-        return threshold;
-    }
-
-    /** A count as published: "<N" when it is a small group (1 to N-1 people), else the number. */
+    /** A count as published: "<N" when it is a small group (1 to N-1), else the number. */
     String count(long count) {
         return count > 0 && count < threshold ? "<" + threshold : String.valueOf(count);
-    }
-
-    /** The documented list of what an anonymised export removes or coarsens (shown in the app and in docs). */
-    List<String> removed() {
-        List<String> removed = new ArrayList<>(List.of(
-                "client names, national register numbers, contact details and household member names (never exported)",
-                "every free-text answer (text items), in the main table and in repeat groups",
-                "client and evaluation ids, replaced by pseudonyms (HMAC-SHA256 under a random key used for this export only)",
-                "birth dates, replaced by age bands " + bandStarts.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                        + " (client birth date and items " + String.join(", ", birthDateItems) + ")",
-                "other dates and the submission time, reduced to the month",
-                "who submitted (worker user names)",
-                "aggregate counts from 1 to " + (threshold - 1) + ", shown as <" + threshold));
-        return removed;
     }
 }

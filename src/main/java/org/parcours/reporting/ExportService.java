@@ -96,11 +96,6 @@ public class ExportService {
         return catalog.liveForms().stream().sorted(Comparator.comparing(PublishedForm::formKey)).toList();
     }
 
-    /** The documented list of what an anonymised export removes, with this policy's numbers (English). */
-    public List<String> anonymisationRules() {
-        return new Anonymiser(catalog.policy(), random).removed();
-    }
-
     /** The policy numbers of anonymised exports, for the in-app explanation. */
     public record AnonymisationPolicy(int threshold, String ageBands, String birthDateItems) {
     }

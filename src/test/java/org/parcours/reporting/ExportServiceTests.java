@@ -220,6 +220,36 @@ class ExportServiceTests {
     }
 
     @Test
+    void theCasuFormLosesItsApplicantsIdentityAndTextInAnAnonymisedExport() {
+        ClientSummary person = identifiedClient(TestUsers.TEAM_NORTH, TestUsers.WORKER_NORTH, "Gudrun", "Hoebeke", LocalDate.of(1990, 2, 14), "900214122");
+        submit(evaluations, person, catalog.current("casu"), Map.ofEntries(
+                Map.entry("applicant_last_name", "Hoebeke"), Map.entry("applicant_first_name", "Gudrun"),
+                Map.entry("applicant_birth_date", "1990-02-14"), Map.entry("applicant_phone", "+32 470 12 34 56"),
+                Map.entry("applicant_email", "gudrun.hoebeke@example.org"), Map.entry("applicant_address", "Rue des Tilleuls 12"),
+                Map.entry("household", "1"), Map.entry("household.1.member_name", "Sigrid Hoebeke"),
+                Map.entry("household.1.member_birth_date", "2012-09-01"), Map.entry("household.1.member_relationship", "child"),
+                Map.entry("situation_assessment", "Madame Hoebeke est sans ressources"), Map.entry("schemes", "1"),
+                Map.entry("schemes.1.scheme", "food"), Map.entry("schemes.1.motivation", "Gudrun a besoin d'aide"),
+                Map.entry("schemes.1.scheme_decision", "granted"), Map.entry("worker_opinion", "favourable"),
+                Map.entry("data_sharing_consent", "true")));
+
+        for (ExportFormat format : ExportFormat.values()) {
+            String everything = String.join("\n", entries(export("casu", format, true)).values());
+            assertThat(everything).as(format.name()).doesNotContain("Hoebeke", "Gudrun", "Sigrid", person.nationalRegisterNumber(),
+                    NationalRegisterNumber.format(person.nationalRegisterNumber()), "1990-02-14", "2012-09-01", "470 12 34 56",
+                    "example.org", "Tilleuls", "sans ressources", "besoin");
+        }
+        Map<String, String> files = entries(export("casu", ExportFormat.CSV, true));
+        assertThat(files).containsKeys("casu.csv", "casu-household.csv", "casu-schemes.csv", "casu-aggregates.csv");
+        List<List<String>> main = csv(files.get("casu.csv"));
+        assertThat(main.getFirst()).noneMatch(h -> h.contains("[applicant_last_name]") || h.contains("[situation_assessment]"));
+        int age = LocalDate.of(1990, 2, 14).until(LocalDate.now()).getYears();
+        String band = age < 35 ? "25-34" : age < 45 ? "35-44" : "45-54";
+        assertThat(column(main, "Date de naissance [applicant_birth_date]")).contains(band);
+        assertThat(column(csv(files.get("casu-household.csv")), "Date de naissance [member_birth_date]")).contains("0-17");
+    }
+
+    @Test
     void aWorkerExportsOnlyTheirTeamsSubmissionsAndEveryExportIsAudited() {
         String key = "export_scope";
         List<PublishedForm> versions = publishThreeVersions(key);

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The REST API over real HTTP: per-user bearer tokens, the role rules of the views for each
  * path, team scope (another team's data is "not found" and audited), stateless and CSRF-free,
- * public health and documentation, metrics for administrators only.
+ * public health and documentation, metrics for administrators only. An IT (failsafe, its own JVM)
+ * because a server on a random port is a second Spring context, whose Vaadin security-context
+ * strategy would disturb the @WithUserDetails tests sharing surefire's JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiAccessTests {
+class ApiAccessIT {
 
     @LocalServerPort
     int port;
