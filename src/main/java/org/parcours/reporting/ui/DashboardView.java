@@ -83,8 +83,18 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             rows.add(row);
             bars.add(new Bar(factor.label().in(getLocale()), segments));
         }
-        // stacked to 100%: the share of each code among the clients measured
-        section("factors", getTranslation("dashboard.factors.title"), chart("factors", bars, true), table("factors", header, rows));
+        // stacked to 100%: the share of each code among the clients measured, with a legend of the codes
+        Div chart = chart("factors", bars, true);
+        Div legend = new Div();
+        legend.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("margin-top", "var(--lumo-space-xs)");
+        for (Code code : d.codes()) {
+            Span chip = new Span(code.code());
+            chip.getStyle().set("background", ScaleColours.background(code.colour())).set("color", ScaleColours.text(code.colour()))
+                    .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)");
+            legend.add(chip);
+        }
+        chart.add(legend);
+        section("factors", getTranslation("dashboard.factors.title"), chart, table("factors", header, rows));
     }
 
     private void activation(Dashboard d) {
