@@ -8,6 +8,10 @@ import org.parcours.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -49,6 +53,41 @@ class SecurityConfig {
     /** Browser features the app never uses, switched off for it and anything it might embed. */
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /**
+     * The REST API and the actuator: stateless, no session and no CSRF token (no cookie is ever
+     * accepted here, so there is nothing to forge), signed in per request by a personal bearer
+     * token. Role rules mirror the views; services check teams. Health and the API documentation
+     * are public, metrics for administrators. Checked before Vaadin's chain, which covers the rest.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                // answered here, not with sendError: an error dispatch would reach Vaadin's chain and its login redirect
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ApiTokenFilter.problem(response, HttpStatus.UNAUTHORIZED, "A bearer token is required");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                ApiTokenFilter.problem(response, HttpStatus.FORBIDDEN, "Your role does not allow this")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json", "/api/openapi.json/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN_NAME)
+                        .requestMatchers("/api/clients/**", "/api/evaluations/**").hasAnyRole(Role.WORKER_NAME, Role.ADMIN_NAME)
+                        .requestMatchers("/api/**").hasAnyRole(Role.WORKER_NAME, Role.COMMITTEE_NAME, Role.ADMIN_NAME)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {

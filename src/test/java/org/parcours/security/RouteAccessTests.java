@@ -41,7 +41,10 @@ class RouteAccessTests {
             Map.entry("FollowUpView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("UsersView", Set.of("ADMIN")),
             Map.entry("FormsView", Set.of("ADMIN")),
-            Map.entry("AuditView", Set.of("ADMIN")));
+            Map.entry("AuditView", Set.of("ADMIN")),
+            Map.entry("ExportView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
+            Map.entry("DashboardView", Set.of("COMMITTEE", "ADMIN")),
+            Map.entry("ApiTokensView", Set.of("WORKER", "COMMITTEE", "ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

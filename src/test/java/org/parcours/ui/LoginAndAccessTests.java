@@ -79,7 +79,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comparer des personnes");
+                .containsExactly("Accueil", "Dossiers clients", "Comparer des personnes", "Exports", "Jetons d'API");
     }
 
     @Test
@@ -88,7 +88,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .containsExactly("Accueil", "Dossiers clients", "Comité", "Décisions à suivre", "Comparer des personnes",
-                        "Utilisateurs", "Formulaires", "Journal d'audit");
+                        "Tableau de bord", "Exports", "Utilisateurs", "Formulaires", "Journal d'audit", "Jetons d'API");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
@@ -98,7 +98,8 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void aCommitteeMemberReachesHistoriesThroughTheCommitteeViewsButCannotOpenClientFiles() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Comité", "Décisions à suivre", "Comparer des personnes");
+                .containsExactly("Accueil", "Comité", "Décisions à suivre", "Comparer des personnes", "Tableau de bord", "Exports",
+                        "Jetons d'API");
         try {
             navigate(ClientListView.class);
         } catch (RuntimeException | AssertionError refused) {

@@ -1,0 +1,72 @@
+package org.parcours.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parcours.clients.ClientSummary;
+import org.parcours.demo.DemoDataGenerator;
+import org.parcours.evaluations.EvaluationService;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in a real browser over deterministic demo data (plus a few CASU requests, which
+ * the demo generator does not make): every figure's table is there, and a screenshot is kept in
+ * target/screenshots/dashboard.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportingIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoDataGenerator demo;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    EvaluationService evaluations;
+
+    @Test
+    void theAdministratorSeesTheDashboardOfTheDemoData() throws Exception {
+        assumeTrue(BrowserSupport.available(), "Chromium and chromedriver are needed");
+        demo.generate(9, new DemoDataGenerator.Size(3, 1, 12, 2), LocalDate.now());
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "CasuDashboard");
+        for (String scheme : List.of("food", "fsl", "food")) {
+            data.as(TestUsers.WORKER_NORTH, "WORKER", () -> evaluations.submit(evaluations.blank(client.id(), "casu"), Map.of(
+                    "applicant_last_name", "CasuDashboard", "applicant_first_name", "Test", "applicant_birth_date", "1980-05-17",
+                    "situation_assessment", "Situation difficile", "schemes", "1", "schemes.1.scheme", scheme,
+                    "schemes.1.motivation", "Besoin urgent", "schemes.1.scheme_decision", "granted",
+                    "worker_opinion", "favourable", "data_sharing_consent", "true")));
+        }
+
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            browser.signIn("http://localhost:" + port, TestUsers.ADMIN, TestUsers.PASSWORD, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav")));
+            browser.driver.get("http://localhost:" + port + "/reports/dashboard");
+            WebElement factors = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-factors-table")));
+            assertThat(factors.getText()).contains("Maladie / hospitalisation");
+            assertThat(browser.driver.findElement(By.id("dashboard-due-table")).getText()).contains("Demo 9");
+            assertThat(browser.driver.findElement(By.id("dashboard-schemes-table")).getText()).contains("Aide alimentaire");
+            assertThat(browser.driver.findElements(By.cssSelector("#dashboard-factors-chart [data-value]"))).isNotEmpty();
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2600));
+            browser.screenshot("dashboard");
+        }
+    }
+}
