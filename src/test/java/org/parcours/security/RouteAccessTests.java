@@ -39,7 +39,12 @@ class RouteAccessTests {
             Map.entry("MeetingView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("AgendaHistoriesView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("UsersView", Set.of("ADMIN")),
-            Map.entry("FormsView", Set.of("ADMIN")));
+            Map.entry("FormsView", Set.of("ADMIN")),
+            Map.entry("ContractsView", Set.of("WORKER", "ADMIN")),
+            Map.entry("ContractView", Set.of("WORKER", "ADMIN")),
+            Map.entry("AidRequestsView", Set.of("WORKER", "ADMIN")),
+            Map.entry("AidRequestView", Set.of("WORKER", "ADMIN")),
+            Map.entry("AidBoardView", Set.of("WORKER", "ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {
