@@ -26,7 +26,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 @SpringBootTest
 @WithUserDetails(TestUsers.WORKER_NORTH)
-class ContractServiceTests {
+public class ContractServiceTests {
 
     static final LocalDate TODAY = LocalDate.now();
 
@@ -46,7 +46,7 @@ class ContractServiceTests {
     JdbcTemplate jdbc;
 
     /** A complete contract text: level 1, one objective, commitments, start and duration, adhesion. */
-    static Map<String, String> text(LocalDate start, int months) {
+    public static Map<String, String> text(LocalDate start, int months) {
         Map<String, String> a = new HashMap<>();
         a.put("level", "1");
         a.put("objectives", "1");
