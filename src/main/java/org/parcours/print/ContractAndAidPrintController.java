@@ -46,7 +46,17 @@ class ContractAndAidPrintController {
         return pdf(printouts.contract(id, version, locale(lang, cookieLang)));
     }
 
-    @ExceptionHandler({ContractNotFoundException.class, ClientNotFoundException.class})
+    @GetMapping("/aid-requests/{id}.pdf")
+    ResponseEntity<byte[]> aidRequest(@PathVariable("id") long id, @RequestParam(name = "lang", required = false) String lang,
+                                      @CookieValue(name = PrintController.LANGUAGE_COOKIE, required = false) String cookieLang) {
+        if (lang != null && !LocalizedText.LANGUAGES.contains(lang)) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body("lang must be fr, nl or en".getBytes(StandardCharsets.UTF_8));
+        }
+        return pdf(printouts.aidRequest(id, locale(lang, cookieLang)));
+    }
+
+    @ExceptionHandler({ContractNotFoundException.class, ClientNotFoundException.class, org.parcours.aid.AidRequestNotFoundException.class})
     ResponseEntity<String> notFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found");
     }

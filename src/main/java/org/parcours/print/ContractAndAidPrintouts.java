@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.parcours.aid.AidRequestDetails;
+import org.parcours.aid.AidService;
+import org.parcours.aid.SchemeView;
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
 import org.parcours.contracts.ContractDetails;
@@ -35,13 +38,16 @@ import com.vaadin.flow.i18n.I18NProvider;
 public class ContractAndAidPrintouts {
 
     private final ContractService contracts;
+    private final AidService aid;
     private final EvaluationPdf pdf;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final I18NProvider i18n;
 
-    ContractAndAidPrintouts(ContractService contracts, EvaluationPdf pdf, CurrentUser currentUser, AuditLog audit, I18NProvider i18n) {
+    ContractAndAidPrintouts(ContractService contracts, AidService aid, EvaluationPdf pdf, CurrentUser currentUser, AuditLog audit,
+                            I18NProvider i18n) {
         this.contracts = contracts;
+        this.aid = aid;
         this.pdf = pdf;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -83,6 +89,38 @@ public class ContractAndAidPrintouts {
                         + (d.contract().status() == ContractStatus.DRAFT ? ", draft" : ""));
         return new Printout(bytes, "masp-contract-" + contractId + "-t" + shown.number() + "-" + Printouts.fileNamePart(d.client().lastName())
                 + ".pdf");
+    }
+
+    /** An aid request for the partners approached: the schemes with their decisions, then the filled form. */
+    @Transactional
+    public Printout aidRequest(long requestId, Locale locale) {
+        UserContext user = requirePrinter();
+        AidRequestDetails d = aid.open(requestId);
+        DateTimeFormatter dates = EvaluationPdf.translatedFormat(i18n, locale, "print.format.date", "dd/MM/yyyy");
+        String heading = d.form().definition().title().in(locale);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(t(locale, "print.client"), d.client().fullName());
+        meta.put(t(locale, "print.birthDate"), d.client().birthDate() == null ? "" : dates.format(d.client().birthDate()));
+        meta.put(t(locale, "print.team"), d.client().teamName());
+        meta.put(t(locale, "print.author"), d.createdBy());
+        meta.put(t(locale, "print.aid.status"), t(locale, "aid.status." + d.status().name()));
+        meta.put(t(locale, "print.aid.submitted"), d.submittedAt().map(i -> dates.format(i.atZone(EvaluationPdf.ZONE))).orElse(""));
+        meta.put(t(locale, "print.formVersion"), String.valueOf(d.form().versionNumber()));
+        List<List<String>> rows = new ArrayList<>();
+        for (SchemeView s : d.schemes()) {
+            rows.add(List.of(s.label().in(locale) + s.detail().map(x -> " – " + x).orElse(""),
+                    s.amountRequested().map(java.math.BigDecimal::toPlainString).orElse(""), t(locale, "aid.decision." + s.decision().name()),
+                    s.amountGranted().map(java.math.BigDecimal::toPlainString).orElse(""), s.decider().orElse(""),
+                    s.decidedOn().map(dates::format).orElse(""), s.motivation().orElse("")));
+        }
+        List<EvaluationPdf.Table> tables = rows.isEmpty() ? List.of() : List.of(new EvaluationPdf.Table(t(locale, "print.aid.schemes"),
+                List.of(t(locale, "aid.col.scheme"), t(locale, "aid.col.requested"), t(locale, "aid.col.decision"), t(locale, "aid.col.granted"),
+                        t(locale, "aid.col.decider"), t(locale, "aid.col.decidedOn"), t(locale, "aid.col.motivation")), rows));
+        Optional<String> banner = d.editable() ? Optional.of(t(locale, "aid.status.DRAFT")) : Optional.empty();
+        byte[] bytes = pdf.document(heading, d.client().fullName() + " – " + heading, d.form().definition(), d.answers(), meta, banner,
+                List.of(), tables, List.of(t(locale, "print.aid.signWorker"), t(locale, "print.aid.signPerson")), locale, roleNames(user));
+        audit.record(user.username(), AuditAction.AID_REQUEST_PRINTED, "aid_request", requestId, "printed PDF (" + locale.getLanguage() + ")");
+        return new Printout(bytes, "casu-" + requestId + "-" + Printouts.fileNamePart(d.client().lastName()) + ".pdf");
     }
 
     private String t(Locale locale, String key, Object... params) {

@@ -110,6 +110,29 @@ class ContractPdfTests {
         assertThat(other.getStatus()).isEqualTo(404);
     }
 
+    @Autowired
+    org.parcours.aid.AidService aid;
+
+    @Test
+    void anAidRequestPrintsItsSchemesWithTheirDecisionsForPartners() throws Exception {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "PdfCasu");
+        org.parcours.aid.AidRequestDetails draft = aid.create(client.id());
+        org.parcours.aid.AidRequestDetails submitted = aid.submit(draft.id(), draft.lockVersion(),
+                org.parcours.aid.AidServiceTests.casu("fsl-energy", "300.00", "food", null));
+        aid.decide(draft.id(), submitted.schemes().get(0).id(), org.parcours.aid.SchemeDecision.PARTLY_GRANTED, new java.math.BigDecimal("200"),
+                "Commission FSL", TODAY, "Plafond du règlement");
+        byte[] bytes = printouts.aidRequest(draft.id(), Locale.FRENCH).bytes();
+        Path out = Path.of("target", "contract-pdf");
+        Files.createDirectories(out);
+        Files.write(out.resolve("casu.pdf"), bytes);
+        assertThat(text(bytes)).contains("CASU", "PDFCASU", "Dispositifs sollicités", "Fonds de solidarité logement – énergie",
+                "Accordé en partie", "Commission FSL", "Plafond du règlement", "Aide alimentaire", "En attente", "Reste à vivre", "77,75",
+                "Le travailleur social");
+        MockHttpServletResponse other = mvc.perform(get("/print/aid-requests/" + draft.id() + ".pdf")
+                .with(user(TestUsers.WORKER_SOUTH).roles("WORKER"))).andReturn().getResponse();
+        assertThat(other.getStatus()).isEqualTo(404);
+    }
+
     private static String text(byte[] bytes) throws IOException {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             return new PDFTextStripper().getText(document).replaceAll("[\\s\\u00a0\\u202f]+", " ");

@@ -67,7 +67,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients");
+                .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente");
     }
 
     @Test
@@ -75,7 +75,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void anAdministratorSeesAndOpensTheAdministrationViews() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comité", "Utilisateurs", "Formulaires");
+                .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comité", "Utilisateurs", "Formulaires");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
