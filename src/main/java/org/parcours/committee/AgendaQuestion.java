@@ -8,5 +8,7 @@ public enum AgendaQuestion {
     CONTRACT_RENEWAL,
     /** A request for financial or material aid. */
     AID_REQUEST,
-    OTHER
+    OTHER,
+    /** Ask for a judicial support measure (MASP level 3, DOMAIN §3): refusal, breach or unpaid rent; see contracts. */
+    JUDICIAL_MEASURE
 }

@@ -138,6 +138,60 @@ public class EvaluationPdf {
         return w.end();
     }
 
+    /** A table printed under the header of a {@link #document}: title, column headers, rows of plain text. */
+    public record Table(String title, List<String> headers, List<List<String>> rows) {
+    }
+
+    /**
+     * A filled form printed as a document other than an evaluation (a contract, an avenant, an aid
+     * request): title, header rows, optional banner, paragraphs and tables before the form's
+     * sections, and signature boxes at the end. Every text is escaped.
+     */
+    public byte[] document(String heading, String footer, FormDefinition form, Map<String, String> answers, Map<String, String> meta,
+                           Optional<String> banner, List<String> paragraphs, List<Table> tables, List<String> signatures,
+                           Locale locale, Set<String> roles) {
+        return render(documentXhtml(heading, footer, form, answers, meta, banner, paragraphs, tables, signatures, locale, roles));
+    }
+
+    String documentXhtml(String heading, String footer, FormDefinition form, Map<String, String> answers, Map<String, String> meta,
+                         Optional<String> banner, List<String> paragraphs, List<Table> tables, List<String> signatures,
+                         Locale locale, Set<String> roles) {
+        FormSession session = FormSession.resume(form, answers, today());
+        Writer w = new Writer(locale, roles, form, Optional.of(session));
+        w.begin(heading, footer);
+        w.html("<h1>").text(heading).html("</h1>");
+        banner.ifPresent(b -> w.html("<div class=\"banner\">").text(b).html("</div>"));
+        Map<String, String> escaped = new LinkedHashMap<>();
+        meta.forEach((k, v) -> escaped.put(k, w.esc(v == null || v.isBlank() ? "—" : v)));
+        escaped.put(w.t("print.printedOn"), w.esc(w.dateTime(clock.instant())));
+        w.meta(escaped);
+        for (String paragraph : paragraphs) {
+            w.html("<div class=\"note\">").text(paragraph).html("</div>");
+        }
+        for (Table table : tables) {
+            w.html("<h2>").text(table.title()).html("</h2><table class=\"rows\"><tr>");
+            table.headers().forEach(h -> w.html("<th>").text(h).html("</th>"));
+            w.html("</tr>");
+            for (List<String> row : table.rows()) {
+                w.html("<tr>");
+                row.forEach(cell -> w.html("<td>").text(cell == null ? "" : cell).html("</td>"));
+                w.html("</tr>");
+            }
+            w.html("</table>");
+        }
+        w.legends();
+        w.sections();
+        if (!signatures.isEmpty()) {
+            w.html("<table class=\"signatures\"><tr>");
+            for (String who : signatures) {
+                w.html("<td><div class=\"who\">").text(who).html("</div><div class=\"line\">").text(w.t("print.signature.date"))
+                        .html("</div><div class=\"sign\">&#160;</div></td>");
+            }
+            w.html("</tr></table>");
+        }
+        return w.end();
+    }
+
     String blankXhtml(PublishedForm published, Locale locale, Set<String> roles) {
         FormDefinition form = published.definition();
         Writer w = new Writer(locale, roles, form, Optional.empty());
@@ -260,6 +314,11 @@ public class EvaluationPdf {
             table.rows td { border: 0.5pt solid #bdc1c6; padding: 1mm; vertical-align: top; word-wrap: break-word; }
             table.rows .no { width: 7mm; color: #5f6368; text-align: right; }
             table.rows tr.blank td { height: 7mm; }
+            table.signatures { margin-top: 8mm; table-layout: fixed; page-break-inside: avoid; }
+            table.signatures td { padding: 0 3mm 0 0; vertical-align: top; }
+            table.signatures .who { font-weight: bold; margin-bottom: 1mm; height: 8mm; }
+            table.signatures .line { color: #5f6368; margin-bottom: 1mm; }
+            table.signatures .sign { border: 0.75pt solid #9aa0a6; height: 24mm; }
             """;
 
     /** Builds the XHTML of one document. */

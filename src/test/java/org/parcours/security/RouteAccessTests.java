@@ -44,7 +44,12 @@ class RouteAccessTests {
             Map.entry("AuditView", Set.of("ADMIN")),
             Map.entry("ExportView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
             Map.entry("DashboardView", Set.of("COMMITTEE", "ADMIN")),
-            Map.entry("ApiTokensView", Set.of("WORKER", "COMMITTEE", "ADMIN")));
+            Map.entry("ApiTokensView", Set.of("WORKER", "COMMITTEE", "ADMIN")),
+            Map.entry("ContractsView", Set.of("WORKER", "ADMIN")),
+            Map.entry("ContractView", Set.of("WORKER", "ADMIN")),
+            Map.entry("AidRequestsView", Set.of("WORKER", "ADMIN")),
+            Map.entry("AidRequestView", Set.of("WORKER", "ADMIN")),
+            Map.entry("AidBoardView", Set.of("WORKER", "ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

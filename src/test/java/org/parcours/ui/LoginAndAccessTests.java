@@ -79,7 +79,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comparer des personnes", "Exports", "Jetons d'API");
+                .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comparer des personnes", "Exports", "Jetons d'API");
     }
 
     @Test
@@ -87,8 +87,9 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
     void anAdministratorSeesAndOpensTheAdministrationViews() {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Comité", "Décisions à suivre", "Comparer des personnes",
-                        "Tableau de bord", "Exports", "Utilisateurs", "Formulaires", "Journal d'audit", "Jetons d'API");
+                .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comité", "Décisions à suivre",
+                        "Comparer des personnes", "Tableau de bord", "Exports", "Utilisateurs", "Formulaires", "Journal d'audit",
+                        "Jetons d'API");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }

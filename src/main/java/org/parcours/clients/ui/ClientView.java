@@ -170,7 +170,13 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         Button history = new Button(getTranslation("history.open"), VaadinIcon.TABLE.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.id() + "/history")));
         history.setId("client-history");
-        add(history);
+        Button contracts = new Button(getTranslation("client.contracts"), VaadinIcon.FILE_TEXT_O.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.id() + "/contracts")));
+        contracts.setId("client-contracts");
+        Button aid = new Button(getTranslation("client.aidRequests"), VaadinIcon.HANDSHAKE.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.id() + "/aid")));
+        aid.setId("client-aid-requests");
+        add(new HorizontalLayout(history, contracts, aid));
     }
 
     private Div section(String titleKey, Component... fields) {

@@ -23,6 +23,9 @@ import org.parcours.ui.MainLayout;
 import org.parcours.ui.NavigationContributor;
 import org.parcours.worklist.WorklistService;
 import org.parcours.worklist.ui.WorklistPanel;
+import org.parcours.clients.ClientService;
+import org.parcours.contracts.ContractService;
+import org.parcours.contracts.ui.ContractsDuePanel;
 
 /** The landing page after sign-in: who you are and where to go. */
 @Route("")
@@ -33,12 +36,17 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final UserAccounts accounts;
     private final AccessAnnotationChecker access;
     private final WorklistService worklists;
+    private final ContractService contracts;
+    private final ClientService clients;
 
-    public HomeView(CurrentUser currentUser, UserAccounts accounts, AccessAnnotationChecker access, WorklistService worklists) {
+    public HomeView(CurrentUser currentUser, UserAccounts accounts, AccessAnnotationChecker access, WorklistService worklists,
+                    ContractService contracts, ClientService clients) {
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.access = access;
         this.worklists = worklists;
+        this.contracts = contracts;
+        this.clients = clients;
     }
 
     /** Built on every visit, so the worklist is current. */
@@ -58,6 +66,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
         if (access.hasAccess(ClientListView.class)) {
             add(new RouterLink(getTranslation("home.clients.link"), ClientListView.class));
             add(new WorklistPanel(worklists.forCurrentUser()));
+            add(new ContractsDuePanel(contracts.due(clients.visibleClients())));
         }
     }
 

@@ -1,0 +1,13 @@
+package org.parcours.aid;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AidRequestRepository extends JpaRepository<AidRequest, Long> {
+
+    List<AidRequest> findByClientIdOrderByCreatedAtDesc(long clientId);
+
+    List<AidRequest> findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(Collection<Long> clientIds);
+}

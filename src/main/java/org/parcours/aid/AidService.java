@@ -1,0 +1,349 @@
+package org.parcours.aid;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.parcours.audit.AuditAction;
+import org.parcours.audit.AuditLog;
+import org.parcours.catalog.FormCatalog;
+import org.parcours.catalog.PublishedForm;
+import org.parcours.clients.ClientNotFoundException;
+import org.parcours.clients.ClientService;
+import org.parcours.clients.ClientSummary;
+import org.parcours.formdef.ChoiceItem;
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.RepeatItem;
+import org.parcours.formrun.FormSession;
+import org.parcours.formrun.Issue;
+import org.parcours.security.CurrentUser;
+import org.parcours.security.Role;
+import org.parcours.security.UserContext;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CASU aid requests (DOMAIN §2): one request per household fills the casu form (YAML), which
+ * computes the remaining income while filling and lists the schemes requested at once; on
+ * submission each scheme row gets its own decision (amount, decision, decider, date,
+ * motivation), and the request's status derives from them. The schemes and the data each needs
+ * come from the form and its lists; the repeat holding them is named by the policy
+ * ({@code aid.schemes_item}). Access follows the client's team; reads and changes are audited.
+ */
+@Service
+public class AidService {
+
+    static final String TARGET = "aid_request";
+    static final int TEXT_MAX = 2000;
+
+    private final AidRequestRepository requests;
+    private final SchemeRequestRepository schemes;
+    private final ClientService clients;
+    private final FormCatalog catalog;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AidService(AidRequestRepository requests, SchemeRequestRepository schemes, ClientService clients, FormCatalog catalog,
+               CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.requests = requests;
+        this.schemes = schemes;
+        this.clients = clients;
+        this.catalog = catalog;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public String formKey() {
+        return catalog.policy().text("aid.form").orElse("casu");
+    }
+
+    private String schemesItem() {
+        return catalog.policy().text("aid.schemes_item").orElse("schemes");
+    }
+
+    @Transactional
+    public List<AidRequestSummary> ofClient(long clientId) {
+        UserContext user = requireWorker();
+        clients.requireVisible(clientId);
+        audit.record(user.username(), AuditAction.AID_REQUEST_READ, "client", clientId, "listed aid requests");
+        List<AidRequest> found = requests.findByClientIdOrderByCreatedAtDesc(clientId);
+        Map<Long, List<SchemeRequest>> rows = schemes.findByRequestIdIn(found.stream().map(AidRequest::getId).toList()).stream()
+                .collect(Collectors.groupingBy(SchemeRequest::getRequestId));
+        return found.stream().map(r -> {
+            List<SchemeRequest> own = rows.getOrDefault(r.getId(), List.of());
+            return new AidRequestSummary(r.getId(), r.getClientId(), status(r, own), r.getCreatedAt(), r.getCreatedBy(),
+                    Optional.ofNullable(r.getSubmittedAt()), r.isSubmitted() ? own.size() : rowCount(r.getAnswers()),
+                    own.stream().filter(s -> s.getDecision() == SchemeDecision.PENDING).count());
+        }).toList();
+    }
+
+    /** A new request on the current version of the form, the applicant's identity taken from the client file. */
+    @Transactional
+    public AidRequestDetails create(long clientId) {
+        return create(clientId, catalog.current(formKey()));
+    }
+
+    /** A new request on a given version of the form (also one not live yet, for tests of a changed form). */
+    @Transactional
+    AidRequestDetails create(long clientId, PublishedForm form) {
+        UserContext user = requireWorker();
+        ClientSummary client = clients.requireVisible(clientId);
+        Map<String, String> start = new HashMap<>(FormSession.start(form.definition(), LocalDate.now(clock)).answersToStore());
+        start.put("applicant_last_name", client.lastName());
+        start.put("applicant_first_name", client.firstName());
+        if (client.birthDate() != null) {
+            start.put("applicant_birth_date", client.birthDate().toString());
+        }
+        FormSession.unknownPaths(form.definition(), start).forEach(start::remove);
+        AidRequest request = requests.saveAndFlush(new AidRequest(clientId, form.versionId(),
+                FormSession.resume(form.definition(), start, LocalDate.now(clock)).answersToStore(), clock.instant(), user.username()));
+        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, request.getId(),
+                "for client " + clientId + " on " + form.formKey() + " v" + form.versionNumber());
+        return details(request, client);
+    }
+
+    @Transactional
+    public AidRequestDetails open(long requestId) {
+        UserContext user = requireWorker();
+        Visible found = find(requestId);
+        audit.record(user.username(), AuditAction.AID_REQUEST_READ, TARGET, requestId, "opened");
+        return details(found.request(), found.client());
+    }
+
+    /** Saves the draft's answers (format checked; required answers wait for submission). */
+    @Transactional
+    public AidRequestDetails save(long requestId, long lockVersion, Map<String, String> answers) {
+        UserContext user = requireWorker();
+        Visible found = find(requestId);
+        AidRequest request = found.request();
+        if (request.isSubmitted()) {
+            throw new AidException("aid.error.submitted", "The request is submitted");
+        }
+        if (request.getVersion() != lockVersion) {
+            throw new AidException("aid.error.concurrent", "Someone else changed this request meanwhile");
+        }
+        PublishedForm form = catalog.version(request.getFormVersionId());
+        Map<String, String> cleaned = clean(form, answers);
+        request.replaceAnswers(cleaned, clock.instant(), user.username());
+        flush();
+        audit.record(user.username(), AuditAction.AID_REQUEST_SAVED, TARGET, requestId, cleaned.size() + " answers");
+        return details(request, found.client());
+    }
+
+    /** Submits: every rule of the form must hold; each requested scheme then waits for its decision. */
+    @Transactional
+    public AidRequestDetails submit(long requestId, long lockVersion, Map<String, String> answers) {
+        AidRequestDetails saved = save(requestId, lockVersion, answers);
+        UserContext user = currentUser.require();
+        Visible found = find(requestId);
+        AidRequest request = found.request();
+        PublishedForm form = catalog.version(request.getFormVersionId());
+        List<Issue> issues = FormSession.resume(form.definition(), saved.answers(), LocalDate.now(clock)).validate();
+        if (!issues.isEmpty()) {
+            throw new IncompleteAidRequestException(issues);
+        }
+        String repeat = schemesItem();
+        int count = rowCount(request.getAnswers());
+        Instant now = clock.instant();
+        for (int row = 1; row <= count; row++) {
+            String prefix = repeat + "." + row + ".";
+            String amount = request.getAnswers().get(prefix + "amount_requested");
+            schemes.save(new SchemeRequest(requestId, row, request.getAnswers().get(prefix + "scheme"),
+                    request.getAnswers().get(prefix + "scheme_other_detail"), amount == null ? null : new BigDecimal(amount), now,
+                    user.username()));
+        }
+        request.submit(now, user.username());
+        flush();
+        audit.record(user.username(), AuditAction.AID_REQUEST_SUBMITTED, TARGET, requestId, count + " scheme(s) requested");
+        return details(request, found.client());
+    }
+
+    /**
+     * Records the decision on one requested scheme. A decided scheme needs its decider and date
+     * (not in the future); a refusal or a partial grant its motivation; a partial grant of an
+     * amount less than requested. Back to pending clears the decision.
+     */
+    @Transactional
+    public AidRequestDetails decide(long requestId, long schemeId, SchemeDecision decision, BigDecimal amountGranted, String decider,
+                                    LocalDate decidedOn, String motivation) {
+        UserContext user = requireWorker();
+        Visible found = find(requestId);
+        SchemeRequest scheme = schemes.findById(schemeId).filter(s -> s.getRequestId() == requestId)
+                .orElseThrow(() -> new AidRequestNotFoundException(requestId));
+        if (decision == null) {
+            throw new AidException("aid.error.decision", "The decision is required");
+        }
+        String who = blankToNull(decider);
+        String why = blankToNull(motivation);
+        if ((who != null && who.length() > 200) || (why != null && why.length() > TEXT_MAX)) {
+            throw new AidException("aid.error.tooLong", "Text too long");
+        }
+        Instant now = clock.instant();
+        if (decision == SchemeDecision.PENDING) {
+            scheme.decide(decision, null, null, null, null, now, user.username());
+        } else {
+            if (who == null) {
+                throw new AidException("aid.error.decider", "Who decided is required");
+            }
+            if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
+                throw new AidException("aid.error.date", "The date of the decision is required and cannot be in the future");
+            }
+            if ((decision == SchemeDecision.REFUSED || decision == SchemeDecision.PARTLY_GRANTED) && why == null) {
+                throw new AidException("aid.error.motivation", "A refusal or a partial grant needs its motivation");
+            }
+            if (amountGranted != null && amountGranted.signum() < 0) {
+                throw new AidException("aid.error.amount", "The amount granted cannot be negative");
+            }
+            if (decision == SchemeDecision.PARTLY_GRANTED && scheme.getAmountRequested() != null
+                    && (amountGranted == null || amountGranted.compareTo(scheme.getAmountRequested()) >= 0)) {
+                throw new AidException("aid.error.partialAmount", "A partial grant is less than the amount requested",
+                        scheme.getAmountRequested());
+            }
+            BigDecimal granted = decision == SchemeDecision.REFUSED ? null
+                    : decision == SchemeDecision.GRANTED && amountGranted == null ? scheme.getAmountRequested() : amountGranted;
+            scheme.decide(decision, granted, who, decidedOn, why, now, user.username());
+        }
+        flush();
+        audit.record(user.username(), AuditAction.AID_SCHEME_DECIDED, TARGET, requestId,
+                "scheme " + scheme.getRow() + " (" + scheme.getSchemeCode() + "): " + decision
+                        + (scheme.getAmountGranted() == null ? "" : ", " + scheme.getAmountGranted()) + (who == null ? "" : " by " + who));
+        return details(found.request(), found.client());
+    }
+
+    /**
+     * The pending schemes of the submitted requests of the clients the user may see, oldest
+     * request first; {@code teamId} narrows to one team. Audited as a read of the board.
+     */
+    @Transactional
+    public List<BoardRow> board(Optional<Long> teamId, Locale locale) {
+        UserContext user = requireWorker();
+        List<ClientSummary> visible = clients.visibleClients().stream()
+                .filter(c -> teamId.map(t -> t == c.teamId()).orElse(true)).toList();
+        Map<Long, ClientSummary> byId = visible.stream().collect(Collectors.toMap(ClientSummary::id, Function.identity()));
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        List<AidRequest> submitted = requests.findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(byId.keySet());
+        Map<Long, AidRequest> requestById = new LinkedHashMap<>();
+        submitted.forEach(r -> requestById.put(r.getId(), r));
+        Instant now = clock.instant();
+        List<BoardRow> rows = new ArrayList<>();
+        for (SchemeRequest s : schemes.findByRequestIdIn(requestById.keySet())) {
+            if (s.getDecision() != SchemeDecision.PENDING) {
+                continue;
+            }
+            AidRequest r = requestById.get(s.getRequestId());
+            ClientSummary c = byId.get(r.getClientId());
+            FormDefinition form = catalog.version(r.getFormVersionId()).definition();
+            rows.add(new BoardRow(r.getId(), s.getId(), c.id(), c.fullName(), c.teamId(), c.teamName(),
+                    label(form, s.getSchemeCode(), locale) + (s.getSchemeDetail() == null ? "" : " – " + s.getSchemeDetail()),
+                    Optional.ofNullable(s.getAmountRequested()), r.getSubmittedAt(), Duration.between(r.getSubmittedAt(), now).toDays()));
+        }
+        rows.sort(Comparator.comparing(BoardRow::submittedAt).thenComparing(BoardRow::requestId).thenComparing(BoardRow::schemeId));
+        audit.record(user.username(), AuditAction.AID_REQUEST_READ, TARGET, "board",
+                "pending schemes board" + teamId.map(t -> " of team " + t).orElse("") + ": " + rows.size() + " row(s)");
+        return rows;
+    }
+
+    // ---- internals
+
+    private record Visible(AidRequest request, ClientSummary client) {
+    }
+
+    private UserContext requireWorker() {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.WORKER) && !user.has(Role.ADMIN)) {
+            audit.recordDenied(user.username(), TARGET, "-", "aid requests are for workers and administrators");
+            throw new AccessDeniedException("Aid requests are for workers and administrators");
+        }
+        return user;
+    }
+
+    private Visible find(long requestId) {
+        AidRequest request = requests.findById(requestId).orElseThrow(() -> new AidRequestNotFoundException(requestId));
+        try {
+            return new Visible(request, clients.requireVisible(request.getClientId()));
+        } catch (ClientNotFoundException e) {
+            throw new AidRequestNotFoundException(requestId);
+        }
+    }
+
+    private void flush() {
+        try {
+            schemes.flush();
+            requests.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new AidException("aid.error.concurrent", "Someone else changed this request meanwhile");
+        }
+    }
+
+    private int rowCount(Map<String, String> answers) {
+        String count = answers.get(schemesItem());
+        return count == null ? 0 : Integer.parseInt(count);
+    }
+
+    private static RequestStatus status(AidRequest r, List<SchemeRequest> rows) {
+        return RequestStatus.of(r.isSubmitted(), rows.stream().map(SchemeRequest::getDecision).toList());
+    }
+
+    /** The scheme's label from the form version's choice item (its YAML list or options), else the code. */
+    private String label(FormDefinition form, String code, Locale locale) {
+        return labelText(form, code).in(locale);
+    }
+
+    private org.parcours.formdef.LocalizedText labelText(FormDefinition form, String code) {
+        return form.allItems().filter(i -> i instanceof RepeatItem).map(RepeatItem.class::cast)
+                .filter(r -> r.id().equals(schemesItem()))
+                .flatMap(r -> r.items().stream())
+                .filter(i -> i instanceof ChoiceItem && i.id().equals("scheme")).map(ChoiceItem.class::cast)
+                .findFirst().flatMap(c -> c.options().option(code)).map(o -> o.label())
+                .orElse(org.parcours.formdef.LocalizedText.of(code, code, code));
+    }
+
+    private Map<String, String> clean(PublishedForm form, Map<String, String> answers) {
+        Map<String, String> given = new LinkedHashMap<>();
+        answers.forEach((path, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(path, value);
+            }
+        });
+        List<String> unknown = List.copyOf(FormSession.unknownPaths(form.definition(), given));
+        FormSession session = FormSession.resume(form.definition(), given, LocalDate.now(clock));
+        List<Issue> format = session.formatIssues();
+        if (!unknown.isEmpty() || !format.isEmpty()) {
+            throw new AidException("aid.error.answers", "Answers rejected: unknown " + unknown + ", " + format);
+        }
+        return session.answersToStore();
+    }
+
+    private AidRequestDetails details(AidRequest r, ClientSummary client) {
+        PublishedForm form = catalog.version(r.getFormVersionId());
+        List<SchemeRequest> rows = schemes.findByRequestIdOrderByRowAsc(r.getId());
+        List<SchemeView> views = rows.stream().map(s -> new SchemeView(s.getId(), s.getRow(), s.getSchemeCode(),
+                labelText(form.definition(), s.getSchemeCode()), Optional.ofNullable(s.getSchemeDetail()),
+                Optional.ofNullable(s.getAmountRequested()), s.getDecision(), Optional.ofNullable(s.getAmountGranted()),
+                Optional.ofNullable(s.getDecider()), Optional.ofNullable(s.getDecidedOn()), Optional.ofNullable(s.getMotivation()))).toList();
+        return new AidRequestDetails(r.getId(), client, form, r.getAnswers(), !r.isSubmitted(), r.getVersion(), status(r, rows),
+                Optional.ofNullable(r.getSubmittedAt()), Optional.ofNullable(r.getSubmittedBy()), r.getCreatedBy(), views);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

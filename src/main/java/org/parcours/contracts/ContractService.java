@@ -1,0 +1,628 @@
+package org.parcours.contracts;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.parcours.audit.AuditAction;
+import org.parcours.audit.AuditLog;
+import org.parcours.catalog.FormCatalog;
+import org.parcours.catalog.PublishedForm;
+import org.parcours.clients.ClientNotFoundException;
+import org.parcours.clients.ClientService;
+import org.parcours.clients.ClientSummary;
+import org.parcours.committee.AgendaQuestion;
+import org.parcours.committee.MeetingService;
+import org.parcours.formdef.Policy;
+import org.parcours.formrun.FormSession;
+import org.parcours.formrun.Issue;
+import org.parcours.security.CurrentUser;
+import org.parcours.security.Role;
+import org.parcours.security.UserContext;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * MASP contracts (DOMAIN §3): drafted by a worker from the masp-contract template (its YAML form,
+ * filled with the form engine), signed, changed by avenants (each a new version with its reason
+ * and date), evaluated, renewed within the policy's total and ended with an outcome. Also the
+ * client's monthly rent-and-charges records and escalations toward a judicial measure. Access
+ * follows the client's team; every read and change is audited.
+ */
+@Service
+public class ContractService {
+
+    static final String TARGET = "masp_contract";
+    static final String CLIENT_TARGET = "client";
+    static final String OBJECTIVES = "objectives";
+    static final String LEVEL = "level";
+    static final String START = "start_date";
+    static final String DURATION = "duration_months";
+    static final String ADHESION = "person_adhesion";
+    static final String IS_RENEWAL = "is_renewal";
+    static final String PRIOR_EVALUATION = "prior_evaluation";
+    static final int TEXT_MAX = 2000;
+    static final int EVALUATION_MAX = 4000;
+
+    private final MaspContractRepository contracts;
+    private final ContractVersionRepository versions;
+    private final RentPaymentRepository payments;
+    private final EscalationRepository escalations;
+    private final ClientService clients;
+    private final MeetingService meetings;
+    private final FormCatalog catalog;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ContractService(MaspContractRepository contracts, ContractVersionRepository versions, RentPaymentRepository payments,
+                    EscalationRepository escalations, ClientService clients, MeetingService meetings, FormCatalog catalog,
+                    CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.contracts = contracts;
+        this.versions = versions;
+        this.payments = payments;
+        this.escalations = escalations;
+        this.clients = clients;
+        this.meetings = meetings;
+        this.catalog = catalog;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public ContractRules rules() {
+        return new ContractRules(catalog.policy());
+    }
+
+    /** The key of the template form (policy {@code masp.form}). */
+    public String formKey() {
+        return catalog.policy().text("masp.form").orElse("masp-contract");
+    }
+
+    // ---- reading
+
+    /** The client's contracts, newest first; audited as a read of the client's contracts. */
+    @Transactional
+    public List<ContractSummary> ofClient(long clientId) {
+        UserContext user = requireWorker();
+        clients.requireVisible(clientId);
+        audit.record(user.username(), AuditAction.CONTRACT_READ, CLIENT_TARGET, clientId, "listed MASP contracts");
+        LocalDate today = today();
+        return contracts.findByClientIdOrderByCreatedAtDesc(clientId).stream().map(c -> summary(c, today)).toList();
+    }
+
+    /** The contract with its latest text (or text {@code versionNumber}, read-only). */
+    @Transactional
+    public ContractDetails open(long contractId, Optional<Integer> versionNumber) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        ContractVersion version = versionNumber.map(n -> versions.findByContractIdAndNumber(contractId, n)
+                .orElseThrow(() -> new ContractNotFoundException(contractId))).orElseGet(() -> latest(contractId));
+        audit.record(user.username(), AuditAction.CONTRACT_READ, TARGET, contractId, "opened text " + version.getNumber());
+        return details(found, version);
+    }
+
+    // ---- drafting and signing
+
+    /** A new draft contract for a client of the user's team, on the current template version. */
+    @Transactional
+    public ContractDetails draft(long clientId) {
+        UserContext user = requireWorker();
+        ClientSummary client = clients.requireVisible(clientId);
+        PublishedForm form = catalog.current(formKey());
+        Instant now = clock.instant();
+        MaspContract contract = contracts.save(new MaspContract(client.id(), form.versionId(), null, now, user.username()));
+        ContractVersion version = versions.save(new ContractVersion(contract.getId(), 1, null,
+                FormSession.start(form.definition(), today()).answersToStore(), now, user.username()));
+        flush(contract.getId());
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, contract.getId(),
+                "draft for client " + clientId + " on " + form.formKey() + " v" + form.versionNumber());
+        return details(new Visible(contract, client), version);
+    }
+
+    /** Saves the answers of the text being drafted (the contract or an avenant); rules wait for signing. */
+    @Transactional
+    public ContractDetails save(long contractId, long lockVersion, Map<String, String> answers) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        ContractVersion version = editableDraft(found.contract(), lockVersion);
+        PublishedForm form = catalog.version(found.contract().getFormVersionId());
+        Map<String, String> cleaned = clean(form, answers);
+        Map<String, String> before = new HashMap<>(version.getAnswers());
+        version.replaceAnswers(cleaned, clock.instant(), user.username());
+        found.contract().touch(clock.instant(), user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_SAVED, TARGET, contractId,
+                "text " + version.getNumber() + ": " + changes(before, cleaned));
+        return details(found, version);
+    }
+
+    /**
+     * Signs the text being drafted: every rule of the template must hold, the person's adhesion
+     * must be recorded, the duration must be within the policy's range and the contract with its
+     * renewals within the policy's total. Signing text 1 signs the contract; a later text is an
+     * avenant whose terms replace the current ones.
+     */
+    @Transactional
+    public ContractDetails sign(long contractId, long lockVersion, Map<String, String> answers, LocalDate signedOn) {
+        ContractDetails saved = save(contractId, lockVersion, answers);
+        UserContext user = currentUser.require();
+        Visible found = find(contractId);
+        MaspContract contract = found.contract();
+        ContractVersion version = editableDraft(contract, saved.lockVersion());
+        PublishedForm form = catalog.version(contract.getFormVersionId());
+        List<Issue> issues = FormSession.resume(form.definition(), version.getAnswers(), today()).validate();
+        if (!issues.isEmpty()) {
+            throw new IncompleteContractException(issues);
+        }
+        if (signedOn == null || signedOn.isAfter(today())) {
+            throw new ContractException("contract.error.signedOn", "The signature date is required and cannot be in the future");
+        }
+        if (!"true".equals(version.getAnswers().get(ADHESION))) {
+            throw new ContractException("contract.error.noAdhesion",
+                    "The person's free adhesion is required to sign; a refusal may be recorded as a trigger toward a judicial measure");
+        }
+        ContractRules rules = rules();
+        int months = Integer.parseInt(version.getAnswers().get(DURATION));
+        rules.checkDuration(months);
+        rules.checkTotal(earlierMonths(contract), months);
+        LocalDate start = LocalDate.parse(version.getAnswers().get(START));
+        version.sign(signedOn, clock.instant(), user.username());
+        contract.applyTerms(version.getAnswers().get(LEVEL), start, months);
+        if (version.getNumber() == 1) {
+            contract.sign(signedOn);
+        }
+        contract.touch(clock.instant(), user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_SIGNED, TARGET, contractId,
+                (version.getNumber() == 1 ? "contract" : "avenant " + (version.getNumber() - 1)) + " signed on " + signedOn
+                        + ": level " + contract.getLevel() + ", " + start + " for " + months + " months");
+        return details(found, version);
+    }
+
+    /** Opens an avenant of a signed contract: a new text, copied from the current one, with its reason. */
+    @Transactional
+    public ContractDetails amend(long contractId, String reason) {
+        UserContext user = requireWorker();
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.isEmpty() || trimmed.length() > TEXT_MAX) {
+            throw new ContractException("contract.error.reasonRequired", "An avenant needs its reason");
+        }
+        Visible found = find(contractId);
+        MaspContract contract = found.contract();
+        requireStatus(contract, ContractStatus.SIGNED, ContractStatus.EVALUATED);
+        ContractVersion last = latest(contractId);
+        if (last.draft()) {
+            throw new ContractException("contract.error.amendmentOpen", "An avenant is already being drafted");
+        }
+        ContractVersion avenant = versions.save(new ContractVersion(contractId, last.getNumber() + 1, trimmed, last.getAnswers(),
+                clock.instant(), user.username()));
+        contract.touch(clock.instant(), user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_AMENDED, TARGET, contractId,
+                "avenant " + (avenant.getNumber() - 1) + " opened; reason: " + trimmed);
+        return details(found, avenant);
+    }
+
+    // ---- evaluation, renewal, end
+
+    /**
+     * Records the evaluation of the contract's objectives (one result per objective of the
+     * current text, and a written evaluation): required before any renewal.
+     */
+    @Transactional
+    public ContractDetails evaluate(long contractId, Map<Integer, ObjectiveResult> results, String text, LocalDate on) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        MaspContract contract = found.contract();
+        requireStatus(contract, ContractStatus.SIGNED);
+        ContractVersion current = latest(contractId);
+        if (current.draft()) {
+            throw new ContractException("contract.error.amendmentOpen", "Sign or drop the avenant being drafted first");
+        }
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > EVALUATION_MAX) {
+            throw new ContractException("contract.error.evaluationText", "The evaluation needs its text");
+        }
+        int objectives = Integer.parseInt(current.getAnswers().getOrDefault(OBJECTIVES, "0"));
+        for (int i = 1; i <= objectives; i++) {
+            if (results == null || results.get(i) == null) {
+                throw new ContractException("contract.error.objectiveResult", "Objective " + i + " has no result", i);
+            }
+        }
+        if (on == null || on.isAfter(today())) {
+            throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
+        }
+        Map<Integer, ObjectiveResult> kept = new HashMap<>();
+        results.forEach((k, v) -> {
+            if (k >= 1 && k <= objectives) {
+                kept.put(k, v);
+            }
+        });
+        contract.evaluate(on, user.username(), trimmed, kept);
+        contract.touch(clock.instant(), user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_EVALUATED, TARGET, contractId, "evaluated on " + on + ": " + kept);
+        return details(found, current);
+    }
+
+    /**
+     * Renews an evaluated contract: a new draft contract starting the day after this one ends,
+     * for {@code months} (within the policy's range), its text copied from the current one with
+     * the evaluation as the prior evaluation. Refused without a prior evaluation, and when the
+     * contract and its renewals would run longer than the policy's total.
+     */
+    @Transactional
+    public ContractDetails renew(long contractId, int months) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        MaspContract contract = found.contract();
+        if (contract.getStatus() == ContractStatus.SIGNED) {
+            throw new ContractException("contract.error.renewalNeedsEvaluation",
+                    "A renewal needs a prior evaluation of the contract's objectives; record the evaluation first");
+        }
+        requireStatus(contract, ContractStatus.EVALUATED);
+        ContractRules rules = rules();
+        rules.checkDuration(months);
+        rules.checkTotal(earlierMonths(contract) + contract.getDurationMonths(), months);
+        PublishedForm form = catalog.current(formKey());
+        Map<String, String> answers = new HashMap<>(latest(contractId).getAnswers());
+        answers.put(START, contract.getEndDate().plusDays(1).toString());
+        answers.put(DURATION, String.valueOf(months));
+        answers.put(IS_RENEWAL, "true");
+        answers.put(PRIOR_EVALUATION, contract.getEvaluationText());
+        answers.remove(ADHESION);
+        answers.remove("adhesion_date");
+        FormSession.unknownPaths(form.definition(), answers).forEach(answers::remove);
+        Instant now = clock.instant();
+        MaspContract renewal = contracts.save(new MaspContract(contract.getClientId(), form.versionId(), contract.getId(), now,
+                user.username()));
+        ContractVersion text = versions.save(new ContractVersion(renewal.getId(), 1, null,
+                FormSession.resume(form.definition(), answers, today()).answersToStore(), now, user.username()));
+        contract.renewed();
+        contract.touch(now, user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_RENEWED, TARGET, contractId, "renewed by contract " + renewal.getId());
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, renewal.getId(),
+                "renewal of contract " + contractId + " for " + months + " months");
+        return details(new Visible(renewal, found.client()), text);
+    }
+
+    /** Ends a contract (also a draft the person refused) with its outcome. */
+    @Transactional
+    public ContractDetails end(long contractId, EndOutcome outcome, String note, LocalDate on) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        MaspContract contract = found.contract();
+        requireStatus(contract, ContractStatus.DRAFT, ContractStatus.SIGNED, ContractStatus.EVALUATED);
+        if (outcome == null) {
+            throw new ContractException("contract.error.outcome", "The outcome is required");
+        }
+        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        if (trimmed != null && trimmed.length() > TEXT_MAX) {
+            throw new ContractException("contract.error.tooLong", "The note is too long");
+        }
+        if (on == null || on.isAfter(today())) {
+            throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
+        }
+        contract.end(on, outcome, trimmed);
+        contract.touch(clock.instant(), user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_ENDED, TARGET, contractId, "ended on " + on + ": " + outcome);
+        return details(found, latest(contractId));
+    }
+
+    /** Records the day the decision (the signed contract, its renewal or end) was notified: the contest period starts. */
+    @Transactional
+    public ContractDetails recordNotification(long contractId, LocalDate notifiedOn) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        if (found.contract().getStatus() == ContractStatus.DRAFT) {
+            throw new ContractException("contract.error.notSigned", "A draft is not notified");
+        }
+        if (notifiedOn == null || notifiedOn.isAfter(today())) {
+            throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
+        }
+        found.contract().notified(notifiedOn);
+        found.contract().touch(clock.instant(), user.username());
+        flush(contractId);
+        audit.record(user.username(), AuditAction.CONTRACT_NOTIFIED, TARGET, contractId, "notified on " + notifiedOn);
+        return details(found, latest(contractId));
+    }
+
+    // ---- rent and charges, escalation
+
+    /** The client's recorded months of rent and charges, oldest first. */
+    @Transactional
+    public List<PaymentMonth> payments(long clientId) {
+        UserContext user = requireWorker();
+        clients.requireVisible(clientId);
+        audit.record(user.username(), AuditAction.CONTRACT_READ, CLIENT_TARGET, clientId, "read rent and charges payments");
+        return paymentMonths(clientId);
+    }
+
+    /** The number of consecutive unpaid months up to the latest recorded month. */
+    @Transactional(readOnly = true)
+    public int unpaidStreak(long clientId) {
+        clients.requireVisible(clientId);
+        return ContractRules.unpaidStreak(paymentMonths(clientId).stream()
+                .map(p -> new ContractRules.MonthPayment(p.month(), p.due(), p.paid())).toList());
+    }
+
+    /** Records (or corrects) the rent and charges due and paid for a month. */
+    @Transactional
+    public List<PaymentMonth> recordPayment(long clientId, YearMonth month, BigDecimal due, BigDecimal paid) {
+        UserContext user = requireWorker();
+        clients.requireVisible(clientId);
+        if (month == null || due == null || paid == null || due.signum() < 0 || paid.signum() < 0) {
+            throw new ContractException("contract.error.payment", "Month, amount due and amount paid are required and not negative");
+        }
+        if (month.isAfter(YearMonth.from(today()))) {
+            throw new ContractException("contract.error.paymentFuture", "A future month cannot be recorded");
+        }
+        LocalDate start = month.atDay(1);
+        Instant now = clock.instant();
+        payments.findByClientIdAndMonthStart(clientId, start).ifPresentOrElse(
+                p -> p.update(due, paid, now, user.username()),
+                () -> payments.save(new RentPayment(clientId, start, due, paid, now, user.username())));
+        payments.flush();
+        audit.record(user.username(), AuditAction.RENT_PAYMENT_RECORDED, CLIENT_TARGET, clientId,
+                month + ": due " + due + ", paid " + paid);
+        return paymentMonths(clientId);
+    }
+
+    @Transactional
+    public List<EscalationView> escalations(long clientId) {
+        UserContext user = requireWorker();
+        clients.requireVisible(clientId);
+        audit.record(user.username(), AuditAction.CONTRACT_READ, CLIENT_TARGET, clientId, "read escalations");
+        return escalations.findByClientIdOrderByRecordedAtDesc(clientId).stream().map(ContractService::view).toList();
+    }
+
+    /**
+     * Records a step toward a judicial measure (level 3) with its trigger. Unpaid rent is accepted
+     * only when the recorded payments show the policy's number of consecutive unpaid months; a
+     * breach needs its description. With a meeting, the client is proposed on its agenda with the
+     * question "judicial measure" and the trigger as text.
+     */
+    @Transactional
+    public EscalationView escalate(long clientId, Optional<Long> contractId, EscalationTrigger trigger, String detail,
+                                   Optional<Long> meetingId) {
+        UserContext user = requireWorker();
+        clients.requireVisible(clientId);
+        if (trigger == null) {
+            throw new ContractException("contract.error.trigger", "The trigger is required");
+        }
+        String text = detail == null || detail.isBlank() ? null : detail.strip();
+        if (text != null && text.length() > TEXT_MAX) {
+            throw new ContractException("contract.error.tooLong", "The description is too long");
+        }
+        if (trigger == EscalationTrigger.BREACH && text == null) {
+            throw new ContractException("contract.error.breachDetail", "Describe which clauses were not kept");
+        }
+        contractId.ifPresent(id -> {
+            if (find(id).contract().getClientId() != clientId) {
+                throw new ContractNotFoundException(id);
+            }
+        });
+        Integer unpaid = null;
+        if (trigger == EscalationTrigger.UNPAID_RENT) {
+            unpaid = unpaidStreak(clientId);
+            rules().checkUnpaidTrigger(unpaid);
+        }
+        Long agendaItem = null;
+        if (meetingId.isPresent()) {
+            String question = trigger.name() + (unpaid == null ? "" : " (" + unpaid + ")") + (text == null ? "" : ": " + text);
+            agendaItem = meetings.propose(meetingId.get(), clientId, AgendaQuestion.JUDICIAL_MEASURE,
+                    question.length() > 1000 ? question.substring(0, 1000) : question);
+        }
+        Escalation saved = escalations.saveAndFlush(new Escalation(clientId, contractId.orElse(null), trigger, text, unpaid, today(),
+                clock.instant(), user.username(), agendaItem));
+        audit.record(user.username(), AuditAction.ESCALATION_RECORDED, CLIENT_TARGET, clientId,
+                "toward a judicial measure: " + trigger + (unpaid == null ? "" : ", " + unpaid + " consecutive unpaid months")
+                        + (agendaItem == null ? "" : ", proposed to meeting " + meetingId.get()));
+        return view(saved);
+    }
+
+    // ---- worklist
+
+    /**
+     * For the worklist: the visible clients' running contracts whose evaluation is due (from
+     * {@code masp.evaluate_before_end} before the end, not yet evaluated) or which end within
+     * {@code worklist.due_soon_within}; earliest end first.
+     */
+    @Transactional(readOnly = true)
+    public List<ContractDue> due(Collection<ClientSummary> visibleClients) {
+        if (visibleClients.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        visibleClients.forEach(c -> names.put(c.id(), c.fullName()));
+        Policy policy = catalog.policy();
+        ContractRules rules = new ContractRules(policy);
+        LocalDate today = today();
+        LocalDate horizon = today.plus(policy.period("worklist.due_soon_within"));
+        List<ContractDue> due = new ArrayList<>();
+        for (MaspContract c : contracts.findByClientIdInAndStatusInOrderByEndDateAsc(names.keySet(),
+                List.of(ContractStatus.SIGNED, ContractStatus.EVALUATED))) {
+            if (c.getEndDate() == null) {
+                continue;
+            }
+            if (c.getStatus() == ContractStatus.SIGNED && !rules.evaluationDueFrom(c.getEndDate()).isAfter(today)) {
+                due.add(new ContractDue(c.getId(), c.getClientId(), names.get(c.getClientId()), ContractDue.Kind.EVALUATION_DUE,
+                        c.getEndDate(), c.getEndDate().isBefore(today)));
+            } else if (!c.getEndDate().isAfter(horizon)) {
+                due.add(new ContractDue(c.getId(), c.getClientId(), names.get(c.getClientId()), ContractDue.Kind.ENDING_SOON,
+                        c.getEndDate(), c.getEndDate().isBefore(today)));
+            }
+        }
+        return due;
+    }
+
+    // ---- internals
+
+    private record Visible(MaspContract contract, ClientSummary client) {
+    }
+
+    private UserContext requireWorker() {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.WORKER) && !user.has(Role.ADMIN)) {
+            audit.recordDenied(user.username(), TARGET, "-", "MASP contracts are for workers and administrators");
+            throw new AccessDeniedException("MASP contracts are for workers and administrators");
+        }
+        return user;
+    }
+
+    private Visible find(long contractId) {
+        MaspContract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        try {
+            return new Visible(contract, clients.requireVisible(contract.getClientId()));
+        } catch (ClientNotFoundException e) {
+            throw new ContractNotFoundException(contractId);
+        }
+    }
+
+    private ContractVersion latest(long contractId) {
+        return versions.findFirstByContractIdOrderByNumberDesc(contractId)
+                .orElseThrow(() -> new IllegalStateException("contract " + contractId + " has no text"));
+    }
+
+    private ContractVersion editableDraft(MaspContract contract, long lockVersion) {
+        if (contract.getStatus() == ContractStatus.ENDED || contract.getStatus() == ContractStatus.RENEWED) {
+            throw new ContractException("contract.error.closed", "This contract is " + contract.getStatus().name().toLowerCase(Locale.ROOT));
+        }
+        ContractVersion version = latest(contract.getId());
+        if (!version.draft()) {
+            throw new ContractException("contract.error.signed", "The text is signed; open an avenant to change it");
+        }
+        if (version.getVersion() != lockVersion) {
+            throw new ContractException("contract.error.concurrent", "Someone else changed this text meanwhile; reopen it");
+        }
+        return version;
+    }
+
+    private static void requireStatus(MaspContract contract, ContractStatus... allowed) {
+        for (ContractStatus s : allowed) {
+            if (contract.getStatus() == s) {
+                return;
+            }
+        }
+        throw new ContractException("contract.error.status", "Not possible for a contract that is "
+                + contract.getStatus().name().toLowerCase(Locale.ROOT), contract.getStatus().name());
+    }
+
+    /** The months of the contracts this one renews, following the chain back to the first. */
+    private int earlierMonths(MaspContract contract) {
+        int months = 0;
+        Long previous = contract.getPreviousContractId();
+        while (previous != null) {
+            MaspContract p = contracts.findById(previous).orElseThrow();
+            months += p.getDurationMonths() == null ? 0 : p.getDurationMonths();
+            previous = p.getPreviousContractId();
+        }
+        return months;
+    }
+
+    private void flush(long contractId) {
+        try {
+            versions.flush();
+            contracts.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ContractException("contract.error.concurrent", "Someone else changed contract " + contractId + " meanwhile");
+        }
+    }
+
+    private Map<String, String> clean(PublishedForm form, Map<String, String> answers) {
+        Map<String, String> given = new LinkedHashMap<>();
+        answers.forEach((path, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(path, value);
+            }
+        });
+        List<String> unknown = List.copyOf(FormSession.unknownPaths(form.definition(), given));
+        FormSession session = FormSession.resume(form.definition(), given, today());
+        List<Issue> format = session.formatIssues();
+        if (!unknown.isEmpty() || !format.isEmpty()) {
+            throw new ContractException("contract.error.answers", "Answers rejected: unknown " + unknown + ", " + format);
+        }
+        return session.answersToStore();
+    }
+
+    private List<PaymentMonth> paymentMonths(long clientId) {
+        return payments.findByClientIdOrderByMonthStartAsc(clientId).stream()
+                .map(p -> new PaymentMonth(YearMonth.from(p.getMonthStart()), p.getAmountDue(), p.getAmountPaid(), p.getRecordedBy()))
+                .toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private ContractSummary summary(MaspContract c, LocalDate today) {
+        List<ContractVersion> texts = versions.findByContractIdOrderByNumberAsc(c.getId());
+        return summary(c, today, texts);
+    }
+
+    private static ContractSummary summary(MaspContract c, LocalDate today, List<ContractVersion> texts) {
+        boolean amending = c.getStatus() != ContractStatus.DRAFT && !texts.isEmpty() && texts.getLast().draft();
+        return new ContractSummary(c.getId(), c.getClientId(), c.getStatus(), c.getStatus().shown(c.getStartDate(), today),
+                Optional.ofNullable(c.getLevel()), Optional.ofNullable(c.getStartDate()), Optional.ofNullable(c.getDurationMonths()),
+                Optional.ofNullable(c.getEndDate()), Optional.ofNullable(c.getSignedOn()), Optional.ofNullable(c.getPreviousContractId()),
+                texts.size(), amending);
+    }
+
+    private ContractDetails details(Visible found, ContractVersion shown) {
+        MaspContract c = found.contract();
+        List<ContractVersion> texts = versions.findByContractIdOrderByNumberAsc(c.getId());
+        ContractRules rules = rules();
+        LocalDate today = today();
+        boolean editable = shown.draft() && texts.getLast().getNumber() == shown.getNumber()
+                && c.getStatus() != ContractStatus.ENDED && c.getStatus() != ContractStatus.RENEWED;
+        return new ContractDetails(summary(c, today, texts), found.client(), catalog.version(c.getFormVersionId()), shown.getNumber(),
+                shown.getAnswers(), editable, shown.getVersion(),
+                texts.stream().map(v -> new VersionSummary(v.getNumber(), !v.draft(), Optional.ofNullable(v.getReason()),
+                        Optional.ofNullable(v.getSignedOn()), v.getCreatedAt(), v.getCreatedBy())).toList(),
+                Optional.ofNullable(c.getEvaluatedOn()), Optional.ofNullable(c.getEvaluatedBy()), Optional.ofNullable(c.getEvaluationText()),
+                c.getObjectiveResults(), Optional.ofNullable(c.getEndedOn()), Optional.ofNullable(c.getEndOutcome()),
+                Optional.ofNullable(c.getEndNote()), Optional.ofNullable(c.getNotifiedOn()),
+                Optional.ofNullable(c.getNotifiedOn()).map(meetings::contestDeadline),
+                earlierMonths(c), rules.totalMaxMonths(), rules.minMonths(), rules.maxMonths());
+    }
+
+    private static EscalationView view(Escalation e) {
+        return new EscalationView(e.getId(), e.getTrigger(), Optional.ofNullable(e.getDetail()), Optional.ofNullable(e.getUnpaidMonths()),
+                e.getRecordedOn(), e.getRecordedBy(), Optional.ofNullable(e.getContractId()), Optional.ofNullable(e.getAgendaItemId()));
+    }
+
+    private static String changes(Map<String, String> before, Map<String, String> after) {
+        StringBuilder detail = new StringBuilder();
+        before.forEach((k, v) -> {
+            if (!v.equals(after.get(k))) {
+                detail.append(k).append(": ").append(abbreviate(v)).append(" -> ").append(abbreviate(after.getOrDefault(k, ""))).append("; ");
+            }
+        });
+        after.forEach((k, v) -> {
+            if (!before.containsKey(k)) {
+                detail.append(k).append(": -> ").append(abbreviate(v)).append("; ");
+            }
+        });
+        String text = detail.isEmpty() ? "saved without changes" : detail.toString();
+        return text.length() > 1800 ? text.substring(0, 1800) + "…" : text;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,179 @@
+package org.parcours.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A MASP contract's lifecycle; its text lives in {@link ContractVersion}s. */
+@Entity
+@Table(name = "masp_contract")
+class MaspContract {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "client_id")
+    private long clientId;
+
+    @Column(name = "form_version_id")
+    private long formVersionId;
+
+    @Column(name = "previous_contract_id")
+    private Long previousContractId;
+
+    @Enumerated(EnumType.STRING)
+    private ContractStatus status;
+
+    private String level;
+
+    @Column(name = "start_date")
+    private LocalDate startDate;
+
+    @Column(name = "duration_months")
+    private Integer durationMonths;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Column(name = "signed_on")
+    private LocalDate signedOn;
+
+    @Column(name = "notified_on")
+    private LocalDate notifiedOn;
+
+    @Column(name = "evaluated_on")
+    private LocalDate evaluatedOn;
+
+    @Column(name = "evaluated_by")
+    private String evaluatedBy;
+
+    @Column(name = "evaluation_text")
+    private String evaluationText;
+
+    @ElementCollection
+    @CollectionTable(name = "masp_contract_objective_result", joinColumns = @JoinColumn(name = "contract_id"))
+    @MapKeyColumn(name = "objective_no")
+    @Column(name = "result")
+    @Enumerated(EnumType.STRING)
+    private Map<Integer, ObjectiveResult> objectiveResults = new HashMap<>();
+
+    @Column(name = "ended_on")
+    private LocalDate endedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_outcome")
+    private EndOutcome endOutcome;
+
+    @Column(name = "end_note")
+    private String endNote;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    protected MaspContract() {
+    }
+
+    MaspContract(long clientId, long formVersionId, Long previousContractId, Instant now, String author) {
+        this.clientId = clientId;
+        this.formVersionId = formVersionId;
+        this.previousContractId = previousContractId;
+        this.status = ContractStatus.DRAFT;
+        this.createdAt = now;
+        this.createdBy = author;
+        touch(now, author);
+    }
+
+    void touch(Instant now, String author) {
+        updatedAt = now;
+        updatedBy = author;
+    }
+
+    /** The terms of the signed text (the contract or its last avenant). */
+    void applyTerms(String level, LocalDate start, int months) {
+        this.level = level;
+        this.startDate = start;
+        this.durationMonths = months;
+        this.endDate = start.plusMonths(months).minusDays(1);
+    }
+
+    void sign(LocalDate on) {
+        status = ContractStatus.SIGNED;
+        signedOn = on;
+    }
+
+    void notified(LocalDate on) {
+        notifiedOn = on;
+    }
+
+    void evaluate(LocalDate on, String by, String text, Map<Integer, ObjectiveResult> results) {
+        status = ContractStatus.EVALUATED;
+        evaluatedOn = on;
+        evaluatedBy = by;
+        evaluationText = text;
+        objectiveResults.clear();
+        objectiveResults.putAll(results);
+    }
+
+    void renewed() {
+        status = ContractStatus.RENEWED;
+    }
+
+    void end(LocalDate on, EndOutcome outcome, String note) {
+        status = ContractStatus.ENDED;
+        endedOn = on;
+        endOutcome = outcome;
+        endNote = note;
+    }
+
+    Long getId() { return id; }
+    long getClientId() { return clientId; }
+    long getFormVersionId() { return formVersionId; }
+    Long getPreviousContractId() { return previousContractId; }
+    ContractStatus getStatus() { return status; }
+    String getLevel() { return level; }
+    LocalDate getStartDate() { return startDate; }
+    Integer getDurationMonths() { return durationMonths; }
+    LocalDate getEndDate() { return endDate; }
+    LocalDate getSignedOn() { return signedOn; }
+    LocalDate getNotifiedOn() { return notifiedOn; }
+    LocalDate getEvaluatedOn() { return evaluatedOn; }
+    String getEvaluatedBy() { return evaluatedBy; }
+    String getEvaluationText() { return evaluationText; }
+    Map<Integer, ObjectiveResult> getObjectiveResults() { return objectiveResults; }
+    LocalDate getEndedOn() { return endedOn; }
+    EndOutcome getEndOutcome() { return endOutcome; }
+    String getEndNote() { return endNote; }
+    Instant getCreatedAt() { return createdAt; }
+    String getCreatedBy() { return createdBy; }
+    Instant getUpdatedAt() { return updatedAt; }
+    String getUpdatedBy() { return updatedBy; }
+    long getVersion() { return version; }
+}
