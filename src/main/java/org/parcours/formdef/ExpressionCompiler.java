@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelBuilder;
-import dev.cel.bundle.CelFactory;
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
@@ -23,7 +21,12 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
 
 /**
  * Type-checks every expression of a form with CEL, in the scope of its item (the form's items,
@@ -35,6 +38,13 @@ final class ExpressionCompiler {
     private static final CelOptions OPTIONS = CelOptions.current()
             .comprehensionMaxIterations(10_000)
             .build();
+    /*
+     * Built once (issue 10, P7: profiled with JFR): the checker otherwise rebuilds every standard
+     * function declaration for each expression it checks, and each environment built its own
+     * runtime. The runtime does not depend on the declared variables, so one serves every form.
+     */
+    private static final CelStandardDeclarations STANDARD_DECLARATIONS = CelStandardDeclarations.newBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     /** Where an expression sits and what it must produce. */
     record Site(Expression expression, Optional<String> repeatId, Optional<String> computedItemId) {
@@ -165,7 +175,7 @@ final class ExpressionCompiler {
     }
 
     private Optional<CompiledExpressions.Compiled> compileOne(Site site, Map<String, ValueType> computedTypes, ProblemSink problems) {
-        Cel cel = environment(site.repeatId(), computedTypes);
+        CelCompiler cel = environment(site.repeatId(), computedTypes);
         Expression expression = site.expression();
         CelValidationResult parsed = cel.parse(expression.source());
         if (parsed.hasError()) {
@@ -187,7 +197,7 @@ final class ExpressionCompiler {
                     references.add(r.name());
                 }
             });
-            return Optional.of(new CompiledExpressions.Compiled(cel.createProgram(ast), valueType(ast.getResultType()), references));
+            return Optional.of(new CompiledExpressions.Compiled(RUNTIME.createProgram(ast), valueType(ast.getResultType()), references));
         } catch (CelValidationException e) {
             report(ProblemCode.EXPRESSION_TYPE, expression, e.getErrors(), problems, "");
             return Optional.empty();
@@ -199,17 +209,19 @@ final class ExpressionCompiler {
     }
 
     /** Environments are costly to build; one per scope and state of the computed types. */
-    private final Map<String, Cel> environments = new HashMap<>();
+    private final Map<String, CelCompiler> environments = new HashMap<>();
 
-    private Cel environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+    private CelCompiler environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
         return environments.computeIfAbsent(repeatId.orElse("") + "|" + new java.util.TreeMap<>(computedTypes),
                 key -> buildEnvironment(repeatId, computedTypes));
     }
 
-    private Cel buildEnvironment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
-        CelBuilder builder = CelFactory.standardCelBuilder()
+    private CelCompiler buildEnvironment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardDeclarations(STANDARD_DECLARATIONS);
         Map<String, CelType> vars = new LinkedHashMap<>();
         topLevel.values().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.put(item.id(), t)));
         repeatId.map(repeats::get).ifPresent(repeat -> {
