@@ -16,6 +16,8 @@ import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
@@ -70,9 +72,12 @@ final class ExpressionCompiler {
         Map<String, ValueType> computedTypes = new HashMap<>();
         Map<Expression, CompiledExpressions.Compiled> compiled = new HashMap<>();
         compileComputed(computedTypes, compiled, problems);
+        Map<Site, CompiledExpressions.Compiled> checkedTogether = compileTogether(computedTypes);
         for (Site site : sites) {
             if (site.computedItemId().isEmpty()) {
-                compileOne(site, computedTypes, problems).ifPresent(c -> {
+                Optional<CompiledExpressions.Compiled> result = checkedTogether != null
+                        ? Optional.of(checkedTogether.get(site)) : compileOne(site, computedTypes, problems);
+                result.ifPresent(c -> {
                     if (c.resultType() != ValueType.BOOLEAN) {
                         problems.report(ProblemCode.EXPRESSION_TYPE, site.expression().at(),
                                 "the expression must give true or false, not " + describe(c.resultType()),
@@ -172,6 +177,64 @@ final class ExpressionCompiler {
         types.put(id, type);
         compiled.put(site.expression(), result.get());
         done.add(id);
+    }
+
+    /**
+     * The conditions and constraints (every site but computed values), type-checked with one
+     * checker call per scope: CEL's checker sets up its whole standard environment on every call,
+     * which was most of the time spent loading forms (issue 10, P7, JFR). Each scope's expressions
+     * become the elements of one list literal; each element keeps its own type and references and
+     * gets its own program. Returns null when anything in a scope does not check, so that
+     * {@link #compileOne} reports every problem at its own place, exactly as before.
+     */
+    private Map<Site, CompiledExpressions.Compiled> compileTogether(Map<String, ValueType> computedTypes) {
+        Map<Optional<String>, List<Site>> byScope = new LinkedHashMap<>();
+        for (Site site : sites) {
+            if (site.computedItemId().isEmpty()) {
+                byScope.computeIfAbsent(site.repeatId(), k -> new ArrayList<>()).add(site);
+            }
+        }
+        Map<Site, CompiledExpressions.Compiled> result = new java.util.IdentityHashMap<>();
+        for (Map.Entry<Optional<String>, List<Site>> scope : byScope.entrySet()) {
+            CelCompiler cel = environment(scope.getKey(), computedTypes);
+            StringBuilder source = new StringBuilder("[");
+            for (Site site : scope.getValue()) {
+                // a newline before ")" so that a trailing // comment cannot swallow it
+                source.append(source.length() > 1 ? ", (" : "(").append(site.expression().source()).append("\n)");
+            }
+            source.append(']');
+            try {
+                CelValidationResult parsed = cel.parse(source.toString());
+                if (parsed.hasError()) {
+                    return null;
+                }
+                CelValidationResult checked = cel.check(parsed.getAst());
+                if (checked.hasError()) {
+                    return null;
+                }
+                CelAbstractSyntaxTree ast = checked.getAst();
+                if (ast.getExpr().getKind() != CelExpr.ExprKind.Kind.LIST
+                        || ast.getExpr().list().elements().size() != scope.getValue().size()) {
+                    return null;
+                }
+                List<CelExpr> elements = ast.getExpr().list().elements();
+                for (int i = 0; i < elements.size(); i++) {
+                    CelExpr element = elements.get(i);
+                    Optional<CelType> type = ast.getType(element.id());
+                    if (type.isEmpty()) {
+                        return null;
+                    }
+                    Set<String> references = new LinkedHashSet<>();
+                    CelNavigableExpr.fromExpr(element).allNodes().forEach(node -> ast.getReference(node.id())
+                            .filter(r -> !r.name().isEmpty()).ifPresent(r -> references.add(r.name())));
+                    CelAbstractSyntaxTree own = CelAbstractSyntaxTree.newCheckedAst(element, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
+                    result.put(scope.getValue().get(i), new CompiledExpressions.Compiled(RUNTIME.createProgram(own), valueType(type.get()), references));
+                }
+            } catch (CelValidationException | dev.cel.runtime.CelEvaluationException e) {
+                return null;
+            }
+        }
+        return result;
     }
 
     private Optional<CompiledExpressions.Compiled> compileOne(Site site, Map<String, ValueType> computedTypes, ProblemSink problems) {
