@@ -18,13 +18,10 @@ import org.parcours.formdef.FormSource;
 import org.parcours.formdef.ScaleItem;
 import org.parcours.testsupport.TestUsers;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * P5: runs {@link ImaspLoadSimulation} in this JVM (Gatling's own entry point, which returns instead
  * of exiting) against the forked application, one simulated user per demo worker, then reads
- * Gatling's stats.json (95th percentile of the "field change" requests, failed requests) and counts
+ * Gatling's report (statistics table: 95th percentile of the "field change" requests, failed requests) and counts
  * in the database the IMASPs submitted during the run.
  */
 final class LoadRun {
@@ -51,54 +48,63 @@ final class LoadRun {
                 "--run-description", "P5"});
         double seconds = (System.nanoTime() - t0) / 1e9;
         long submitted = submitted(app) - submittedBefore;
-        Path stats = latestStats(results);
-        if (stats == null) {
-            BenchReport.record(new BenchReport.Figure("P5", BenchReport.what("P5"), "-", "100 ms (fixed)", "-", BenchReport.target("P5"),
-                    BenchReport.Status.MISS, "Gatling ended with status " + status + " and wrote no stats.json under " + results));
+        Path report = latestReport(results);
+        long[] all = report == null ? null : row(report, "All Requests");
+        long[] change = report == null ? null : row(report, ImaspLoadSimulation.FIELD_CHANGE);
+        if (all == null || change == null) {
+            BenchReport.record(new BenchReport.Figure("P5", BenchReport.what("P5"), "-", "100 ms, 0 errors (fixed)", "-", BenchReport.target("P5"),
+                    BenchReport.Status.MISS, "Gatling ended with status " + status + (report == null ? " and wrote no report under " + results
+                            : " and its report has no field change row: " + report) + "; IMASPs submitted " + submitted + " of " + users));
             return;
         }
-        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(stats));
-        JsonNode all = root.path("stats");
-        long requests = all.path("numberOfRequests").path("total").asLong();
-        long failed = all.path("numberOfRequests").path("ko").asLong();
-        JsonNode change = null;
-        for (JsonNode content : root.path("contents")) {
-            if (ImaspLoadSimulation.FIELD_CHANGE.equals(content.path("name").asString())) {
-                change = content.path("stats");
-            }
-        }
-        if (change == null) {
-            BenchReport.record(new BenchReport.Figure("P5", BenchReport.what("P5"), "-", "100 ms (fixed)", "-", BenchReport.target("P5"),
-                    BenchReport.Status.MISS, String.format(Locale.ROOT, "no field change was sent: %d requests, %d failed, Gatling status %d; see %s",
-                            requests, failed, status, stats.getParent().getParent())));
-            return;
-        }
-        long p95 = change.path("percentiles3").path("total").asLong();
-        long changes = change.path("numberOfRequests").path("total").asLong();
+        // columns of Gatling's statistics table: total, ok, ko, % ko, count/s, min, 50th, 75th, 95th, 99th, max, mean, std dev
+        long requests = all[0];
+        long failed = all[2];
+        long p95 = change[8];
         boolean pass = p95 <= 100 && failed == 0 && submitted == users;
         BenchReport.record(new BenchReport.Figure("P5", users + " workers: 95th percentile of a field change (UIDL round trip); errors",
                 String.format(Locale.ROOT, "p95 %d ms, %d failed of %d requests", p95, failed, requests), "100 ms, 0 errors (fixed)",
                 String.format(Locale.ROOT, "%.2fx", p95 / 100.0), BenchReport.target("P5"), pass ? BenchReport.Status.PASS : BenchReport.Status.MISS,
-                String.format(Locale.ROOT, "Gatling %s, %d users ramped over 20 s, %d field changes (%d IMASP factors each, 200-600 ms think time), "
+                String.format(Locale.ROOT, "Gatling, %d users ramped over 20 s, %d field changes (%d IMASP factors each, 200-600 ms think time), "
                                 + "median %d ms, p99 %d ms, max %d ms; IMASPs submitted in the database during the run: %d of %d; %.0f s; report %s",
-                        io.gatling.app.Gatling.class.getPackage().getImplementationVersion(), users, changes, factors.size(),
-                        change.path("percentiles1").path("total").asLong(),
-                        change.path("percentiles4").path("total").asLong(), change.path("maxResponseTime").path("total").asLong(),
-                        submitted, users, seconds, stats.getParent().getParent().resolve("index.html"))));
+                        users, change[0], factors.size(), change[6], change[9], change[10], submitted, users, seconds, report)));
     }
 
+    /** The newest Gatling report folder's index.html. */
+    private static Path latestReport(Path results) throws IOException {
+        try (Stream<Path> runs = Files.list(results)) {
+            return runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
+                    .map(p -> p.resolve("index.html")).filter(Files::exists).orElse(null);
+        }
+    }
+
+    /** The cells of one row of the report's statistics table (td class "value ... col-2" to "col-14"), or null. */
+    private static long[] row(Path report, String name) throws IOException {
+        String html = Files.readString(report);
+        String marker = "class=\"ellipsed-name\">" + name + "</span>";
+        int at = html.indexOf(marker);
+        if (at < 0) {
+            return null;
+        }
+        long[] cells = new long[13];
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"value[^\"]*col-(\\d+)\">([^<]*)</td>")
+                .matcher(html.substring(at, html.indexOf("</tr>", at)));
+        while (m.find()) {
+            int column = Integer.parseInt(m.group(1)) - 2;
+            String value = m.group(2).replace(",", "").trim();
+            if (column >= 0 && column < cells.length && value.matches("-?[0-9.]+")) {
+                cells[column] = Math.round(Double.parseDouble(value));
+            }
+        }
+        return cells;
+    }
+
+    /** IMASPs submitted in the application's schema (all created today). */
     private static long submitted(ForkedApp app) throws Exception {
         try (Connection db = app.database(); Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM evaluation WHERE status = 'SUBMITTED' AND created_at > NOW() - INTERVAL 1 DAY")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static Path latestStats(Path results) throws IOException {
-        try (Stream<Path> runs = Files.list(results)) {
-            return runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
-                    .map(p -> p.resolve("js").resolve("stats.json")).filter(Files::exists).orElse(null);
         }
     }
 

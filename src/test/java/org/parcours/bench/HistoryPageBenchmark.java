@@ -111,7 +111,6 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
             long t2 = System.nanoTime();
             if (i == WARMUP + RUNS - 1) {
                 cells = cells(UI.getCurrent());
-                System.out.printf("UI children: %s%n", UI.getCurrent().getChildren().map(c -> c.getClass().getSimpleName()).toList());
             }
             statistics.clear();
             statistics.setStatisticsEnabled(true);
