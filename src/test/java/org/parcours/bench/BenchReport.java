@@ -20,7 +20,8 @@ import java.util.TreeMap;
  */
 final class BenchReport {
 
-    enum Status { PASS, MISS, SKIPPED }
+    /** INFO: a figure the issue asks to print, without a target. */
+    enum Status { PASS, MISS, SKIPPED, INFO }
 
     /**
      * Benchmarks run Vaadin in development mode (no production bundle in the test build), where

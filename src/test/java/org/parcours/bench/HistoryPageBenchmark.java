@@ -146,7 +146,7 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
                         "Hibernate statistics (prepared statements; JdbcTemplate audit writes are not counted); service alone %d; %d cells shown",
                         maxServiceStatements, cells));
         BenchReport.record(new BenchReport.Figure("P4", "server render time of the page (navigation + UIDL response, median)",
-                BenchReport.format(median(withResponse), "ms"), "-", "-", "printed", BenchReport.Status.PASS,
+                BenchReport.format(median(withResponse), "ms"), "-", "-", "printed (no target)", BenchReport.Status.INFO,
                 String.format(Locale.ROOT, "navigation alone %.1f ms, MeetingService.agendaHistories alone %.1f ms; %d runs after %d warm-up",
                         median(navigation), median(service), RUNS, WARMUP)));
         assertThat(cells).isGreaterThanOrEqualTo(50 * MEASUREMENTS);

@@ -64,6 +64,15 @@ final class UidlClient {
                 + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}");
     }
 
+    /**
+     * A request with no invocations, as the browser's next message after a render (return values,
+     * visibility, heartbeat): the server keeps each UI's last response until the next request, to
+     * resend it if it was lost, so a client that never answers would hold the whole first render.
+     */
+    String acknowledge() throws IOException, InterruptedException {
+        return rpc("");
+    }
+
     /** The state-tree node of the element with this id attribute, as sent in a response. */
     static int node(String response, String elementId) {
         Matcher m = Pattern.compile("\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"" + Pattern.quote(elementId) + "\"")
