@@ -154,7 +154,7 @@ public class EvaluationService {
         Map<String, String> cleaned = validate(edited.form(), answers);
         Instant now = clock.instant();
         if (edited.id().isEmpty()) {
-            ClientSummary client = clients.requireVisible(edited.client().id());
+            ClientSummary client = clients.requireVisible(user, edited.client().id());
             Evaluation evaluation = evaluations.save(new Evaluation(client.id(), edited.form().versionId(), now, user.username()));
             EvaluationRevision revision = revisions.save(new EvaluationRevision(evaluation.getId(), 1, null, cleaned, now, user.username()));
             revisions.flush();
@@ -162,7 +162,7 @@ public class EvaluationService {
                     "form " + edited.form().formKey() + " v" + edited.form().versionNumber() + " for client " + client.id()
                             + ", " + cleaned.size() + " answers" + (edited.prefilled().isEmpty() ? ""
                             : ", " + edited.prefilled().size() + " carried over from the previous evaluation"));
-            return details(new Visible(evaluation, client), revision);
+            return details(new Visible(evaluation, client), revision, List.of(RevisionSummary.of(revision)));
         }
         Visible found = find(edited.id().get());
         Evaluation evaluation = found.evaluation();
@@ -276,10 +276,15 @@ public class EvaluationService {
     }
 
     private EvaluationDetails details(Visible found, EvaluationRevision revision) {
+        return details(found, revision, revisions.findByEvaluationIdOrderByNumberAsc(found.evaluation().getId()).stream()
+                .map(RevisionSummary::of).toList());
+    }
+
+    /** {@code history}: the evaluation's revisions, when the caller knows them (a just-created evaluation has one). */
+    private EvaluationDetails details(Visible found, EvaluationRevision revision, List<RevisionSummary> history) {
         Evaluation e = found.evaluation();
         PublishedForm form = catalog.version(e.getFormVersionId());
         Optional<EvaluationRevision> previous = lastSubmitted(e.getClientId(), form.formKey(), Optional.of(e.getId()));
-        List<RevisionSummary> history = revisions.findByEvaluationIdOrderByNumberAsc(e.getId()).stream().map(RevisionSummary::of).toList();
         return new EvaluationDetails(Optional.of(e.getId()), found.client(), form, e.getStatus(),
                 revision.getNumber(), revision.getAnswers(), Optional.of(e.getCreatedBy()), Optional.of(revision.getUpdatedAt()),
                 revision.getVersion(), revision.getStatus() == RevisionStatus.DRAFT, history,

@@ -10,20 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelBuilder;
-import dev.cel.bundle.CelFactory;
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
 
 /**
  * Type-checks every expression of a form with CEL, in the scope of its item (the form's items,
@@ -35,6 +40,13 @@ final class ExpressionCompiler {
     private static final CelOptions OPTIONS = CelOptions.current()
             .comprehensionMaxIterations(10_000)
             .build();
+    /*
+     * Built once (issue 10, P7: profiled with JFR): the checker otherwise rebuilds every standard
+     * function declaration for each expression it checks, and each environment built its own
+     * runtime. The runtime does not depend on the declared variables, so one serves every form.
+     */
+    private static final CelStandardDeclarations STANDARD_DECLARATIONS = CelStandardDeclarations.newBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     /** Where an expression sits and what it must produce. */
     record Site(Expression expression, Optional<String> repeatId, Optional<String> computedItemId) {
@@ -60,9 +72,12 @@ final class ExpressionCompiler {
         Map<String, ValueType> computedTypes = new HashMap<>();
         Map<Expression, CompiledExpressions.Compiled> compiled = new HashMap<>();
         compileComputed(computedTypes, compiled, problems);
+        Map<Site, CompiledExpressions.Compiled> checkedTogether = compileTogether(computedTypes);
         for (Site site : sites) {
             if (site.computedItemId().isEmpty()) {
-                compileOne(site, computedTypes, problems).ifPresent(c -> {
+                Optional<CompiledExpressions.Compiled> result = checkedTogether != null
+                        ? Optional.of(checkedTogether.get(site)) : compileOne(site, computedTypes, problems);
+                result.ifPresent(c -> {
                     if (c.resultType() != ValueType.BOOLEAN) {
                         problems.report(ProblemCode.EXPRESSION_TYPE, site.expression().at(),
                                 "the expression must give true or false, not " + describe(c.resultType()),
@@ -164,8 +179,66 @@ final class ExpressionCompiler {
         done.add(id);
     }
 
+    /**
+     * The conditions and constraints (every site but computed values), type-checked with one
+     * checker call per scope: CEL's checker sets up its whole standard environment on every call,
+     * which was most of the time spent loading forms (issue 10, P7, JFR). Each scope's expressions
+     * become the elements of one list literal; each element keeps its own type and references and
+     * gets its own program. Returns null when anything in a scope does not check, so that
+     * {@link #compileOne} reports every problem at its own place, exactly as before.
+     */
+    private Map<Site, CompiledExpressions.Compiled> compileTogether(Map<String, ValueType> computedTypes) {
+        Map<Optional<String>, List<Site>> byScope = new LinkedHashMap<>();
+        for (Site site : sites) {
+            if (site.computedItemId().isEmpty()) {
+                byScope.computeIfAbsent(site.repeatId(), k -> new ArrayList<>()).add(site);
+            }
+        }
+        Map<Site, CompiledExpressions.Compiled> result = new java.util.IdentityHashMap<>();
+        for (Map.Entry<Optional<String>, List<Site>> scope : byScope.entrySet()) {
+            CelCompiler cel = environment(scope.getKey(), computedTypes);
+            StringBuilder source = new StringBuilder("[");
+            for (Site site : scope.getValue()) {
+                // a newline before ")" so that a trailing // comment cannot swallow it
+                source.append(source.length() > 1 ? ", (" : "(").append(site.expression().source()).append("\n)");
+            }
+            source.append(']');
+            try {
+                CelValidationResult parsed = cel.parse(source.toString());
+                if (parsed.hasError()) {
+                    return null;
+                }
+                CelValidationResult checked = cel.check(parsed.getAst());
+                if (checked.hasError()) {
+                    return null;
+                }
+                CelAbstractSyntaxTree ast = checked.getAst();
+                if (ast.getExpr().getKind() != CelExpr.ExprKind.Kind.LIST
+                        || ast.getExpr().list().elements().size() != scope.getValue().size()) {
+                    return null;
+                }
+                List<CelExpr> elements = ast.getExpr().list().elements();
+                for (int i = 0; i < elements.size(); i++) {
+                    CelExpr element = elements.get(i);
+                    Optional<CelType> type = ast.getType(element.id());
+                    if (type.isEmpty()) {
+                        return null;
+                    }
+                    Set<String> references = new LinkedHashSet<>();
+                    CelNavigableExpr.fromExpr(element).allNodes().forEach(node -> ast.getReference(node.id())
+                            .filter(r -> !r.name().isEmpty()).ifPresent(r -> references.add(r.name())));
+                    CelAbstractSyntaxTree own = CelAbstractSyntaxTree.newCheckedAst(element, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
+                    result.put(scope.getValue().get(i), new CompiledExpressions.Compiled(RUNTIME.createProgram(own), valueType(type.get()), references));
+                }
+            } catch (CelValidationException | dev.cel.runtime.CelEvaluationException e) {
+                return null;
+            }
+        }
+        return result;
+    }
+
     private Optional<CompiledExpressions.Compiled> compileOne(Site site, Map<String, ValueType> computedTypes, ProblemSink problems) {
-        Cel cel = environment(site.repeatId(), computedTypes);
+        CelCompiler cel = environment(site.repeatId(), computedTypes);
         Expression expression = site.expression();
         CelValidationResult parsed = cel.parse(expression.source());
         if (parsed.hasError()) {
@@ -187,7 +260,7 @@ final class ExpressionCompiler {
                     references.add(r.name());
                 }
             });
-            return Optional.of(new CompiledExpressions.Compiled(cel.createProgram(ast), valueType(ast.getResultType()), references));
+            return Optional.of(new CompiledExpressions.Compiled(RUNTIME.createProgram(ast), valueType(ast.getResultType()), references));
         } catch (CelValidationException e) {
             report(ProblemCode.EXPRESSION_TYPE, expression, e.getErrors(), problems, "");
             return Optional.empty();
@@ -199,17 +272,19 @@ final class ExpressionCompiler {
     }
 
     /** Environments are costly to build; one per scope and state of the computed types. */
-    private final Map<String, Cel> environments = new HashMap<>();
+    private final Map<String, CelCompiler> environments = new HashMap<>();
 
-    private Cel environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+    private CelCompiler environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
         return environments.computeIfAbsent(repeatId.orElse("") + "|" + new java.util.TreeMap<>(computedTypes),
                 key -> buildEnvironment(repeatId, computedTypes));
     }
 
-    private Cel buildEnvironment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
-        CelBuilder builder = CelFactory.standardCelBuilder()
+    private CelCompiler buildEnvironment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardDeclarations(STANDARD_DECLARATIONS);
         Map<String, CelType> vars = new LinkedHashMap<>();
         topLevel.values().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.put(item.id(), t)));
         repeatId.map(repeats::get).ifPresent(repeat -> {

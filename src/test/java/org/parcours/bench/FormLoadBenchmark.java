@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parcours.formdef.FormBundle;
@@ -24,6 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  * measured alternately in one run, as a ratio. Run with {@code ./mvnw test -Pbench}.
  */
 @Tag("bench")
+@Order(7)
 class FormLoadBenchmark {
 
     private static final int WARMUP = 30;
@@ -57,6 +59,8 @@ class FormLoadBenchmark {
         System.out.printf("plain YAML parse (SnakeYAML loadAll)     median %8.2f ms   min %8.2f ms%n", plainMedian, plain[0] / 1e6);
         System.out.printf("Parcours read + validate + CEL checking  median %8.2f ms   min %8.2f ms%n", fullMedian, full[0] / 1e6);
         System.out.printf("ratio (median) %.2fx   [target in issue 10: <= 3x]%n%n", fullMedian / plainMedian);
+        BenchReport.ratio("P7", "forms/ read + validate + CEL checking (median) vs plain SnakeYAML loadAll", fullMedian, plainMedian, "ms", 3.0, true,
+                String.format(java.util.Locale.ROOT, "%d files, %d characters, median of %d runs after %d warm-up", sources.size(), chars, RUNS, WARMUP));
         assertThat(checksum).isPositive();
     }
 

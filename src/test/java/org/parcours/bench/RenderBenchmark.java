@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.server.communication.UidlWriter;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parcours.ParcoursApplication;
@@ -42,15 +43,16 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * Run with {@code ./mvnw test -Pbench}.
  */
 @Tag("bench")
-@SpringBootTest
+@Order(1)
+@SpringBootTest(properties = BenchReport.NO_COMPONENT_TRACKER)
 @ViewPackages(classes = ParcoursApplication.class)
 @WithUserDetails(TestUsers.WORKER_NORTH)
 class RenderBenchmark extends SpringBrowserlessTest {
 
     private static final int WARMUP = 25;
     private static final int RUNS = 41;
-    private static final int SECTIONS = 10;
-    private static final int PER_SECTION = 10; // scale items per section, and as many text items
+    private static final int SECTIONS = BenchForms.SECTIONS;
+    private static final int PER_SECTION = BenchForms.PER_SECTION; // scale items per section, and as many text items
 
     private static final String[][] SCALE = {
             {"A", "green", "#e3f4e1", "#1e5b1a", "#8bc487"},
@@ -66,7 +68,7 @@ class RenderBenchmark extends SpringBrowserlessTest {
     void generatedFormComparedWithAHandWrittenView() {
         FormDefinition form = new FormReader().read(List.of(
                 new FormSource("scales/bench-scale.yaml", scaleYaml()),
-                new FormSource("bench-200.yaml", formYaml()))).forms().get("bench-200");
+                new FormSource("bench-200.yaml", BenchForms.formYaml("bench-200", "bench-five")))).forms().get("bench-200");
         assertThat(form.items().count()).isEqualTo(2L * SECTIONS * PER_SECTION);
         Locale locale = Locale.FRENCH;
         Set<String> roles = Set.of("WORKER");
@@ -120,6 +122,10 @@ class RenderBenchmark extends SpringBrowserlessTest {
         System.out.printf("ratio generated / hand-written, incl. response    (median) %.2fx   [target <= 1.2x]%n", median(genFull) / median(handFull));
         System.out.printf("ratio generated / hand-written, build + attach     (min)    %.2fx   incl. response (min) %.2fx   [mins: less noise-sensitive]%n",
                 min(genAttach) / min(handAttach), min(genFull) / min(handFull));
+        BenchReport.ratio("P1", "generated 200-item form, build + attach (median) vs hand-written FormLayout", median(genAttach), median(handAttach),
+                "ms", 1.2, true, "FormSession.start + FormRenderer, alternating with the hand-written view, " + RUNS + " runs after " + WARMUP + " warm-up");
+        BenchReport.ratio("P1", "same, including the UIDL response (median)", median(genFull), median(handFull), "ms", 1.2, true,
+                uidl ? "UidlWriter.createUidl after attach" : "state-tree changes collected (UidlWriter unavailable)");
         System.out.printf("FormSession.start share of generated build + attach (median) %.1f%%%n%n", 100 * median(start) / median(genAttach));
         assertThat(checksum).isNotZero();
     }
@@ -223,30 +229,6 @@ class RenderBenchmark extends SpringBrowserlessTest {
             }
             y.append("    label: { fr: \"Valeur ").append(v[0]).append("\", nl: \"Waarde ").append(v[0])
                     .append("\", en: \"Value ").append(v[0]).append("\" }\n");
-        }
-        return y.toString();
-    }
-
-    private static String formYaml() {
-        StringBuilder y = new StringBuilder("form: bench-200\ntitle: { fr: \"Formulaire de 200 items\", nl: \"Formulier met 200 items\", en: \"200-item form\" }\nsections:\n");
-        for (int s = 1; s <= SECTIONS; s++) {
-            y.append("  - id: section_").append(s).append('\n')
-                    .append("    title: { fr: \"Section ").append(s).append("\", nl: \"Sectie ").append(s).append("\", en: \"Section ").append(s).append("\" }\n")
-                    .append("    items:\n");
-            for (int i = 1; i <= PER_SECTION; i++) {
-                int n = (s - 1) * PER_SECTION + i;
-                y.append("      - id: scale_").append(n).append("\n        type: scale\n        scale: bench-five\n")
-                        .append("        label: { fr: \"Facteur ").append(n).append(" de la section ").append(s)
-                        .append("\", nl: \"Factor ").append(n).append(" van sectie ").append(s)
-                        .append("\", en: \"Factor ").append(n).append(" of section ").append(s).append("\" }\n");
-            }
-            for (int i = 1; i <= PER_SECTION; i++) {
-                int n = (s - 1) * PER_SECTION + i;
-                y.append("      - id: text_").append(n).append("\n        type: text\n")
-                        .append("        label: { fr: \"Remarque ").append(n).append(" de la section ").append(s)
-                        .append("\", nl: \"Opmerking ").append(n).append(" van sectie ").append(s)
-                        .append("\", en: \"Remark ").append(n).append(" of section ").append(s).append("\" }\n");
-            }
         }
         return y.toString();
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parcours.clients.ClientService;
@@ -47,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Run with {@code ./mvnw test -Pbench}.
  */
 @Tag("bench")
-@SpringBootTest
+@Order(3)
+@SpringBootTest(properties = BenchReport.NO_COMPONENT_TRACKER)
 @WithUserDetails(TestUsers.WORKER_NORTH)
 class SaveBenchmark {
 
@@ -179,6 +181,10 @@ class SaveBenchmark {
         double rawRate = rowsPerRun / (median(raw) / 1e3);
         System.out.printf("ratio rows/s service / raw (median) %.2fx   [target >= 0.5x]   (min times) %.2fx%n", serviceRate / rawRate,
                 (double) Arrays.stream(raw).min().orElseThrow() / Arrays.stream(service).min().orElseThrow());
+        BenchReport.ratio("P3", "EvaluationService.save of new IMASPs vs JdbcTemplate.batchUpdate of the same rows (rows/s, median)",
+                serviceRate, rawRate, "rows/s", 0.5, false, String.format(java.util.Locale.ROOT,
+                        "%d rows per evaluation, %d evaluations per run, %d runs after %d warm-up, hibernate.jdbc.batch_size=%s",
+                        rowsPerSave, savesPerRun, RUNS, WARMUP, batch));
         System.out.printf("per stored row beyond a 1-answer save: %.3f ms (service) vs %.3f ms (raw)%n%n",
                 (median(service) - median(fixed)) / (rowsPerRun - savesPerRun), median(raw) / rowsPerRun);
     }

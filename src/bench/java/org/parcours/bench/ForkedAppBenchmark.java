@@ -1,0 +1,267 @@
+package org.parcours.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.parcours.testsupport.TestUsers;
+
+/**
+ * The figures that need the application serving HTTP in its own JVM ({@code -Xmx1g}, development
+ * mode as in the test build, component tracker off): P2 (browser paint, headless Chromium through
+ * src/test/perf/form-ready.mjs), P5 (50 simulated workers, Gatling over Vaadin's UIDL protocol) and
+ * P6 (retained heap per open form session, read with jcmd; 200 sessions in -Xmx1g). The
+ * application generates a deterministic demo data set at start-up (seed {@value #SEED}: 5 teams of
+ * 10 workers and 10 clients, one year of IMASP measurements) and serves the 200-item form
+ * {@value BenchForms#KEY} from a copy of forms/.
+ */
+@Tag("bench")
+@Order(5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ForkedAppBenchmark {
+
+    static final long SEED = 4242;
+    static final int TEAMS = 5;
+    static final int WORKERS_PER_TEAM = 10;
+    private static final int SESSIONS = 200;
+    private static final int STEP = 25;
+    private static final int STOP_AT_MB = 800;
+
+    private static ForkedApp app;
+    /** Demo worker username to one client id of its team. */
+    static final Map<String, Long> CLIENT_OF_WORKER = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startApplication() throws Exception {
+        app = ForkedApp.start(List.of("-Xmx1g", "-XX:+UseG1GC"), List.of(
+                        "--parcours.forms.dir=" + BenchForms.folder(),
+                        "--" + BenchReport.NO_COMPONENT_TRACKER,
+                        "--parcours.demo.generate=" + SEED,
+                        "--parcours.demo.teams=" + TEAMS,
+                        "--parcours.demo.workers-per-team=" + WORKERS_PER_TEAM,
+                        "--parcours.demo.clients-per-team=10",
+                        "--parcours.demo.years=1"),
+                "==== Parcours demo data (seed " + SEED + ")", Duration.ofMinutes(6));
+        try (Connection db = app.database(); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT u.username, MIN(c.id) FROM app_user u JOIN app_user_team ut ON ut.user_id = u.id
+                       JOIN client c ON c.team_id = ut.team_id
+                     WHERE u.username LIKE 'demo%' GROUP BY u.username ORDER BY u.username""")) {
+            while (rs.next()) {
+                CLIENT_OF_WORKER.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        assertThat(CLIENT_OF_WORKER).hasSize(TEAMS * WORKERS_PER_TEAM);
+        System.out.printf("%nforked application on %s (pid %d), log %s%n", app.baseUrl(), app.pid(), app.log);
+    }
+
+    @AfterAll
+    static void stopApplication() throws InterruptedException {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    // ---- P2 ----------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void p2BrowserPaintOfThe200ItemForm() throws Exception {
+        String why = browserMissing();
+        if (why != null) {
+            BenchReport.skipped("P2", why);
+            return;
+        }
+        Path dir = Path.of("target", "pw").toAbsolutePath();
+        Files.copy(Path.of("src", "test", "perf", "form-ready.mjs"), dir.resolve("form-ready.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        Map.Entry<String, Long> worker = CLIENT_OF_WORKER.entrySet().iterator().next();
+        int runs = 7;
+        Process node = new ProcessBuilder("node", "form-ready.mjs", app.baseUrl(), worker.getKey(), TestUsers.PASSWORD, BenchForms.KEY,
+                String.valueOf(runs), BenchForms.LAST_FIELD, String.valueOf(worker.getValue()))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes());
+        boolean done = node.waitFor(5, TimeUnit.MINUTES);
+        System.out.println(out);
+        Matcher m = Pattern.compile("\"ms_min\":(\\d+),\"ms_median\":(\\d+),\"ms_max\":(\\d+)").matcher(out);
+        if (!done || node.exitValue() != 0 || !m.find()) {
+            BenchReport.record(new BenchReport.Figure("P2", BenchReport.what("P2"), "-", "1500 ms (fixed)", "-", BenchReport.target("P2"),
+                    BenchReport.Status.MISS, "form-ready.mjs failed: " + out.strip().lines().reduce((a, b) -> b).orElse("no output")));
+            return;
+        }
+        String fields = out.lines().filter(l -> l.startsWith("fields on the page")).findFirst().orElse("");
+        BenchReport.atMost("P2", "navigation to the 200-item form's last field present and painted (median)", Double.parseDouble(m.group(2)),
+                1500, "ms", BenchReport.target("P2"), String.format(Locale.ROOT,
+                        "%d runs, min %s ms, max %s ms, %s; headless Chromium via playwright-core, Vaadin development mode (no production bundle in the test build)",
+                        runs, m.group(1), m.group(3), fields));
+    }
+
+    /** Why the browser figure cannot be measured here, or null when node, Chromium and playwright-core are there. */
+    private static String browserMissing() throws InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            return "no /usr/bin/chromium (apt-get install chromium)";
+        }
+        try {
+            if (new ProcessBuilder("node", "--version").start().waitFor() != 0) {
+                return "node does not run";
+            }
+        } catch (IOException e) {
+            return "no node on the PATH";
+        }
+        Path dir = Path.of("target", "pw");
+        if (Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
+            return null;
+        }
+        try {
+            Files.createDirectories(dir);
+            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", dir.toAbsolutePath().toString(), "playwright-core")
+                    .redirectErrorStream(true).start();
+            String out = new String(npm.getInputStream().readAllBytes());
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                return "npm install playwright-core failed: " + out.strip().lines().reduce((a, b) -> b).orElse("");
+            }
+        } catch (IOException e) {
+            return "no npm to install playwright-core (" + e.getMessage() + ")";
+        }
+        return null;
+    }
+
+    // ---- P5 ----------------------------------------------------------------------------------
+
+    @Test
+    @Order(2)
+    void p5FiftyWorkersFillAndSubmitImasps() {
+        try {
+            LoadRun.run(app, CLIENT_OF_WORKER);
+        } catch (Exception | LinkageError e) {
+            BenchReport.record(new BenchReport.Figure("P5", BenchReport.what("P5"), "-", "100 ms, 0 errors (fixed)", "-", BenchReport.target("P5"),
+                    BenchReport.Status.MISS, "the Gatling run failed: " + e));
+        }
+    }
+
+    // ---- P6 ----------------------------------------------------------------------------------
+
+    /**
+     * Opens form sessions in steps of {@value #STEP}, reading the heap after full collections at
+     * each step; stops before the JVM thrashes (used heap above {@value #STOP_AT_MB} MB after GC)
+     * and then says how many sessions 1 GB would hold at the measured slope.
+     */
+    @Test
+    @Order(3)
+    void p6RetainedHeapPerOpenFormSession() throws Exception {
+        Map.Entry<String, Long> worker = CLIENT_OF_WORKER.entrySet().iterator().next();
+        String route = "clients/" + worker.getValue() + "/new/" + BenchForms.KEY;
+        List<UidlClient> held = new ArrayList<>(open(worker.getKey(), route, 5)); // warm-up: classes, caches, JIT
+        long heapBase = app.usedHeapAfterGc();
+        long uisBase = app.instances("com.vaadin.flow.component.UI");
+        int sessionsBase = held.size();
+        List<String> steps = new ArrayList<>();
+        long heap = heapBase;
+        String stopped = "";
+        while (held.size() < SESSIONS) {
+            try {
+                held.addAll(open(worker.getKey(), route, Math.min(STEP, SESSIONS - held.size())));
+            } catch (RuntimeException e) {
+                stopped = "opening a session failed at " + held.size() + " sessions: " + e.getMessage();
+                break;
+            }
+            heap = app.usedHeapAfterGc();
+            steps.add(held.size() + ": " + heap / 1048576 + " MB");
+            if (heap > STOP_AT_MB * 1048576L && held.size() < SESSIONS) {
+                stopped = "stopped at " + held.size() + " sessions: " + heap / 1048576 + " MB in use after GC, close to -Xmx1g";
+                break;
+            }
+        }
+        long uis = app.instances("com.vaadin.flow.component.UI");
+        String top = histogramTop(6);
+        boolean outOfMemory = app.logText().contains("OutOfMemoryError");
+        int opened = held.size() - sessionsBase;
+        double perSession = opened > 0 ? (heap - heapBase) / (double) opened / 1048576 : Double.NaN;
+        double at200 = heapBase / 1048576.0 + perSession * (SESSIONS - sessionsBase);
+        System.out.printf("%n== heap per open form session: %s; UI instances %d -> %d; largest classes: %s%n", steps, uisBase, uis, top);
+        BenchReport.atMost("P6", "retained heap per open 200-item form session (slope " + sessionsBase + " -> " + held.size() + " sessions)",
+                perSession, 1.0, "MB", "<= 1 MB", String.format(Locale.ROOT,
+                        "jcmd GC.run x2 then GC.heap_info in the forked -Xmx1g JVM after each step of %d sessions (%s); "
+                                + "UI instances (GC.class_histogram) %d -> %d; largest classes at the end: %s; each session signs in over HTTP "
+                                + "and opens the form through UIDL; Vaadin development mode; anchor in shared/PERFORMANCE.md: ~2.05 MB per "
+                                + "hand-written 200-field UI (production mode); each client sends one empty UIDL request after the render, as a browser "
+                                + "sends its next message, else the UI keeps its ~1.3M-character first response for resending",
+                        STEP, String.join(", ", steps), uisBase, uis, top));
+        boolean fits = held.size() >= SESSIONS && !outOfMemory;
+        BenchReport.record(new BenchReport.Figure("P6", SESSIONS + " open form sessions in one -Xmx1g JVM",
+                String.format(Locale.ROOT, "%d sessions held, %.0f MB after GC%s", held.size(), heap / 1048576.0,
+                        fits ? "" : String.format(Locale.ROOT, "; %.0f MB at %d by the slope", at200, SESSIONS)),
+                "1024 MB (-Xmx1g)", String.format(Locale.ROOT, "%.2fx", (fits ? heap / 1048576.0 : at200) / 1024), "200 sessions fit in -Xmx1g",
+                fits ? BenchReport.Status.PASS : BenchReport.Status.MISS,
+                fits ? "no OutOfMemoryError" : stopped + (outOfMemory ? "; OutOfMemoryError in the application log" : "")));
+        assertThat(held).isNotEmpty();
+    }
+
+    /** The classes with the most bytes on the heap (jcmd GC.class_histogram), "name MB" each. */
+    private static String histogramTop(int count) throws Exception {
+        List<String> top = new ArrayList<>();
+        for (String line : app.jcmd("GC.class_histogram").lines().toList()) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":") && top.size() < count) {
+                top.add(parts[3] + " " + Long.parseLong(parts[2]) / 1048576 + " MB");
+            }
+        }
+        return String.join(", ", top);
+    }
+
+    /** Opens {@code count} sessions (sign in + the form in a new UI), four at a time; returns the clients holding them. */
+    private static List<UidlClient> open(String username, String route, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<UidlClient>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    UidlClient client = new UidlClient(app.baseUrl());
+                    if (!client.signIn(username, TestUsers.PASSWORD)) {
+                        throw new IllegalStateException("sign-in refused for " + username);
+                    }
+                    String page = client.open(route);
+                    UidlClient.node(page, BenchForms.LAST_FIELD); // the whole form is there
+                    client.acknowledge();
+                    return client;
+                }));
+            }
+            List<UidlClient> clients = new ArrayList<>();
+            for (Future<UidlClient> future : futures) {
+                try {
+                    clients.add(future.get(2, TimeUnit.MINUTES));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a session could not be opened: " + e.getCause(), e.getCause());
+                }
+            }
+            return clients;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.parcours.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application in a JVM of its own (as in production: its own heap, here {@code -Xmx1g}),
+ * started from the test class path so that it gets a fresh MariaDB schema of its own like any test
+ * run (TestDatabaseEnvironmentPostProcessor; dropped when it stops). Its output goes to a log file
+ * under target/. Heap figures are read from outside with jcmd, after full collections.
+ */
+final class ForkedApp implements AutoCloseable {
+
+    private static final Pattern SCHEMA = Pattern.compile("to schema `([^`]+)`");
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    final Process process;
+    final int port;
+    final Path log;
+
+    private ForkedApp(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the application with these JVM options and arguments; returns once {@code readyLine} is in its log. */
+    static ForkedApp start(List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Path.of("target", "bench-app-" + port + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath());
+        command.add("org.parcours.ParcoursApplication");
+        command.add("--server.port=" + port);
+        command.add("--server.address=127.0.0.1");
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ForkedApp app = new ForkedApp(process, port, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!app.logText().contains(readyLine)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application stopped while starting; see " + log + ":\n" + app.tail());
+            }
+            if (System.nanoTime() > deadline) {
+                app.close();
+                throw new IllegalStateException("The application was not ready after " + timeout + "; see " + log);
+            }
+            Thread.sleep(500);
+        }
+        return app;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** A connection to the application's own schema (read from its Flyway log line). */
+    Connection database() throws IOException, SQLException {
+        Matcher m = SCHEMA.matcher(logText());
+        if (!m.find()) {
+            throw new IllegalStateException("No schema in " + log);
+        }
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + m.group(1), "root", "");
+    }
+
+    /** Heap in use after two full collections, in bytes (jcmd GC.run, GC.heap_info). */
+    long usedHeapAfterGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Thread.sleep(300);
+        jcmd("GC.run");
+        Matcher m = USED.matcher(jcmd("GC.heap_info"));
+        if (!m.find()) {
+            throw new IllegalStateException("No 'used' figure in jcmd GC.heap_info");
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** Instances of exactly this class on the heap (jcmd GC.class_histogram), 0 when none. */
+    long instances(String className) throws IOException, InterruptedException {
+        for (String line : jcmd("GC.class_histogram").lines().toList()) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[3].equals(className)) {
+                return Long.parseLong(parts[1]);
+            }
+        }
+        return 0;
+    }
+
+    String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid()), command)
+                .redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        if (!jcmd.waitFor(120, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + out);
+        }
+        return out;
+    }
+
+    String logText() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    String tail() throws IOException {
+        String text = logText();
+        return text.substring(Math.max(0, text.length() - 3000));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the schema is dropped by the application's shutdown hook
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The test class path (surefire passes it in a manifest-only jar; it also sets it as a property). */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}

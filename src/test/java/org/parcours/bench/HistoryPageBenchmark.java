@@ -1,0 +1,222 @@
+package org.parcours.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.communication.UidlWriter;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.parcours.ParcoursApplication;
+import org.parcours.catalog.FormCatalog;
+import org.parcours.catalog.PublishedForm;
+import org.parcours.committee.MeetingService;
+import org.parcours.committee.ui.AgendaHistoriesView;
+import org.parcours.committee.ui.MeetingsView;
+import org.parcours.demo.DemoDataGenerator;
+import org.parcours.demo.DemoDataGenerator.PlannedClient;
+import org.parcours.demo.DemoDataGenerator.PlannedMeasurement;
+import org.parcours.formdef.ScaleItem;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * P4: the committee's agenda histories page (AgendaHistoriesView) for a meeting with 50 clients of
+ * 24 IMASP measurements each: SQL statements per page (Hibernate statistics, the whole navigation:
+ * access check, view, service) and the server time to render it (navigation + the UIDL response).
+ *
+ * <p>Data: the deterministic demo generator's plan ({@link DemoDataGenerator#plan}, seed
+ * {@value #SEED}, two teams of 25 clients over 30 years so that every client has at least 24
+ * measurements); each client's last 24 planned measurements are written with JDBC batches on the
+ * live IMASP version, as AgendaHistoriesTests does (1,200 submits through the services would take
+ * minutes on this machine and measure the save path, not this page).
+ */
+@Tag("bench")
+@Order(4)
+@SpringBootTest(properties = BenchReport.NO_COMPONENT_TRACKER)
+@ViewPackages(classes = ParcoursApplication.class)
+@WithUserDetails(TestUsers.COMMITTEE)
+class HistoryPageBenchmark extends SpringBrowserlessTest {
+
+    private static final long SEED = 2026;
+    private static final int CLIENTS_PER_TEAM = 25;
+    private static final int MEASUREMENTS = 24;
+    private static final int WARMUP = 1;
+    private static final int RUNS = 3; // one run builds ~30,000 components and a UIDL response of tens of MB
+
+    @Autowired
+    MeetingService meetings;
+
+    @Autowired
+    FormCatalog catalog;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void historiesPageOf50ClientsWith24Measurements() {
+        long meetingId = meetingFromDemoPlan();
+        Map<String, String> parameters = Map.of(AgendaHistoriesView.MEETING_ID, String.valueOf(meetingId));
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+
+        long[] navigation = new long[RUNS];
+        long[] withResponse = new long[RUNS];
+        long[] statements = new long[RUNS];
+        long[] service = new long[RUNS];
+        long[] serviceStatements = new long[RUNS];
+        int cells = 0;
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            navigate(MeetingsView.class); // leave the page, so each run builds it anew
+            new UidlWriter().createUidl(UI.getCurrent(), false);
+            statistics.clear();
+            statistics.setStatisticsEnabled(true);
+            long t0 = System.nanoTime();
+            long t1;
+            long count;
+            try {
+                navigate(AgendaHistoriesView.class, parameters);
+                t1 = System.nanoTime();
+                count = statistics.getPrepareStatementCount();
+            } finally {
+                statistics.setStatisticsEnabled(false);
+            }
+            int size = new UidlWriter().createUidl(UI.getCurrent(), false).toString().length();
+            long t2 = System.nanoTime();
+            if (i == WARMUP + RUNS - 1) {
+                cells = cells(UI.getCurrent());
+            }
+            statistics.clear();
+            statistics.setStatisticsEnabled(true);
+            long s0 = System.nanoTime();
+            try {
+                meetings.agendaHistories(meetingId, "imasp");
+            } finally {
+                statistics.setStatisticsEnabled(false);
+            }
+            long s1 = System.nanoTime();
+            System.out.printf("history page run %d: %d statements, navigation %.0f ms, + response %.0f ms (%d characters)%n",
+                    i + 1, count, (t1 - t0) / 1e6, (t2 - t0) / 1e6, size);
+            if (i >= WARMUP) {
+                int k = i - WARMUP;
+                navigation[k] = t1 - t0;
+                withResponse[k] = t2 - t0;
+                statements[k] = count;
+                service[k] = s1 - s0;
+                serviceStatements[k] = statistics.getPrepareStatementCount();
+            }
+            assertThat(size).isPositive();
+        }
+        long maxStatements = Arrays.stream(statements).max().orElseThrow();
+        long maxServiceStatements = Arrays.stream(serviceStatements).max().orElseThrow();
+        System.out.printf("%n== history page benchmark: 50 clients x %d measurements (demo plan seed %d), %d runs after %d warm-up ==%n",
+                MEASUREMENTS, SEED, RUNS, WARMUP);
+        System.out.printf("coloured cells on the page: %d; statements per page (Hibernate): max %d; service alone: max %d%n",
+                cells, maxStatements, maxServiceStatements);
+        System.out.printf("navigation median %.1f ms, + UIDL response median %.1f ms, service alone median %.1f ms%n%n",
+                median(navigation), median(withResponse), median(service));
+        BenchReport.atMost("P4", "SQL statements per page view (navigation to AgendaHistoriesView, max of runs)", maxStatements, 3,
+                "statements", BenchReport.target("P4"), String.format(Locale.ROOT,
+                        "Hibernate statistics (prepared statements; JdbcTemplate audit writes are not counted); service alone %d; %d cells shown",
+                        maxServiceStatements, cells));
+        BenchReport.record(new BenchReport.Figure("P4", "server render time of the page (navigation + UIDL response, median)",
+                BenchReport.format(median(withResponse), "ms"), "-", "-", "printed (no target)", BenchReport.Status.INFO,
+                String.format(Locale.ROOT, "navigation alone %.1f ms, MeetingService.agendaHistories alone %.1f ms; %d runs after %d warm-up",
+                        median(navigation), median(service), RUNS, WARMUP)));
+        assertThat(cells).isGreaterThanOrEqualTo(50 * MEASUREMENTS);
+    }
+
+    /** A meeting whose agenda holds the 50 clients of the demo plan, each with its last 24 measurements. */
+    private long meetingFromDemoPlan() {
+        PublishedForm live = catalog.current("imasp");
+        List<String> factors = live.definition().allItems().filter(ScaleItem.class::isInstance).map(i -> i.id()).toList();
+        DemoDataGenerator.Plan plan = DemoDataGenerator.plan(SEED, new DemoDataGenerator.Size(2, 1, CLIENTS_PER_TEAM, 30),
+                LocalDate.of(2026, 11, 1), factors);
+        long meetingId = meetings.create(LocalDate.of(2026, 11, 20), List.of("Alice")).id();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        List<Object[]> items = new ArrayList<>();
+        List<Object[]> evaluations = new ArrayList<>();
+        List<List<Map<String, String>>> answersByClient = new ArrayList<>();
+        List<Long> clientIds = new ArrayList<>();
+        for (PlannedClient planned : plan.clients()) {
+            assertThat(planned.measurements()).as("measurements planned for a client").hasSizeGreaterThanOrEqualTo(MEASUREMENTS);
+            long clientId = data.client(planned.team() == 0 ? TestUsers.TEAM_NORTH : TestUsers.TEAM_SOUTH, planned.lastName()).id();
+            clientIds.add(clientId);
+            items.add(new Object[] {meetingId, clientId, "AID_REQUEST", TestUsers.WORKER_NORTH, now});
+            List<PlannedMeasurement> last = planned.measurements().subList(planned.measurements().size() - MEASUREMENTS, planned.measurements().size());
+            List<Map<String, String>> answers = new ArrayList<>();
+            for (PlannedMeasurement m : last) {
+                Timestamp at = Timestamp.from(m.submittedAt());
+                evaluations.add(new Object[] {clientId, live.versionId(), "SUBMITTED", at, TestUsers.WORKER_NORTH, at, TestUsers.WORKER_NORTH});
+                answers.add(m.answers());
+            }
+            answersByClient.add(answers);
+        }
+        jdbc.batchUpdate("INSERT INTO committee_agenda_item (meeting_id, client_id, question, proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?)",
+                items);
+        jdbc.batchUpdate("INSERT INTO evaluation (client_id, form_version_id, status, created_at, created_by, updated_at, updated_by, version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", evaluations);
+        String in = String.join(",", clientIds.stream().map(String::valueOf).toList());
+        List<Object[]> revisions = jdbc.query("SELECT id, created_at FROM evaluation WHERE client_id IN (" + in + ") ORDER BY id",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), TestUsers.WORKER_NORTH, rs.getTimestamp(2), TestUsers.WORKER_NORTH,
+                        rs.getTimestamp(2), TestUsers.WORKER_NORTH});
+        jdbc.batchUpdate("INSERT INTO evaluation_revision (evaluation_id, revision_number, status, created_at, created_by, updated_at, "
+                + "updated_by, submitted_at, submitted_by, version) VALUES (?, 1, 'SUBMITTED', ?, ?, ?, ?, ?, ?, 0)", revisions);
+        // revisions in evaluation id order = clients in plan order, each client's measurements in plan order
+        List<Long> revisionIds = jdbc.queryForList("SELECT r.id FROM evaluation_revision r JOIN evaluation e ON e.id = r.evaluation_id "
+                + "WHERE e.client_id IN (" + in + ") ORDER BY e.id", Long.class);
+        List<Object[]> rows = new ArrayList<>();
+        int r = 0;
+        for (List<Map<String, String>> answers : answersByClient) {
+            for (Map<String, String> measurement : answers) {
+                long revisionId = revisionIds.get(r++);
+                measurement.forEach((item, value) -> rows.add(new Object[] {revisionId, item, value}));
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO evaluation_answer (revision_id, item_id, answer_value) VALUES (?, ?, ?)", rows);
+        System.out.printf("%nhistory page data: %d clients, %d measurements, %d answer rows (demo plan fingerprint %s)%n",
+                clientIds.size(), evaluations.size(), rows.size(), plan.fingerprint().substring(0, 12));
+        return meetingId;
+    }
+
+    /** The coloured score cells on the page (a plain walk: the browserless locator is quadratic on 30,000 components). */
+    private static int cells(Component root) {
+        int count = root instanceof Span && root.getId().orElse("").matches("histories-\\d+-cell-.*") ? 1 : 0;
+        for (Component child : root.getChildren().toList()) {
+            count += cells(child);
+        }
+        return count;
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+}
