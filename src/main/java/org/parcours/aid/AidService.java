@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -259,6 +260,32 @@ public class AidService {
         audit.record(user.username(), AuditAction.AID_REQUEST_READ, TARGET, "board",
                 "pending schemes board" + teamId.map(t -> " of team " + t).orElse("") + ": " + rows.size() + " row(s)");
         return rows;
+    }
+
+    /**
+     * For the dashboard: per month of decision (from {@code from} on), the schemes granted or
+     * partly granted on the submitted requests of the given clients, by scheme code. No access
+     * check: the caller passes the clients the user may see (as the committee's agenda does).
+     */
+    @Transactional(readOnly = true)
+    public Map<java.time.YearMonth, Map<String, Long>> grantedPerMonth(java.util.Collection<Long> clientIds, java.time.YearMonth from) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> requestIds = requests.findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(clientIds).stream()
+                .map(AidRequest::getId).collect(Collectors.toSet());
+        Map<java.time.YearMonth, Map<String, Long>> counts = new java.util.TreeMap<>();
+        if (requestIds.isEmpty()) {
+            return counts;
+        }
+        for (SchemeRequest scheme : schemes.findByRequestIdIn(requestIds)) {
+            boolean granted = scheme.getDecision() == SchemeDecision.GRANTED || scheme.getDecision() == SchemeDecision.PARTLY_GRANTED;
+            if (granted && scheme.getDecidedOn() != null && !java.time.YearMonth.from(scheme.getDecidedOn()).isBefore(from)) {
+                counts.computeIfAbsent(java.time.YearMonth.from(scheme.getDecidedOn()), m -> new java.util.TreeMap<>())
+                        .merge(scheme.getSchemeCode(), 1L, Long::sum);
+            }
+        }
+        return counts;
     }
 
     // ---- internals

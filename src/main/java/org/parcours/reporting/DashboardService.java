@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.parcours.aid.AidService;
 import org.parcours.audit.AuditLog;
 import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.FormNotFoundException;
@@ -76,9 +77,11 @@ public class DashboardService {
     private final FormCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
+    private final AidService aid;
 
     DashboardService(CurrentUser currentUser, ClientService clients, EvaluationService evaluations, FormCatalog catalog, AuditLog audit,
-                     Clock clock) {
+                     Clock clock, AidService aid) {
+        this.aid = aid;
         this.currentUser = currentUser;
         this.clients = clients;
         this.evaluations = evaluations;
@@ -169,26 +172,24 @@ public class DashboardService {
         if (casu.isPresent() && !catalog.versionIds(casu.get()).isEmpty()) {
             String repeat = policy.text("reporting.casu_schemes").orElse("");
             String schemeItem = policy.text("reporting.casu_scheme").orElse("");
-            String decisionItem = policy.text("reporting.casu_decision").orElse("");
-            Set<String> granted = Arrays.stream(policy.text("reporting.casu_granted").orElse("").split(","))
-                    .map(String::strip).collect(Collectors.toSet());
             versions(casu.get()).forEach(v -> v.definition().items().forEach(item -> {
                 if (item instanceof RepeatItem r && r.id().equals(repeat)) {
                     r.items().stream().filter(i -> i.id().equals(schemeItem) && i instanceof ChoiceItem).map(ChoiceItem.class::cast)
                             .forEach(choice -> choice.options().options().forEach(o -> schemes.put(o.code(), o.label())));
                 }
             }));
+            // the decisions recorded per scheme on the CASU requests (aid feature), by month of decision
             Map<YearMonth, Map<String, Long>> grantedPerMonth = emptyMonths(months, List.copyOf(schemes.keySet()));
-            measurements(ids, casu.get()).values().forEach(list -> list.forEach(m -> {
-                Map<String, Long> counts = grantedPerMonth.get(YearMonth.from(LocalDate.ofInstant(m.submittedAt(), ZoneOffset.UTC)));
-                int rows = parse(m.answers().get(repeat));
-                for (int r = 1; counts != null && r <= rows; r++) {
-                    String scheme = m.answers().getOrDefault(repeat + "." + r + "." + schemeItem, "");
-                    if (granted.contains(m.answers().getOrDefault(repeat + "." + r + "." + decisionItem, "")) && counts.containsKey(scheme)) {
-                        counts.merge(scheme, 1L, Long::sum);
-                    }
+            aid.grantedPerMonth(ids, months.getFirst()).forEach((month, byScheme) -> {
+                Map<String, Long> counts = grantedPerMonth.get(month);
+                if (counts != null) {
+                    byScheme.forEach((scheme, n) -> {
+                        if (counts.containsKey(scheme)) {
+                            counts.merge(scheme, n, Long::sum);
+                        }
+                    });
                 }
-            }));
+            });
             schemesGranted = grantedPerMonth.entrySet().stream().map(e -> new MonthCounts(e.getKey(), e.getValue())).toList();
         }
         return new Dashboard(visible.size(), List.copyOf(codes.values()), factors, activation, due, formKeys,
@@ -223,11 +224,4 @@ public class DashboardService {
         return empty;
     }
 
-    private static int parse(String value) {
-        try {
-            return value == null ? 0 : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

@@ -15,7 +15,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcours.clients.ClientSummary;
 import org.parcours.demo.DemoDataGenerator;
-import org.parcours.evaluations.EvaluationService;
+import org.parcours.aid.AidRequestDetails;
+import org.parcours.aid.AidService;
+import org.parcours.aid.AidServiceTests;
+import org.parcours.aid.SchemeDecision;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,19 +43,21 @@ class ReportingIT {
     TestData data;
 
     @Autowired
-    EvaluationService evaluations;
+    AidService aid;
 
     @Test
     void theAdministratorSeesTheDashboardOfTheDemoData() throws Exception {
         assumeTrue(BrowserSupport.available(), "Chromium and chromedriver are needed");
         demo.generate(9, new DemoDataGenerator.Size(3, 1, 12, 2), LocalDate.now());
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "CasuDashboard");
+        // three CASU requests through the aid workflow, one scheme each, granted by a decision recorded today
         for (String scheme : List.of("food", "fsl", "food")) {
-            data.as(TestUsers.WORKER_NORTH, "WORKER", () -> evaluations.submit(evaluations.blank(client.id(), "casu"), Map.of(
-                    "applicant_last_name", "CasuDashboard", "applicant_first_name", "Test", "applicant_birth_date", "1980-05-17",
-                    "situation_assessment", "Situation difficile", "schemes", "1", "schemes.1.scheme", scheme,
-                    "schemes.1.motivation", "Besoin urgent", "schemes.1.scheme_decision", "granted",
-                    "worker_opinion", "favourable", "data_sharing_consent", "true")));
+            data.as(TestUsers.WORKER_NORTH, "WORKER", () -> {
+                AidRequestDetails draft = aid.create(client.id());
+                AidRequestDetails submitted = aid.submit(draft.id(), draft.lockVersion(), AidServiceTests.casu(scheme, "100.00"));
+                return aid.decide(submitted.id(), submitted.schemes().getFirst().id(), SchemeDecision.GRANTED, null, "Comité CASU",
+                        LocalDate.now(), null);
+            });
         }
 
         try (BrowserSupport browser = new BrowserSupport()) {
@@ -64,6 +69,11 @@ class ReportingIT {
             assertThat(factors.getText()).contains("Maladie / hospitalisation");
             assertThat(browser.driver.findElement(By.id("dashboard-due-table")).getText()).contains("Demo 9");
             assertThat(browser.driver.findElement(By.id("dashboard-schemes-table")).getText()).contains("Aide alimentaire");
+            WebElement thisMonth = browser.driver.findElements(By.cssSelector("#dashboard-schemes-table tr")).stream()
+                    .filter(row -> row.getText().startsWith(java.time.YearMonth.now().toString())).findFirst().orElseThrow();
+            assertThat(thisMonth.findElements(By.cssSelector("td")).stream().map(cell -> cell.getText().strip())
+                    .filter(text -> text.matches("[0-9]+")).mapToLong(Long::parseLong).sum())
+                    .as("the three schemes granted today through the CASU requests").isEqualTo(3);
             assertThat(browser.driver.findElements(By.cssSelector("#dashboard-factors-chart [data-value]"))).isNotEmpty();
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2600));
             browser.screenshot("dashboard");

@@ -56,8 +56,8 @@ class SecurityHardeningIT {
 
             browser.driver.get(url("/clients/" + clientId));
             wait.until(ExpectedConditions.textToBe(By.id("client-name"), "POLITIQUE Test"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-illness vaadin-radio-button")));
+            browser.click(By.id("new-evaluation-imasp"), Duration.ofSeconds(60));
+            browser.reveal(By.cssSelector("#item-illness vaadin-radio-button"), Duration.ofSeconds(60));
             browser.choose("item-illness", "B");
             wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
             browser.screenshot("evaluation-under-csp");

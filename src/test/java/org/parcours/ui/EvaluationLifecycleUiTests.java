@@ -59,16 +59,18 @@ class EvaluationLifecycleUiTests extends SpringBrowserlessTest {
     void submittingAnIncompleteFormListsEachProblemWithALinkAndKeepsTheDraft() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "UiIncomplete");
         navigate(ClientView.class, Map.of(ClientView.CLIENT_ID, String.valueOf(client.id())));
-        test(find(Button.class).id("new-evaluation-casu")).click();
-        test(find(TextField.class).id("item-applicant_first_name")).setValue("Ana");
+        assertThat(find(Button.class).withId("new-evaluation-casu").exists()).as("CASU has its own request workflow").isFalse();
+        assertThat(find(Button.class).withId("new-evaluation-masp-contract").exists()).as("so have MASP contracts").isFalse();
+        test(find(Button.class).id("new-evaluation-support-plan")).click();
+        test(find(TextField.class).id("item-objectives-1-objective")).setValue("Retrouver un logement");
 
         test(find(Button.class).id("submit-evaluation")).click();
 
         Div panel = find(Div.class).id("submit-issues");
         List<Button> links = find(Button.class).from(panel).all();
-        assertThat(links).extracting(Button::getText).anySatisfy(t -> assertThat(t).startsWith("Nom").contains("Ce champ est obligatoire"));
-        TextField lastName = find(TextField.class).id("item-applicant_last_name");
-        assertThat(lastName.isInvalid()).isTrue();
+        assertThat(links).extracting(Button::getText)
+                .anySatisfy(t -> assertThat(t).startsWith("Date de l'adhésion").contains("Ce champ est obligatoire"));
+        assertThat(find(com.vaadin.flow.component.datepicker.DatePicker.class).id("item-adhesion_date").isInvalid()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE client_id = ? AND status = 'DRAFT'", Integer.class, client.id()))
                 .isEqualTo(1);
     }

@@ -142,7 +142,9 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true); // one button per live form: any number of programmes fits
         actions.setId("new-evaluation-actions");
+        java.util.Set<String> ownWorkflow = workflowForms();
         for (PublishedForm form : catalog.liveForms().stream()
+                .filter(f -> !ownWorkflow.contains(f.formKey()))
                 .sorted(java.util.Comparator.comparing((PublishedForm f) -> f.definition().title().in(getLocale()))).toList()) {
             Button start = new Button(getTranslation("client.newEvaluation", form.definition().title().in(getLocale())),
                     VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(EvaluationView.class,
@@ -208,5 +210,20 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public String getPageTitle() {
         return title + " – " + getTranslation("app.name");
+    }
+
+    /**
+     * Forms with a workflow of their own (policy {@code aid.form}: CASU requests with per-scheme
+     * decisions; {@code masp.form}: MASP contracts) are started from their own buttons, never as
+     * plain evaluations, so their rules cannot be bypassed.
+     */
+    private java.util.Set<String> workflowForms() {
+        try {
+            var policy = catalog.policy();
+            return java.util.stream.Stream.of("aid.form", "masp.form").map(policy::text).flatMap(java.util.Optional::stream)
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (org.parcours.formdef.Policy.PolicyException e) {
+            return java.util.Set.of();
+        }
     }
 }
