@@ -40,7 +40,8 @@ class RouteAccessTests {
             Map.entry("AgendaHistoriesView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("FollowUpView", Set.of("COMMITTEE", "ADMIN")),
             Map.entry("UsersView", Set.of("ADMIN")),
-            Map.entry("FormsView", Set.of("ADMIN")));
+            Map.entry("FormsView", Set.of("ADMIN")),
+            Map.entry("StudioView", Set.of("ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {
