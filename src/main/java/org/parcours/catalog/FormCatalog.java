@@ -301,6 +301,9 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
      */
     public synchronized PublishedForm publishFile(String formKey, String yamlText, String expectedFileHash,
                                                   String publisher, String comment) {
+        if (comment.length() > 1000) {
+            throw new IllegalArgumentException("A publish comment has at most 1000 characters");
+        }
         check(formKey, yamlText);
         Path file = formFile(formKey);
         String onDisk = Files.isRegularFile(file) ? readString(file) : "";
@@ -322,8 +325,8 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             attribution = null;
         }
         PublishedForm live = current(formKey);
-        audit.record(publisher, AuditAction.FORM_PUBLISHED, "form", formKey,
-                "studio: version " + live.versionNumber() + " live, sha256 " + live.contentHash() + ", comment: " + comment);
+        transactions.executeWithoutResult(status -> audit.record(publisher, AuditAction.FORM_PUBLISHED, "form", formKey,
+                "studio: version " + live.versionNumber() + " live, sha256 " + live.contentHash() + ", comment: " + comment));
         return live;
     }
 

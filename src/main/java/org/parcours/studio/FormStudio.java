@@ -77,8 +77,8 @@ public class FormStudio {
     }
 
     /**
-     * For each change that may leave existing data behind, how many stored answers (in evaluations
-     * of any version of this form) it concerns: answers to a removed or retyped item, answers
+     * For each change that may leave existing data behind, how many stored evaluations (of any
+     * version of this form, any revision) hold an answer it concerns: answers to a removed or retyped item, answers
      * holding a removed option. Items inside repeats are stored under "repeat.row.item".
      */
     public Map<FormDiff.Change, Integer> affectedAnswers(String formKey, List<FormDiff.Change> changes) {
@@ -88,7 +88,8 @@ public class FormStudio {
             if (!change.affectsData()) {
                 continue;
             }
-            String select = "SELECT COUNT(*) FROM evaluation_answer a JOIN evaluation e ON e.id = a.evaluation_id "
+            String select = "SELECT COUNT(DISTINCT r.evaluation_id) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id "
+                    + "JOIN evaluation e ON e.id = r.evaluation_id "
                     + "JOIN form_version v ON v.id = e.form_version_id WHERE v.form_key = ? "
                     + "AND (a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?))";
             Integer count = change.kind() == FormDiff.Kind.OPTION_REMOVED
