@@ -82,6 +82,7 @@ class StudioIT {
             ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
             browser.screenshot("studio-editor-error");
 
+            textarea.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
             for (int i = 0; i < "\nbogus: 1".length(); i++) {
                 textarea.sendKeys(Keys.BACK_SPACE);
             }
@@ -114,7 +115,8 @@ class StudioIT {
             assertThat(browser.driver.findElements(By.id("item-energy_poverty"))).as("the older IMASP keeps its version").isEmpty();
 
             browser.driver.get(url("/clients/" + clientId));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp"))).click();
+            WebElement start = wait.until(ExpectedConditions.elementToBeClickable(By.id("new-evaluation-imasp")));
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", start);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#item-energy_poverty vaadin-radio-button")));
             browser.choose("item-energy_poverty", "C");
             browser.screenshot("studio-worker-new-factor");

@@ -122,6 +122,8 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         editor.setMaxHeight("75vh");
         editor.getStyle().set("--lumo-font-family", "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace")
                 .set("font-family", "monospace").set("--lumo-font-size-m", "0.85rem");
+        // no soft wrapping: a problem's line is one line of the editor
+        editor.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('wrap', 'off')");
         editor.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 recheck();
