@@ -95,7 +95,7 @@ class StudioIT {
             browser.driver.findElement(By.id("factor-add")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("studio-diff"),
                     "Ajouté : energy_poverty (scale) « Précarité énergétique »"));
-            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                     browser.driver.findElement(By.id("studio-diff")));
             browser.screenshot("studio-diff");
 
