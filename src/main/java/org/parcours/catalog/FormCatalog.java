@@ -77,6 +77,11 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private volatile Optional<Policy> policy = Optional.empty();
     private volatile List<FormProblem> policyProblems = List.of();
     private final Map<Long, PublishedForm> versionCache = new ConcurrentHashMap<>();
+    /** who publishes the form being written by {@link #publishFile}, while the folder is reloaded */
+    private Attribution attribution;
+
+    private record Attribution(String formKey, String publisher, String comment) {
+    }
 
     @Autowired
     FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
@@ -251,6 +256,111 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     }
 
     /**
+     * Reads a draft of a form file with the folder's shared scales and lists, without publishing it.
+     *
+     * @throws FormDefinitionException with every problem when the draft is invalid
+     */
+    public FormDefinition check(String formKey, String yamlText) {
+        List<FormSource> withScales = new ArrayList<>(readSources().stream().filter(FormCatalog::isShared).toList());
+        withScales.add(new FormSource(sourceName(formKey), yamlText));
+        FormBundle bundle = reader.read(withScales);
+        FormDefinition form = bundle.forms().get(formKey);
+        if (form == null) {
+            throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.MISSING_KEY,
+                    new SourcePosition(sourceName(formKey), 1, 1), "the text does not define form '" + formKey + "'",
+                    "keep 'form: " + formKey + "' at the top of the file")));
+        }
+        return form;
+    }
+
+    /** The name of a form's file under the forms folder. */
+    public String sourceName(String formKey) {
+        return Optional.ofNullable(statuses.get(formKey)).map(FormStatus::sourceName).orElse(formKey + ".yaml");
+    }
+
+    /** The text of a form's file as it is on disk now. */
+    public String fileText(String formKey) {
+        Path file = formFile(formKey);
+        if (!Files.isRegularFile(file)) {
+            throw new FormNotFoundException("No file " + sourceName(formKey) + " in the forms folder");
+        }
+        return readString(file);
+    }
+
+    /** The content hash of a text, as used to detect a file changed on disk since a draft was opened. */
+    public static String hashOf(String text) {
+        return sha256(text);
+    }
+
+    /**
+     * Writes a form file from the studio and reloads the folder, so the files and the database never
+     * disagree: the file is the source of truth. The new version records who published it and why.
+     *
+     * @param expectedFileHash the hash of the file when the draft was opened
+     * @throws StaleFileException when the file changed on disk since (nothing is written)
+     * @throws FormDefinitionException when the text is invalid (nothing is written)
+     */
+    public synchronized PublishedForm publishFile(String formKey, String yamlText, String expectedFileHash,
+                                                  String publisher, String comment) {
+        if (comment.length() > 1000) {
+            throw new IllegalArgumentException("A publish comment has at most 1000 characters");
+        }
+        check(formKey, yamlText);
+        Path file = formFile(formKey);
+        String onDisk = Files.isRegularFile(file) ? readString(file) : "";
+        if (!sha256(onDisk).equals(expectedFileHash)) {
+            throw new StaleFileException("The file " + sourceName(formKey)
+                    + " changed on disk since this draft was opened; reopen the form to start from the file");
+        }
+        try {
+            Path temp = Files.createTempFile(file.getParent(), ".studio-", ".tmp");
+            Files.writeString(temp, yamlText, StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        attribution = new Attribution(formKey, publisher, comment);
+        try {
+            reload();
+        } finally {
+            attribution = null;
+        }
+        PublishedForm live = current(formKey);
+        transactions.executeWithoutResult(status -> audit.record(publisher, AuditAction.FORM_PUBLISHED, "form", formKey,
+                "studio: version " + live.versionNumber() + " live, sha256 " + live.contentHash() + ", comment: " + comment));
+        return live;
+    }
+
+    /** Every published version of a form, newest first. */
+    public List<VersionInfo> history(String formKey) {
+        return versions.findByFormKeyOrderByVersionNumberDesc(formKey).stream()
+                .map(v -> new VersionInfo(v.getId(), v.getVersionNumber(), v.getPublishedAt(), v.getContentHash(),
+                        Optional.ofNullable(v.getPublishedBy()), Optional.ofNullable(v.getPublishComment())))
+                .toList();
+    }
+
+    /**
+     * The form file's text of a stored version, without the shared scale and list files bundled
+     * before it (each bundled file starts with a {@code # source:} header).
+     */
+    public String formText(long versionId) {
+        FormVersion version = versions.findById(versionId)
+                .orElseThrow(() -> new FormNotFoundException("No form version " + versionId));
+        String text = version.getDefinition();
+        String header = "# source: " + sourceName(version.getFormKey()) + "\n";
+        int at = text.lastIndexOf(header);
+        if (at < 0) {
+            header = "# source: " + version.getFormKey() + ".yaml\n";
+            at = text.lastIndexOf(header);
+        }
+        return at < 0 ? text : text.substring(at + header.length());
+    }
+
+    private Path formFile(String formKey) {
+        return Path.of(formsDir).resolve(sourceName(formKey));
+    }
+
+    /**
      * Publishes a text once: another process (a second app node, a concurrent reload) publishing
      * the same text or the next number at the same moment breaks a unique constraint
      * (form key + hash, form key + number); then the winner's version is read, or the number
@@ -276,8 +386,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 .orElseGet(() -> {
                     int number = versions.findFirstByFormKeyOrderByVersionNumberDesc(form.id())
                             .map(v -> v.getVersionNumber() + 1).orElse(1);
-                    FormVersion saved = versions.saveAndFlush(new FormVersion(form.id(), number, hash, text, clock.instant()));
-                    audit.record(SYSTEM, AuditAction.FORM_PUBLISHED, "form", form.id(),
+                    Attribution by = attribution != null && attribution.formKey().equals(form.id()) ? attribution : null;
+                    FormVersion saved = versions.saveAndFlush(new FormVersion(form.id(), number, hash, text, clock.instant(),
+                            by == null ? null : by.publisher(), by == null ? null : by.comment()));
+                    audit.record(by == null ? SYSTEM : by.publisher(), AuditAction.FORM_PUBLISHED, "form", form.id(),
                             "version " + number + " published from " + formsDir + ", sha256 " + hash);
                     log.info("Published form '{}' version {} (sha256 {})", form.id(), number, hash.substring(0, 12));
                     return toPublished(saved);

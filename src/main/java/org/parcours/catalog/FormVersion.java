@@ -36,10 +36,23 @@ class FormVersion {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "published_by")
+    private String publishedBy;
+
+    @Column(name = "publish_comment")
+    private String publishComment;
+
     protected FormVersion() {
     }
 
     FormVersion(String formKey, int versionNumber, String contentHash, String definition, Instant publishedAt) {
+        this(formKey, versionNumber, contentHash, definition, publishedAt, null, null);
+    }
+
+    FormVersion(String formKey, int versionNumber, String contentHash, String definition, Instant publishedAt,
+                String publishedBy, String publishComment) {
+        this.publishedBy = publishedBy;
+        this.publishComment = publishComment;
         this.formKey = formKey;
         this.versionNumber = versionNumber;
         this.contentHash = contentHash;
@@ -69,5 +82,13 @@ class FormVersion {
 
     Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    String getPublishedBy() {
+        return publishedBy;
+    }
+
+    String getPublishComment() {
+        return publishComment;
     }
 }

@@ -12,6 +12,8 @@ interface FormVersionRepository extends JpaRepository<FormVersion, Long> {
 
     Optional<FormVersion> findFirstByFormKeyOrderByVersionNumberDesc(String formKey);
 
+    List<FormVersion> findByFormKeyOrderByVersionNumberDesc(String formKey);
+
     @Query("select v.id from FormVersion v where v.formKey = :formKey")
     List<Long> findIdsByFormKey(String formKey);
 

@@ -49,7 +49,8 @@ class RouteAccessTests {
             Map.entry("ContractView", Set.of("WORKER", "ADMIN")),
             Map.entry("AidRequestsView", Set.of("WORKER", "ADMIN")),
             Map.entry("AidRequestView", Set.of("WORKER", "ADMIN")),
-            Map.entry("AidBoardView", Set.of("WORKER", "ADMIN")));
+            Map.entry("AidBoardView", Set.of("WORKER", "ADMIN")),
+            Map.entry("StudioView", Set.of("ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -19,6 +20,7 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.FormStatus;
 import org.parcours.catalog.PublishedForm;
 import org.parcours.security.Role;
+import org.parcours.studio.ui.StudioView;
 
 /** Administrators: each form file, its live version, and the problems of a broken file. */
 @Route("admin/forms")
@@ -39,6 +41,11 @@ public class FormsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.forms.col.published"));
         grid.addColumn(s -> s.broken() ? getTranslation("admin.forms.broken", s.problems().size()) : getTranslation("admin.forms.ok"))
                 .setHeader(getTranslation("admin.forms.col.state")).setFlexGrow(2);
+        grid.addComponentColumn(s -> {
+            RouterLink edit = new RouterLink(getTranslation("studio.open"), StudioView.class, StudioView.parameters(s.formKey()));
+            edit.setId("studio-link-" + s.formKey());
+            return edit;
+        }).setAutoWidth(true);
         grid.setItems(catalog.statuses());
         grid.setAllRowsVisible(true);
         add(new H2(getTranslation("admin.forms.title")), grid);

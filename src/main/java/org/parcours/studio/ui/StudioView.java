@@ -1,0 +1,415 @@
+package org.parcours.studio.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.parcours.catalog.PublishedForm;
+import org.parcours.catalog.StaleFileException;
+import org.parcours.catalog.VersionInfo;
+import org.parcours.formdef.ChoiceItem;
+import org.parcours.formdef.FormDefinition;
+import org.parcours.formdef.FormDefinitionException;
+import org.parcours.formdef.FormProblem;
+import org.parcours.formdef.LocalizedText;
+import org.parcours.formdef.ScaleItem;
+import org.parcours.formrun.FormSession;
+import org.parcours.security.Role;
+import org.parcours.studio.FormDiff;
+import org.parcours.studio.FormStudio;
+import org.parcours.studio.YamlEdits;
+import org.parcours.ui.renderer.FormRenderer;
+
+/**
+ * The form studio for one form file: the YAML text checked by the engine as the administrator
+ * types, the draft rendered by the real renderer, its changes against the live version, everyday
+ * edits without YAML, publish with a comment and rollback to an earlier version's text.
+ *
+ * <p>The editor is a plain monospace text area, not an npm code-editor component: such a
+ * component would need a Node front-end build in CI (see docs/decisions/0011).
+ */
+@Route("admin/forms/:formKey([a-z][a-z0-9_-]{0,79})")
+@RolesAllowed(Role.ADMIN_NAME)
+public class StudioView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String FORM_KEY = "formKey";
+
+    private final FormStudio studio;
+    private final FormRenderer renderer;
+    private final Clock clock;
+
+    private String formKey;
+    private FormStudio.Draft draft;
+    private Optional<FormDefinition> checked = Optional.empty();
+    private Map<FormDiff.Change, Integer> affected = Map.of();
+
+    private final TextArea editor = new TextArea();
+    private final Span status = new Span();
+    private final VerticalLayout problems = new VerticalLayout();
+    private final VerticalLayout changes = new VerticalLayout();
+    private final Div preview = new Div();
+    private final Select<String> language = new Select<>();
+    private final Select<String> factorSection = new Select<>();
+    private final Select<String> factorScale = new Select<>();
+    private final Select<String> optionItem = new Select<>();
+    private final TextField comment = new TextField();
+    private final Checkbox confirm = new Checkbox();
+    private final Span message = new Span();
+    private final Grid<VersionInfo> versions = new Grid<>();
+
+    public StudioView(FormStudio studio, FormRenderer renderer, Clock clock) {
+        this.studio = studio;
+        this.renderer = renderer;
+        this.clock = clock;
+        setWidthFull();
+    }
+
+    public static RouteParameters parameters(String formKey) {
+        return new RouteParameters(FORM_KEY, formKey);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        formKey = event.getRouteParameters().get(FORM_KEY).orElseThrow();
+        removeAll();
+        draft = studio.open(formKey);
+        build();
+        editor.setValue(draft.text());
+        recheck();
+    }
+
+    private void build() {
+        H2 title = new H2(getTranslation("studio.title", draft.sourceName()));
+        editor.setId("studio-editor");
+        editor.setLabel(getTranslation("studio.editor"));
+        editor.setValueChangeMode(ValueChangeMode.LAZY);
+        editor.setValueChangeTimeout(600);
+        editor.setWidthFull();
+        editor.setMinHeight("60vh");
+        editor.setMaxHeight("75vh");
+        editor.getStyle().set("--lumo-font-family", "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace")
+                .set("font-family", "monospace").set("--lumo-font-size-m", "0.85rem");
+        // no soft wrapping: a problem's line is one line of the editor
+        editor.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('wrap', 'off')");
+        editor.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                recheck();
+            }
+        });
+        status.setId("studio-status");
+        problems.setId("studio-problems");
+        problems.setPadding(false);
+        problems.setSpacing(false);
+        VerticalLayout side = new VerticalLayout(new H3(getTranslation("studio.problems")), status, problems);
+        side.setPadding(false);
+        side.setWidth("32em");
+        HorizontalLayout editing = new HorizontalLayout(editor, side);
+        editing.setWidthFull();
+        editing.setFlexGrow(1, editor);
+
+        changes.setId("studio-diff");
+        changes.setPadding(false);
+        changes.setSpacing(false);
+
+        language.setId("studio-language");
+        language.setLabel(getTranslation("studio.preview.language"));
+        language.setItems(LocalizedText.LANGUAGES);
+        language.setItemLabelGenerator(l -> Locale.of(l).getDisplayLanguage(getLocale()));
+        language.setValue(LocalizedText.LANGUAGES.contains(getLocale().getLanguage()) ? getLocale().getLanguage() : "fr");
+        language.addValueChangeListener(e -> showPreview());
+        preview.setId("studio-preview");
+        preview.setWidthFull();
+
+        message.setId("studio-message");
+        message.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(title, editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(),
+                new H3(getTranslation("studio.diff")), changes, publishForm(), message,
+                new H3(getTranslation("studio.versions")), versionsGrid(),
+                new H3(getTranslation("studio.preview")), language, preview);
+    }
+
+    private HorizontalLayout factorForm() {
+        factorSection.setId("factor-section");
+        factorSection.setLabel(getTranslation("studio.factor.section"));
+        factorScale.setId("factor-scale");
+        factorScale.setLabel(getTranslation("studio.factor.scale"));
+        TextField id = field("factor-id", "studio.field.id");
+        TextField fr = field("factor-fr", "studio.field.fr");
+        TextField nl = field("factor-nl", "studio.field.nl");
+        TextField en = field("factor-en", "studio.field.en");
+        Button add = new Button(getTranslation("studio.factor.add"), e -> edit(() -> YamlEdits.addScaleItem(editor.getValue(),
+                factorSection.getValue(), id.getValue().strip(), factorScale.getValue(), true, fr.getValue(), nl.getValue(), en.getValue()),
+                id, fr, nl, en));
+        add.setId("factor-add");
+        HorizontalLayout row = new HorizontalLayout(factorSection, factorScale, id, fr, nl, en, add);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private HorizontalLayout optionForm() {
+        optionItem.setId("option-item");
+        optionItem.setLabel(getTranslation("studio.option.item"));
+        TextField code = field("option-code", "studio.field.code");
+        TextField fr = field("option-fr", "studio.field.fr");
+        TextField nl = field("option-nl", "studio.field.nl");
+        TextField en = field("option-en", "studio.field.en");
+        Button add = new Button(getTranslation("studio.option.add"), e -> edit(() -> YamlEdits.addOption(editor.getValue(),
+                optionItem.getValue(), code.getValue().strip(), fr.getValue(), nl.getValue(), en.getValue()), code, fr, nl, en));
+        add.setId("option-add");
+        HorizontalLayout row = new HorizontalLayout(optionItem, code, fr, nl, en, add);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private TextField field(String id, String labelKey) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setId(id);
+        return field;
+    }
+
+    private void edit(java.util.function.Supplier<String> change, TextField... fields) {
+        message.setText("");
+        try {
+            String text = change.get();
+            editor.setValue(text);
+            recheck();
+            for (TextField field : fields) {
+                field.clear();
+            }
+        } catch (YamlEdits.EditException e) {
+            say(getTranslation(e.key(), e.args()), true);
+        }
+    }
+
+    private HorizontalLayout publishForm() {
+        comment.setId("publish-comment");
+        comment.setLabel(getTranslation("studio.publish.comment"));
+        comment.setMaxLength(1000);
+        comment.setWidth("30em");
+        confirm.setId("publish-confirm");
+        confirm.setLabel(getTranslation("studio.publish.confirm"));
+        confirm.setVisible(false);
+        Button publish = new Button(getTranslation("studio.publish"), e -> publish());
+        publish.setId("publish");
+        publish.addThemeVariants(ButtonVariant.PRIMARY);
+        HorizontalLayout row = new HorizontalLayout(comment, confirm, publish);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private Grid<VersionInfo> versionsGrid() {
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        versions.setId("studio-versions");
+        versions.addColumn(VersionInfo::versionNumber).setHeader(getTranslation("studio.versions.number")).setAutoWidth(true);
+        versions.addColumn(v -> times.format(v.publishedAt())).setHeader(getTranslation("studio.versions.when")).setAutoWidth(true);
+        versions.addColumn(v -> v.publishedBy().orElse(getTranslation("studio.versions.file")))
+                .setHeader(getTranslation("studio.versions.who")).setAutoWidth(true);
+        versions.addColumn(v -> v.comment().orElse("")).setHeader(getTranslation("studio.versions.comment")).setFlexGrow(2);
+        versions.addComponentColumn(v -> {
+            Button load = new Button(getTranslation("studio.versions.load"), e -> {
+                editor.setValue(studio.versionText(formKey, v.versionId()));
+                comment.setValue(getTranslation("studio.versions.rollback-comment", v.versionNumber()));
+                recheck();
+            });
+            load.setId("load-version-" + v.versionNumber());
+            return load;
+        }).setAutoWidth(true);
+        versions.setAllRowsVisible(true);
+        return versions;
+    }
+
+    /** Checks the draft with the engine and refreshes problems, edit choices, diff and preview. */
+    private void recheck() {
+        FormStudio.Check check = studio.check(formKey, editor.getValue());
+        checked = check.form();
+        problems.removeAll();
+        if (check.valid()) {
+            status.setText(getTranslation("studio.valid"));
+            status.getStyle().set("color", "var(--lumo-success-text-color)");
+        } else {
+            status.setText(getTranslation("studio.invalid", check.problems().size()));
+            status.getStyle().set("color", "var(--lumo-error-text-color)");
+            for (FormProblem problem : check.problems()) {
+                problems.add(problemLine(problem));
+            }
+        }
+        checked.ifPresent(this::fillEditChoices);
+        showDiff();
+        showPreview();
+        versions.setItems(studio.history(formKey));
+    }
+
+    private Span problemLine(FormProblem problem) {
+        boolean here = problem.at().source().equals(draft.sourceName());
+        String where = (here ? "" : problem.at().source() + ":") + problem.at().line() + ":" + problem.at().column();
+        Span line = new Span(where + " [" + problem.code().code() + "] " + problem.message()
+                + (problem.hint().isEmpty() ? "" : " – " + problem.hint()));
+        line.addClassName("studio-problem");
+        line.getStyle().set("cursor", "pointer").set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-error-text-color)");
+        if (here) {
+            line.addClickListener(e -> selectLine(problem.at().line()));
+        }
+        return line;
+    }
+
+    /** Selects a line of the editor, so the administrator sees where the problem is. */
+    private void selectLine(int lineNumber) {
+        String text = editor.getValue();
+        int start = 0;
+        for (int i = 1; i < lineNumber && start >= 0; i++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                start = -1;
+            }
+        }
+        if (start < 0) {
+            return;
+        }
+        int end = text.indexOf('\n', start);
+        editor.getElement().executeJs("const t = this.inputElement; t.focus(); t.setSelectionRange($0, $1);"
+                + " t.scrollTop = Math.max(0, ($2 - 3) * parseFloat(getComputedStyle(t).lineHeight || '20'));",
+                start, end < 0 ? text.length() : end, lineNumber);
+    }
+
+    private void fillEditChoices(FormDefinition form) {
+        String section = factorSection.getValue();
+        factorSection.setItems(form.sections().stream().map(org.parcours.formdef.Section::id).toList());
+        factorSection.setItemLabelGenerator(id -> form.sections().stream().filter(s -> s.id().equals(id)).findFirst()
+                .map(s -> s.title().in(getLocale())).orElse(id));
+        factorSection.setValue(section != null && form.sections().stream().anyMatch(s -> s.id().equals(section))
+                ? section : form.sections().getFirst().id());
+        List<String> scales = form.allItems().filter(ScaleItem.class::isInstance).map(i -> ((ScaleItem) i).scale().id())
+                .distinct().toList();
+        String scale = factorScale.getValue();
+        factorScale.setItems(scales);
+        factorScale.setValue(scale != null && scales.contains(scale) ? scale : scales.isEmpty() ? null : scales.getFirst());
+        String item = optionItem.getValue();
+        List<String> choices = form.allItems().filter(ChoiceItem.class::isInstance).map(i -> i.id()).toList();
+        optionItem.setItems(choices);
+        optionItem.setValue(item != null && choices.contains(item) ? item : choices.isEmpty() ? null : choices.getFirst());
+    }
+
+    private void showDiff() {
+        changes.removeAll();
+        affected = Map.of();
+        confirm.setVisible(false);
+        confirm.setValue(false);
+        if (checked.isEmpty()) {
+            changes.add(new Span(getTranslation("studio.diff.invalid")));
+            return;
+        }
+        List<FormDiff.Change> diff = studio.diff(formKey, checked.get());
+        if (diff.isEmpty()) {
+            changes.add(new Span(getTranslation("studio.diff.none")));
+            return;
+        }
+        affected = studio.affectedAnswers(formKey, diff);
+        for (FormDiff.Change change : diff) {
+            Span line = new Span(describe(change));
+            line.addClassName("studio-change");
+            Integer count = affected.get(change);
+            if (count != null && count > 0) {
+                line.setText(line.getText() + " – " + getTranslation("studio.diff.affected", count));
+                line.addClassName("studio-warning");
+                line.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            changes.add(line);
+        }
+        confirm.setVisible(affected.values().stream().anyMatch(c -> c > 0));
+    }
+
+    private String describe(FormDiff.Change change) {
+        return switch (change.kind()) {
+            case ITEM_ADDED -> getTranslation("studio.diff.added", change.itemId(), change.detail(), change.after());
+            case ITEM_REMOVED -> getTranslation("studio.diff.removed", change.itemId(), change.detail(), change.before());
+            case TYPE_CHANGED -> getTranslation("studio.diff.type", change.itemId(), change.before(), change.after());
+            case RELABELLED -> getTranslation("studio.diff.relabelled", change.itemId(), change.detail(), change.before(), change.after());
+            case OPTION_ADDED -> getTranslation("studio.diff.option-added", change.itemId(), change.detail(), change.after());
+            case OPTION_REMOVED -> getTranslation("studio.diff.option-removed", change.itemId(), change.detail(), change.before());
+        };
+    }
+
+    private void showPreview() {
+        preview.removeAll();
+        checked.ifPresentOrElse(form -> {
+            FormSession session = FormSession.start(form, LocalDate.now(clock));
+            Set<String> allRoles = java.util.Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
+            preview.add(renderer.render(session, Locale.of(Optional.ofNullable(language.getValue()).orElse("fr")), allRoles).layout());
+        }, () -> preview.add(new Span(getTranslation("studio.preview.invalid"))));
+    }
+
+    private void publish() {
+        message.setText("");
+        if (checked.isEmpty()) {
+            say(getTranslation("studio.publish.invalid"), true);
+            return;
+        }
+        if (comment.getValue().isBlank()) {
+            say(getTranslation("studio.publish.no-comment"), true);
+            return;
+        }
+        if (confirm.isVisible() && !confirm.getValue()) {
+            say(getTranslation("studio.publish.confirm-first"), true);
+            return;
+        }
+        try {
+            PublishedForm live = studio.publish(draft, editor.getValue(), comment.getValue());
+            draft = studio.open(formKey);
+            comment.clear();
+            recheck();
+            Notification.show(getTranslation("studio.published", live.versionNumber()));
+            say(getTranslation("studio.published", live.versionNumber()), false);
+        } catch (StaleFileException e) {
+            say(getTranslation("studio.publish.stale", draft.sourceName()), true);
+        } catch (FormDefinitionException e) {
+            say(getTranslation("studio.publish.invalid"), true);
+        }
+    }
+
+    private void say(String text, boolean error) {
+        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        message.setText(text);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("studio.title", formKey == null ? "" : formKey) + " – " + getTranslation("app.name");
+    }
+}
