@@ -228,11 +228,18 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         return versions.findIdsByFormKey(formKey);
     }
 
-    /** A version by id, read from its stored text: old evaluations render with their own version. */
+    /**
+     * A version by id, read from its stored text: old evaluations render with their own version.
+     * A version published by another node (or another catalog) is read from the database once;
+     * {@link #toPublished} alone fills the cache (a nested computeIfAbsent on one key would fail).
+     */
     public PublishedForm version(long versionId) {
-        return versionCache.computeIfAbsent(versionId, id -> versions.findById(id)
-                .map(this::toPublished)
-                .orElseThrow(() -> new FormNotFoundException("No form version " + id)));
+        PublishedForm cached = versionCache.get(versionId);
+        if (cached != null) {
+            return cached;
+        }
+        return versions.findById(versionId).map(this::toPublished)
+                .orElseThrow(() -> new FormNotFoundException("No form version " + versionId));
     }
 
     /**

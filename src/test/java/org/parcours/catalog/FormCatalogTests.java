@@ -92,6 +92,28 @@ class FormCatalogTests {
     }
 
     @Test
+    void aVersionPublishedByAnotherNodeIsReadFromTheDatabaseByThisOne() throws Exception {
+        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
+        catalog.reload();
+        Files.writeString(form, Files.readString(form).replace("""
+                  - id: family
+                """, """
+                      - id: elsewhere
+                        type: scale
+                        scale: imasp-abc
+                        label: { fr: "Ailleurs", nl: "Elders", en: "Elsewhere" }
+                  - id: family
+                """));
+        otherNode.reload();
+        long publishedElsewhere = otherNode.current(key).versionId();
+
+        PublishedForm read = catalog.version(publishedElsewhere);
+
+        assertThat(read.definition().item("elsewhere")).isPresent();
+        assertThat(catalog.version(publishedElsewhere)).isSameAs(read);
+    }
+
+    @Test
     void anUnchangedFolderPublishesNoNewVersion() {
         catalog.reload();
         PublishedForm first = catalog.current(key);
