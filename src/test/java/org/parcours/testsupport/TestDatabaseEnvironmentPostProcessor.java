@@ -40,6 +40,16 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addFirst(new MapPropertySource("parcours-test-database", database()));
+        // the tests' copy of forms/, just above application.properties: command-line arguments (the
+        // benchmarks' forked app) and a test's own properties still choose another folder
+        MapPropertySource forms = new MapPropertySource("parcours-test-forms", Map.of("parcours.forms.dir", TestForms.dir().toString()));
+        String appConfig = environment.getPropertySources().stream().map(org.springframework.core.env.PropertySource::getName)
+                .filter(name -> name.contains("application.properties")).findFirst().orElse(null);
+        if (appConfig == null) {
+            environment.getPropertySources().addLast(forms);
+        } else {
+            environment.getPropertySources().addBefore(appConfig, forms);
+        }
     }
 
     /** The datasource properties of this JVM's test schema (created on first call). */
@@ -73,7 +83,6 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         props.put("spring.datasource.password", PASSWORD);
         props.put("spring.test.database.replace", "none");
         props.put("parcours.demo.password", TestUsers.PASSWORD);
-        props.put("parcours.forms.dir", TestForms.dir().toString());
         return props;
     }
 
