@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.PublishedForm;
 import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestForms;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -184,27 +184,17 @@ class ProgrammesIT {
     }
 
     private static Path copyOfFormsWithoutTheProgrammes() {
+        Path target = TestForms.copyOf(Path.of("forms"), "parcours-programmes-");
         try {
-            Path target = Files.createTempDirectory("parcours-programmes-");
-            Path source = Path.of("forms");
-            Set<String> left = new java.util.HashSet<>();
-            PROGRAMMES.forEach((form, lists) -> {
-                left.add(form + ".yaml");
-                left.addAll(lists);
-            });
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    String relative = source.relativize(file).toString();
-                    if (!left.contains(relative)) {
-                        Path copy = target.resolve(relative);
-                        Files.createDirectories(copy.getParent());
-                        Files.copy(file, copy);
-                    }
+            for (var programme : PROGRAMMES.entrySet()) {
+                Files.deleteIfExists(target.resolve(programme.getKey() + ".yaml"));
+                for (String list : programme.getValue()) {
+                    Files.deleteIfExists(target.resolve(list));
                 }
             }
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return target;
     }
 }

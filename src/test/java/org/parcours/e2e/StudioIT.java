@@ -2,13 +2,10 @@ package org.parcours.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,6 +18,7 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestForms;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -128,19 +126,6 @@ class StudioIT {
     }
 
     private static Path copyOfForms() {
-        try {
-            Path target = Files.createTempDirectory("parcours-studio-it-");
-            Path source = Path.of("forms");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(file, copy);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestForms.copyOf(Path.of("forms"), "parcours-studio-it-");
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -37,6 +35,7 @@ import org.parcours.evaluations.EvaluationService;
 import org.parcours.home.ui.HomeView;
 import org.parcours.studio.FormStudio;
 import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestForms;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -252,19 +251,6 @@ class StudioViewTests extends SpringBrowserlessTest {
     }
 
     private static Path copyOfForms() {
-        try {
-            Path target = Files.createTempDirectory("parcours-studio-");
-            Path source = Path.of("forms");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(file, copy);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestForms.copyOf(Path.of("forms"), "parcours-studio-");
     }
 }
