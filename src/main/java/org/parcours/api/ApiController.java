@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,9 +18,11 @@ import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
+import org.parcours.evaluations.InvalidAnswersException;
 import org.parcours.formdef.Item;
 import org.parcours.formdef.RepeatItem;
 import org.parcours.reporting.ExportService;
+import org.parcours.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +45,10 @@ class ApiController {
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
     private final ExportService exports;
+    private final CurrentUser currentUser;
 
-    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports) {
+    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
@@ -68,9 +73,10 @@ class ApiController {
 
     record EvaluationDto(long id, long clientId, String formKey, int formVersion, String status, int revision,
                          Map<String, String> answers) {
-        static EvaluationDto of(EvaluationDetails d) {
+        /** Without the answers of items {@code sensitive} to roles the caller does not hold. */
+        static EvaluationDto of(EvaluationDetails d, Set<String> roles) {
             return new EvaluationDto(d.id().orElseThrow(), d.client().id(), d.form().formKey(), d.form().versionNumber(),
-                    d.status().name(), d.revisionNumber(), new java.util.TreeMap<>(d.answers()));
+                    d.status().name(), d.revisionNumber(), new java.util.TreeMap<>(d.form().definition().answersVisibleTo(roles, d.answers())));
         }
     }
 
@@ -112,7 +118,7 @@ class ApiController {
     @Operation(summary = "An evaluation as it stands (its last revision), audited")
     @GetMapping("/evaluations/{id}")
     EvaluationDto evaluation(@PathVariable("id") long id) {
-        return EvaluationDto.of(evaluations.open(id));
+        return EvaluationDto.of(evaluations.open(id), roles());
     }
 
     @Tag(name = "evaluations")
@@ -120,8 +126,17 @@ class ApiController {
     @PostMapping(path = "/evaluations", consumes = "application/json")
     ResponseEntity<EvaluationDto> submit(@RequestBody NewSubmission submission) {
         EvaluationDetails blank = evaluations.blank(submission.clientId(), submission.formKey());
-        EvaluationDetails submitted = evaluations.submit(blank, submission.answers() == null ? Map.of() : submission.answers());
-        return ResponseEntity.created(URI.create("/api/evaluations/" + submitted.id().orElseThrow())).body(EvaluationDto.of(submitted));
+        Map<String, String> answers = submission.answers() == null ? Map.of() : submission.answers();
+        Set<String> roles = roles();
+        // an item the caller may not see may not be written by them either
+        Map<String, String> refused = new java.util.TreeMap<>();
+        answers.keySet().stream().filter(path -> !blank.form().definition().pathVisibleTo(roles, path))
+                .forEach(path -> refused.put(path, "not visible to your role"));
+        if (!refused.isEmpty()) {
+            throw new InvalidAnswersException(refused);
+        }
+        EvaluationDetails submitted = evaluations.submit(blank, answers);
+        return ResponseEntity.created(URI.create("/api/evaluations/" + submitted.id().orElseThrow())).body(EvaluationDto.of(submitted, roles));
     }
 
     @Tag(name = "forms")
@@ -144,6 +159,10 @@ class ApiController {
     @GetMapping("/forms/{key}/submissions")
     List<ExportService.Submission> submissions(@PathVariable("key") String key) {
         return exports.submissions(key);
+    }
+
+    private Set<String> roles() {
+        return currentUser.require().roleNames();
     }
 
     private static FormVersionDto version(PublishedForm form) {

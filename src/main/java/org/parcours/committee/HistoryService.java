@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
@@ -20,6 +23,7 @@ import org.parcours.evaluations.Measurement;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.security.CurrentUser;
+import org.parcours.security.UserContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,8 +82,9 @@ public class HistoryService {
     @Transactional
     public ClientHistory history(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
-        ClientHistory page = new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey));
-        audit.record(currentUser.require().username(), AuditAction.HISTORY_READ, "client", clientId,
+        UserContext user = currentUser.require();
+        ClientHistory page = new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey, user.roleNames()));
+        audit.record(user.username(), AuditAction.HISTORY_READ, "client", clientId,
                 "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)");
         return page;
     }
@@ -95,12 +100,16 @@ public class HistoryService {
      *
      * @throws FormNotFoundException when the form has neither a published version nor measurements
      */
-    ScoreHistory scoreHistory(List<Measurement> found, String formKey) {
-        List<HistoryMeasurement> measurements = found.stream().map(this::toHistory).toList();
+    ScoreHistory scoreHistory(List<Measurement> found, String formKey, Set<String> roles) {
+        List<HistoryMeasurement> measurements = found.stream().map(m -> toHistory(m, roles)).toList();
         Optional<FormDefinition> current = current(formKey);
         FormDefinition layout = current.or(() -> measurements.stream().findFirst().map(HistoryMeasurement::form))
                 .orElseThrow(() -> new FormNotFoundException("No published version of form '" + formKey + "'"));
-        return ScoreHistory.of(layout, measurements, persistentProblemMeasurements(formKey));
+        // sensitive factors never reach a role that may not see them: neither their cells nor their row
+        Set<FormDefinition> versions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Stream.concat(Stream.of(layout), measurements.stream().map(HistoryMeasurement::form)).forEach(versions::add);
+        Set<String> hidden = versions.stream().flatMap(form -> form.hiddenFrom(roles).stream()).collect(Collectors.toSet());
+        return ScoreHistory.of(layout, measurements, persistentProblemMeasurements(formKey)).without(hidden);
     }
 
     /** Whether the form has a layout without measurements (a live version). */
@@ -113,8 +122,9 @@ public class HistoryService {
                 .map(p -> p.integer(ScoreHistory.PERSISTENT_PROBLEM_PATH)).orElse(0);
     }
 
-    private HistoryMeasurement toHistory(Measurement m) {
-        return new HistoryMeasurement(m.submittedAt(), m.submittedBy(), catalog.version(m.formVersionId()).definition(), m.answers());
+    private HistoryMeasurement toHistory(Measurement m, Set<String> roles) {
+        FormDefinition form = catalog.version(m.formVersionId()).definition();
+        return new HistoryMeasurement(m.submittedAt(), m.submittedBy(), form, form.answersVisibleTo(roles, m.answers()));
     }
 
     private Optional<FormDefinition> current(String formKey) {

@@ -240,7 +240,7 @@ public class MeetingService {
         clientRows.forEach((clientId, row) -> {
             List<org.parcours.evaluations.Measurement> found = measurements.getOrDefault(clientId, List.of());
             ScoreHistory history = !live && found.isEmpty() ? new ScoreHistory(formKey, List.of(), List.of(), 0)
-                    : histories.scoreHistory(found, formKey);
+                    : histories.scoreHistory(found, formKey, user.roleNames());
             result.add(new AgendaHistory(clientId, String.valueOf(row[2]).toUpperCase(java.util.Locale.ROOT) + " " + row[3],
                     localDate(row[4]), history));
         });

@@ -1,7 +1,11 @@
 package org.parcours.formdef;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +31,48 @@ public record FormDefinition(String id, LocalizedText title, Optional<LocalizedT
 
     public Optional<Item> item(String itemId) {
         return allItems().filter(i -> i.id().equals(itemId)).findFirst();
+    }
+
+    /**
+     * The ids of the items a user holding {@code roles} may not see ({@code sensitive} in YAML),
+     * with every item inside such a repeat.
+     */
+    public Set<String> hiddenFrom(Set<String> roles) {
+        return items().flatMap(i -> hidden(i, roles)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The answers a user holding {@code roles} may see: those of hidden items are left out, also
+     * inside repeat rows (answer paths {@code repeat.N.item}).
+     */
+    public Map<String, String> answersVisibleTo(Set<String> roles, Map<String, String> answers) {
+        Set<String> hidden = hiddenFrom(roles);
+        if (hidden.isEmpty()) {
+            return answers;
+        }
+        Map<String, String> visible = new LinkedHashMap<>();
+        answers.forEach((path, value) -> {
+            if (!inHidden(path, hidden)) {
+                visible.put(path, value);
+            }
+        });
+        return visible;
+    }
+
+    /** Whether a user holding {@code roles} may see (and so write) the answer at this path. */
+    public boolean pathVisibleTo(Set<String> roles, String answerPath) {
+        return !inHidden(answerPath, hiddenFrom(roles));
+    }
+
+    private static boolean inHidden(String answerPath, Set<String> hidden) {
+        return Stream.of(answerPath.split("\\.")).anyMatch(hidden::contains);
+    }
+
+    private static Stream<String> hidden(Item item, Set<String> roles) {
+        if (!item.rules().visibleToRoles(roles)) {
+            return withChildren(item).map(Item::id);
+        }
+        return item instanceof RepeatItem repeat ? repeat.items().stream().flatMap(i -> hidden(i, roles)) : Stream.empty();
     }
 
     private static Stream<Item> withChildren(Item item) {

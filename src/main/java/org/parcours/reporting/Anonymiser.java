@@ -93,6 +93,11 @@ final class Anonymiser {
         return birthDateItems.contains(itemId);
     }
 
+    /** The small-group threshold of the policy. */
+    int threshold() {
+        return threshold;
+    }
+
     /** A count as published: "<N" when it is a small group (1 to N-1), else the number. */
     String count(long count) {
         return count > 0 && count < threshold ? "<" + threshold : String.valueOf(count);

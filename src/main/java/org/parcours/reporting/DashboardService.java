@@ -106,8 +106,10 @@ public class DashboardService {
         List<PublishedForm> imaspVersions = versions(imasp);
         Map<String, LocalizedText> factorLabels = new LinkedHashMap<>();
         Map<String, Code> codes = new LinkedHashMap<>();
+        java.util.Set<String> roles = user.roleNames();
         imaspVersions.forEach(v -> v.definition().allItems().forEach(item -> {
-            if (item instanceof ScaleItem scale) {
+            // a sensitive factor is not counted for a role that may not see it
+            if (item instanceof ScaleItem scale && scale.rules().visibleToRoles(roles)) {
                 factorLabels.put(scale.id(), scale.label());
                 scale.scale().values().forEach(value -> codes.putIfAbsent(value.code(), new Code(value.code(), value.label(), value.colour())));
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.parcours.catalog.PublishedForm;
 import org.parcours.formdef.ChoiceItem;
@@ -51,16 +52,21 @@ public record ExportLayout(List<Column> columns, List<Group> groups) {
         groups = List.copyOf(groups);
     }
 
-    public static ExportLayout of(List<PublishedForm> versions, Locale locale, boolean anonymised) {
+    /**
+     * The columns of every version's items, for a user holding {@code roles}: an item that is
+     * {@code sensitive} to other roles gets no column (its answers are never read into the file).
+     */
+    public static ExportLayout of(List<PublishedForm> versions, Locale locale, boolean anonymised, Set<String> roles) {
         Map<String, Column> columns = new LinkedHashMap<>();
         Map<String, String> groupLabels = new LinkedHashMap<>();
         Map<String, Map<String, Column>> groupColumns = new LinkedHashMap<>();
         versions.stream().sorted(Comparator.comparingInt(PublishedForm::versionNumber)).forEach(version ->
-                version.definition().items().forEach(item -> {
+                version.definition().items().filter(item -> item.rules().visibleToRoles(roles)).forEach(item -> {
                     if (item instanceof RepeatItem repeat) {
                         groupLabels.put(repeat.id(), repeat.label().in(locale));
                         Map<String, Column> children = groupColumns.computeIfAbsent(repeat.id(), k -> new LinkedHashMap<>());
-                        repeat.items().forEach(child -> add(children, child, locale, anonymised));
+                        repeat.items().stream().filter(child -> child.rules().visibleToRoles(roles))
+                                .forEach(child -> add(children, child, locale, anonymised));
                     } else {
                         add(columns, item, locale, anonymised);
                     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.parcours.audit.AuditAction;
@@ -48,6 +49,9 @@ public class ExportService {
     static final String MAIN = "main";
     static final String AGGREGATES = "aggregates";
     private static final int CHUNK = 100;
+    /** Places of the age band and the team among the fixed columns of an anonymised export. */
+    private static final int AGE_BAND = 2;
+    private static final int TEAM = 3;
 
     /** Told how far an export is: {@code done} of {@code total} steps. */
     @FunctionalInterface
@@ -120,12 +124,14 @@ public class ExportService {
         List<PublishedForm> versions = versions(request.formKey());
         Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
         versions.forEach(v -> versionNumbers.put(v.versionId(), v.versionNumber()));
-        ExportLayout layout = ExportLayout.of(versions, request.locale(), request.anonymised());
+        ExportLayout layout = ExportLayout.of(versions, request.locale(), request.anonymised(), user.roleNames());
         Optional<Anonymiser> anonymiser = request.anonymised() ? Optional.of(new Anonymiser(catalog.policy(), random)) : Optional.empty();
         List<ClientSummary> visible = new ArrayList<>(clients.visibleClients());
         // anonymised rows must not come in name order
         anonymiser.ifPresent(a -> visible.sort(Comparator.comparing(c -> a.pseudonym("client", c.id()))));
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        List<List<Cell>> held = new ArrayList<>();
+        QuasiIdentifiers rare = new QuasiIdentifiers(anonymiser.map(Anonymiser::threshold).orElse(0));
         int rows = 0;
         int groupRows = 0;
         String fileName = fileName(request);
@@ -151,10 +157,12 @@ public class ExportService {
                             Anonymiser a = anonymiser.get();
                             link = a.pseudonym("evaluation", m.evaluationId());
                             String band = a.ageBand(client.birthDate(), on);
+                            String person = a.pseudonym("client", client.id());
                             row.add(Cell.of(link));
-                            row.add(Cell.of(a.pseudonym("client", client.id())));
+                            row.add(Cell.of(person));
                             row.add(Cell.of(band));
                             row.add(Cell.of(client.teamName()));
+                            rare.add(person, band, client.teamName());
                             row.add(Cell.numeric(String.valueOf(versionNumbers.getOrDefault(m.formVersionId(), 0))));
                             row.add(Cell.of(on.toString().substring(0, 7)));
                             count(counts, "age_band", band);
@@ -173,7 +181,11 @@ public class ExportService {
                         for (Column column : layout.columns()) {
                             row.add(cell(column, m.answers().getOrDefault(column.id(), ""), on, anonymiser, counts, column.id()));
                         }
-                        writer.row(MAIN, row);
+                        if (anonymiser.isPresent()) {
+                            held.add(row); // written once every row's age band and team are known
+                        } else {
+                            writer.row(MAIN, row);
+                        }
                         rows++;
                         for (Group group : layout.groups()) {
                             int count = parseCount(m.answers().get(group.id()));
@@ -192,6 +204,12 @@ public class ExportService {
                     }
                 }
                 progress.update(chunk + 1, chunks);
+            }
+            for (List<Cell> row : held) {
+                List<String> shown = rare.shown(row.get(AGE_BAND).text(), row.get(TEAM).text());
+                row.set(AGE_BAND, Cell.of(shown.get(0)));
+                row.set(TEAM, Cell.of(shown.get(1)));
+                writer.row(MAIN, row);
             }
             if (anonymiser.isPresent()) {
                 writeAggregates(writer, layout, counts, anonymiser.get());
@@ -222,7 +240,12 @@ public class ExportService {
     public List<Submission> submissions(String formKey) {
         UserContext user = currentUser.require();
         Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
-        versions(formKey).forEach(v -> versionNumbers.put(v.versionId(), v.versionNumber()));
+        Map<Long, PublishedForm> byId = new java.util.HashMap<>();
+        versions(formKey).forEach(v -> {
+            versionNumbers.put(v.versionId(), v.versionNumber());
+            byId.put(v.versionId(), v);
+        });
+        Set<String> roles = user.roleNames();
         List<ClientSummary> visible = clients.visibleClients();
         List<Submission> submissions = new ArrayList<>();
         for (int from = 0; from < visible.size(); from += CHUNK) {
@@ -231,13 +254,18 @@ public class ExportService {
             for (Long id : ids) {
                 for (Measurement m : measurements.getOrDefault(id, List.of())) {
                     submissions.add(new Submission(m.evaluationId(), id, versionNumbers.getOrDefault(m.formVersionId(), 0),
-                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(m.answers())));
+                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), roles, m.answers()))));
                 }
             }
         }
         transactions.executeWithoutResult(status -> audit.record(user.username(), AuditAction.SUBMISSIONS_READ, TARGET, formKey,
                 submissions.size() + " submissions read through the API"));
         return submissions;
+    }
+
+    /** The answers the roles may see; none when the version is unknown (it cannot be checked). */
+    private static Map<String, String> visibleAnswers(PublishedForm version, Set<String> roles, Map<String, String> answers) {
+        return version == null ? Map.of() : version.definition().answersVisibleTo(roles, answers);
     }
 
     private static List<String> mainFixed(boolean anonymised) {

@@ -203,8 +203,9 @@ class ExportServiceTests {
                 "Question un (v3) [q1]", "Retiré plus tard [removed_later]", "Ajouté en v2 [added_v2]", "Ajouté en v3 [added_v3]");
         assertThat(column(main, "person")).hasSize(9).doesNotContainAnyElementsOf(people.stream().map(p -> String.valueOf(p.id())).toList());
         assertThat(new HashSet<>(column(main, "person"))).as("one pseudonym per person within an export").hasSize(3);
-        int age = LocalDate.of(1985, 7, 30).until(LocalDate.now()).getYears();
-        assertThat(column(main, "age_band")).contains(age >= 35 && age < 45 ? "35-44" : "45-54", "65+");
+        // three persons of three ages in one team, under the threshold of 5: neither their age band nor their team is shown
+        assertThat(column(main, "age_band")).containsOnly(QuasiIdentifiers.SUPPRESSED);
+        assertThat(column(main, "team")).containsOnly(QuasiIdentifiers.SUPPRESSED);
         assertThat(column(main, "submitted_month")).allMatch(m -> m.matches("\\d{4}-\\d{2}"));
         List<List<String>> household = csv(files.get(key + "-household.csv"));
         assertThat(household.getFirst()).containsExactly("record", "row", "Né le [member_birth_date]", "Rôle [member_role]");
@@ -271,5 +272,29 @@ class ExportServiceTests {
         assertThat((String) audit.get(0).get("detail")).startsWith("csv identified, 1 submissions");
         assertThat(audit.get(1).get("actor")).isEqualTo(TestUsers.ADMIN);
         assertThat((String) audit.get(1).get("detail")).startsWith("csv identified, 2 submissions");
+    }
+
+    @Test
+    void itemsSensitiveToOtherRolesGetNoColumnAndNoValueInTheCommitteesExportOrSubmissions() {
+        ClientSummary person = identifiedClient(TestUsers.TEAM_NORTH, TestUsers.WORKER_NORTH, "Ilse", "Vervoort", LocalDate.of(1985, 5, 3), "850503144");
+        submit(evaluations, person, catalog.current("casu"), Map.ofEntries(
+                Map.entry("applicant_last_name", "Vervoort"), Map.entry("applicant_first_name", "Ilse"),
+                Map.entry("applicant_phone", "+32 471 55 66 77"), Map.entry("applicant_email", "ilse.vervoort@example.org"),
+                Map.entry("applicant_birth_date", "1985-05-03"), Map.entry("situation_assessment", "Sans revenus ce mois"),
+                Map.entry("schemes", "1"), Map.entry("schemes.1.scheme", "food"), Map.entry("schemes.1.motivation", "Alimentation"),
+                Map.entry("worker_opinion", "favourable"), Map.entry("data_sharing_consent", "true")));
+
+        // casu.yaml: applicant_phone and applicant_email are sensitive: [ADMIN, WORKER]
+        List<List<String>> workers = csv(entries(export("casu", ExportFormat.CSV, false)).get("casu.csv"));
+        // a leading + is neutralised against formula injection
+        assertThat(column(workers, "Téléphone [applicant_phone]")).contains("'+32 471 55 66 77");
+
+        String committee = data.as(TestUsers.COMMITTEE, "COMMITTEE",
+                () -> String.join("\n", entries(export("casu", ExportFormat.CSV, false)).values()));
+        assertThat(committee).contains("Vervoort").doesNotContain("[applicant_phone]", "[applicant_email]", "471 55 66 77", "ilse.vervoort");
+
+        List<ExportService.Submission> read = data.as(TestUsers.COMMITTEE, "COMMITTEE", () -> exports.submissions("casu"));
+        ExportService.Submission hers = read.stream().filter(s -> s.clientId() == person.id()).findFirst().orElseThrow();
+        assertThat(hers.answers()).containsEntry("applicant_last_name", "Vervoort").doesNotContainKeys("applicant_phone", "applicant_email");
     }
 }

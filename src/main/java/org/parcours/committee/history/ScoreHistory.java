@@ -57,6 +57,21 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
         return rows().stream().filter(r -> r.persistentProblem().isPresent()).toList();
     }
 
+    /** This history without the rows of these items; a section left empty goes too. */
+    public ScoreHistory without(Set<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return this;
+        }
+        List<HistorySection> kept = new ArrayList<>();
+        for (HistorySection section : sections) {
+            List<FactorRow> rows = section.rows().stream().filter(r -> !itemIds.contains(r.itemId())).toList();
+            if (!rows.isEmpty()) {
+                kept.add(new HistorySection(section.id(), section.title(), rows));
+            }
+        }
+        return new ScoreHistory(formKey, columns, kept, persistentProblemMeasurements);
+    }
+
     public Optional<FactorRow> row(String itemId) {
         return rows().stream().filter(r -> r.itemId().equals(itemId)).findFirst();
     }

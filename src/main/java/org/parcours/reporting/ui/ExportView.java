@@ -104,7 +104,8 @@ public class ExportView extends VerticalLayout implements HasDynamicTitle {
         List.of(getTranslation("export.rule.identity"), getTranslation("export.rule.text"), getTranslation("export.rule.ids"),
                         getTranslation("export.rule.birth", policy.ageBands(), policy.birthDateItems()),
                         getTranslation("export.rule.dates"), getTranslation("export.rule.workers"),
-                        getTranslation("export.rule.small", policy.threshold() - 1, policy.threshold()))
+                        getTranslation("export.rule.small", policy.threshold() - 1, policy.threshold()),
+                        getTranslation("export.rule.rare", policy.threshold()))
                 .forEach(text -> rules.add(new ListItem(text)));
         Details details = new Details(getTranslation("export.rules.title"), rules);
         details.setId("export-anonymisation");
