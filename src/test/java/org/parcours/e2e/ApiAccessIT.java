@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,12 +14,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parcours.catalog.FormCatalog;
 import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.security.ApiTokens;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +50,12 @@ class ApiAccessIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    FormCatalog catalog;
+
+    @Value("${parcours.forms.dir}")
+    Path formsDir;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private ClientSummary north;
@@ -188,5 +198,54 @@ class ApiAccessIT {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         String forWorker = data.as(TestUsers.ADMIN, "ADMIN", () -> tokens.createFor(workerId, "made by admin")).token();
         assertThat(get("/api/clients", forWorker).body()).as("the token acts as its user").contains(north.lastName()).doesNotContain(south.lastName());
+    }
+
+    @Test
+    void anItemSensitiveToAdministratorsIsNeitherReadNorWrittenThroughAWorkersToken() throws IOException {
+        Path file = formsDir.resolve("api_sensitive.yaml");
+        Files.writeString(file, """
+                form: api_sensitive
+                title: { fr: "Sensible", nl: "Gevoelig", en: "Sensitive" }
+                sections:
+                  - id: main
+                    title: { fr: "Principal", nl: "Hoofd", en: "Main" }
+                    items:
+                      - id: note
+                        type: text
+                        label: { fr: "Note", nl: "Nota", en: "Note" }
+                      - id: medical
+                        type: text
+                        sensitive: [ADMIN]
+                        label: { fr: "Médical", nl: "Medisch", en: "Medical" }
+                """);
+        catalog.reload(); // as the folder's poll would, without waiting for it
+        try {
+            sensitiveItemThroughTheApi();
+        } finally {
+            Files.delete(file);
+            catalog.reload();
+        }
+    }
+
+    private void sensitiveItemThroughTheApi() {
+        String admin = token(TestUsers.ADMIN, "ADMIN");
+        String worker = token(TestUsers.WORKER_NORTH, "WORKER");
+
+        HttpResponse<String> created = post("/api/evaluations", admin,
+                "{\"clientId\":" + north.id() + ",\"formKey\":\"api_sensitive\",\"answers\":{\"note\":\"visible\",\"medical\":\"diagnostic-secret\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String path = created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(get(path, admin).body()).contains("diagnostic-secret");
+        HttpResponse<String> read = get(path, worker);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("visible").doesNotContain("medical", "diagnostic-secret");
+        assertThat(get("/api/forms/api_sensitive/submissions", worker).body()).contains("visible").doesNotContain("diagnostic-secret");
+
+        long before = data.count("evaluation");
+        HttpResponse<String> refused = post("/api/evaluations", worker,
+                "{\"clientId\":" + north.id() + ",\"formKey\":\"api_sensitive\",\"answers\":{\"note\":\"x\",\"medical\":\"written by a worker\"}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("medical", "not visible to your role");
+        assertThat(data.count("evaluation")).as("nothing saved").isEqualTo(before);
     }
 }
