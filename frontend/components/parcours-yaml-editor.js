@@ -45,6 +45,8 @@ class ParcoursYamlEditor extends LitElement {
       display: flex;
       flex-direction: column;
       min-height: 10em;
+      /* long lines scroll inside the editor instead of widening the page */
+      min-width: 0;
     }
     .label {
       color: var(--lumo-secondary-text-color, #555);
@@ -55,6 +57,7 @@ class ParcoursYamlEditor extends LitElement {
     .editor {
       flex: 1 1 auto;
       min-height: 0;
+      min-width: 0;
     }
     .hint {
       color: var(--lumo-secondary-text-color, #555);

@@ -95,7 +95,7 @@ class StudioIT {
                     const numbers = [...root.querySelectorAll('.cm-lineNumbers .cm-gutterElement')];
                     return numbers.find(n => Math.abs(n.getBoundingClientRect().top - top) < 2)?.textContent;"""))
                     .as("the gutter marker on the line of the problem").isEqualTo(String.valueOf(lines + 1));
-            browser.driver.findElement(By.cssSelector(".studio-problem")).click();
+            browser.click(By.cssSelector(".studio-problem"), Duration.ofSeconds(10));
             // the problem's line is selected (the cursor at its end makes it the active line) and the editor has the focus
             wait.until(driver -> Boolean.TRUE.equals(js.executeScript("""
                     const root = document.getElementById('studio-editor').shadowRoot;
@@ -108,7 +108,8 @@ class StudioIT {
             for (int i = 0; i < "bogus: 1".length(); i++) {
                 content.sendKeys(Keys.BACK_SPACE);
             }
-            wait.until(ExpectedConditions.textToBe(By.id("studio-status"), "Le brouillon est valide"));
+            // the status is scrolled out of the window here, where Selenium's visible text can read empty
+            wait.until(ExpectedConditions.attributeToBe(By.id("studio-status"), "textContent", "Le brouillon est valide"));
             wait.until(driver -> editor.findElements(By.cssSelector(".cm-lintRange-error")).isEmpty());
             // Tab indents inside the editor; Escape then Tab leaves it (no keyboard trap)
             new Actions(browser.driver).sendKeys(Keys.TAB).perform();
