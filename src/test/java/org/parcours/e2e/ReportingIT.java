@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in a real browser over deterministic demo data (plus a few CASU requests, which
- * the demo generator does not make): every figure's table is there, and a screenshot is kept in
+ * the demo generator does not make): every figure's table is there with its chart drawn (an SVG with
+ * shapes, legend in French), and a screenshot is kept in
  * target/screenshots/dashboard.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -80,7 +81,25 @@ class ReportingIT {
             assertThat(thisMonth.findElements(By.cssSelector("td")).stream().map(cell -> cell.getText().strip())
                     .filter(text -> text.matches("[0-9]+")).mapToLong(Long::parseLong).sum())
                     .as("the three schemes granted today through the CASU requests, besides earlier tests'").isEqualTo(grantedBefore + 3);
-            assertThat(browser.driver.findElements(By.cssSelector("#dashboard-factors-chart [data-value]"))).isNotEmpty();
+            // each chart is drawn by ECharts as an SVG inside parcours-chart's shadow root, with a size and shapes
+            for (String figure : List.of("factors", "activation", "due", "time", "schemes")) {
+                String chart = "dashboard-" + figure + "-chart";
+                wait.until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return arguments[0].shadowRoot?.querySelector('svg path') != null", driver.findElement(By.id(chart))));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> svg = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("""
+                        const svg = arguments[0].shadowRoot.querySelector('svg');
+                        const box = svg.getBoundingClientRect();
+                        return {width: box.width, height: box.height, shapes: svg.querySelectorAll('path').length,
+                                text: [...svg.querySelectorAll('text')].map(t => t.textContent).join('|')};""",
+                        browser.driver.findElement(By.id(chart)));
+                assertThat(((Number) svg.get("width")).doubleValue()).as(chart + " width").isGreaterThan(100);
+                assertThat(((Number) svg.get("height")).doubleValue()).as(chart + " height").isGreaterThan(100);
+                assertThat(((Number) svg.get("shapes")).longValue()).as(chart + " bars or lines").isGreaterThan(2);
+                if (figure.equals("due")) {
+                    assertThat((String) svg.get("text")).as("legend and axis in French").contains("En retard", "Bientôt à faire");
+                }
+            }
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2600));
             browser.screenshot("dashboard");
         }

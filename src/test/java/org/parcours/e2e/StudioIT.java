@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcours.catalog.FormCatalog;
@@ -28,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 7 in Chromium, on a copy of forms/: an administrator breaks the IMASP text in the studio
- * (the problem shows at its line and column), fixes it, adds a factor to the housing group with the
+ * (the problem shows at its line and column, with a marker in the CodeMirror editor), fixes it, adds a factor to the housing group with the
  * structured form, sees it in the diff and publishes; a worker's next IMASP shows the factor while
  * an IMASP saved before keeps its old version. Screenshots in target/screenshots/studio-*.png.
  */
@@ -67,24 +69,55 @@ class StudioIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
             browser.driver.get(url("/admin/forms"));
             wait.until(ExpectedConditions.elementToBeClickable(By.id("studio-link-imasp"))).click();
-            WebElement textarea = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#studio-editor textarea")));
+            // CodeMirror renders in the editor element's shadow root
+            SearchContext editor = wait.until(driver -> driver.findElement(By.id("studio-editor")).getShadowRoot());
+            WebElement content = wait.until(driver -> editor.findElement(By.cssSelector(".cm-content")));
             wait.until(ExpectedConditions.textToBe(By.id("studio-status"), "Le brouillon est valide"));
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver;
 
-            textarea.click();
-            textarea.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-            textarea.sendKeys("\nbogus: 1");
+            content.click();
+            content.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+            content.sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+            WebElement completions = wait.until(driver -> editor.findElement(By.cssSelector(".cm-tooltip-autocomplete")));
+            assertThat(completions.getText()).as("the schema's keys offered at the start of a key").contains("sections", "label");
+            content.sendKeys(Keys.ESCAPE);
+            // the file ends with a newline: the last, empty line is lines + 1
+            content.sendKeys("bogus: 1");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("studio-problems"),
-                    (lines + 2) + ":1 [unknown-key]"));
+                    (lines + 1) + ":1 [unknown-key]"));
             assertThat(browser.driver.findElement(By.id("studio-status")).getText()).startsWith("1 problème(s)");
-            browser.driver.findElement(By.cssSelector(".studio-problem")).click();
-            ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
+            WebElement marked = wait.until(driver -> editor.findElement(By.cssSelector(".cm-lintRange-error")));
+            assertThat(marked.getText()).as("the marked word").isEqualTo("bogus");
+            assertThat(js.executeScript("""
+                    const root = document.getElementById('studio-editor').shadowRoot;
+                    const marker = root.querySelector('.cm-lint-marker-error').closest('.cm-gutterElement');
+                    const top = marker.getBoundingClientRect().top;
+                    const numbers = [...root.querySelectorAll('.cm-lineNumbers .cm-gutterElement')];
+                    return numbers.find(n => Math.abs(n.getBoundingClientRect().top - top) < 2)?.textContent;"""))
+                    .as("the gutter marker on the line of the problem").isEqualTo(String.valueOf(lines + 1));
+            browser.click(By.cssSelector(".studio-problem"), Duration.ofSeconds(10));
+            // the problem's line is selected (the cursor at its end makes it the active line) and the editor has the focus
+            wait.until(driver -> Boolean.TRUE.equals(js.executeScript("""
+                    const root = document.getElementById('studio-editor').shadowRoot;
+                    return !!root.activeElement?.classList.contains('cm-content') && root.querySelector('.cm-selectionBackground') !== null
+                        && root.querySelector('.cm-activeLine')?.textContent === 'bogus: 1';""")));
+            js.executeScript("window.scrollTo(0, 0)");
             browser.screenshot("studio-editor-error");
 
-            textarea.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-            for (int i = 0; i < "\nbogus: 1".length(); i++) {
-                textarea.sendKeys(Keys.BACK_SPACE);
+            content.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+            for (int i = 0; i < "bogus: 1".length(); i++) {
+                content.sendKeys(Keys.BACK_SPACE);
             }
-            wait.until(ExpectedConditions.textToBe(By.id("studio-status"), "Le brouillon est valide"));
+            // the status is scrolled out of the window here, where Selenium's visible text can read empty
+            wait.until(ExpectedConditions.attributeToBe(By.id("studio-status"), "textContent", "Le brouillon est valide"));
+            wait.until(driver -> editor.findElements(By.cssSelector(".cm-lintRange-error")).isEmpty());
+            // Tab indents inside the editor; Escape then Tab leaves it (no keyboard trap)
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            assertThat(js.executeScript("return document.getElementById('studio-editor').shadowRoot.activeElement?.className"))
+                    .as("Tab alone indents and stays").asString().contains("cm-content");
+            content.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+            new Actions(browser.driver).sendKeys(Keys.ESCAPE).sendKeys(Keys.TAB).perform();
+            assertThat(js.executeScript("return document.activeElement?.id")).as("focus left the editor").isNotEqualTo("studio-editor");
 
             browser.type("factor-id", "energy_poverty");
             browser.type("factor-fr", "Précarité énergétique");

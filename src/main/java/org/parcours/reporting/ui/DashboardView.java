@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -33,12 +32,13 @@ import org.parcours.reporting.DashboardService.TeamDue;
 import org.parcours.security.Role;
 import org.parcours.ui.MainLayout;
 import org.parcours.ui.NavigationContributor;
+import org.parcours.ui.chart.Chart;
 import org.parcours.ui.renderer.ScaleColours;
 
 /**
  * Figures for administrators and the committee. Each figure is a table (the accessible form, read
- * by screen readers) with a bar chart beside it drawn in CSS; the chart repeats the table and is
- * hidden from assistive technology.
+ * by screen readers) with a chart beside it ({@link Chart}, ECharts in the browser); the chart
+ * repeats the table's numbers and is hidden from assistive technology.
  */
 @Route("reports/dashboard")
 @RolesAllowed({Role.COMMITTEE_NAME, Role.ADMIN_NAME})
@@ -46,15 +46,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
-    /** A segment of a bar: a value and its colour. */
-    record Segment(long value, String colour, String title) {
-    }
-
-    record Bar(String label, List<Segment> segments) {
-        long total() {
-            return segments.stream().mapToLong(Segment::value).sum();
-        }
-    }
+    /** A colour per series where no scale colour applies, readable on white. */
+    private static final List<String> PALETTE = List.of("#1a5fb4", "#c64600", "#26a269", "#613583", "#986a44", "#0b7c86");
 
     public DashboardView(DashboardService service) {
         setPadding(true);
@@ -71,57 +64,51 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         List<String> header = new ArrayList<>(List.of(getTranslation("dashboard.factors.factor")));
         d.codes().forEach(c -> header.add(c.code() + " – " + c.label().in(getLocale())));
         List<List<String>> rows = new ArrayList<>();
-        List<Bar> bars = new ArrayList<>();
         for (FactorCounts factor : d.factors()) {
             List<String> row = new ArrayList<>(List.of(factor.label().in(getLocale())));
-            List<Segment> segments = new ArrayList<>();
-            for (Code code : d.codes()) {
-                long count = factor.counts().getOrDefault(code.code(), 0L);
-                row.add(String.valueOf(count));
-                segments.add(new Segment(count, ScaleColours.background(code.colour()), code.code()));
-            }
+            d.codes().forEach(code -> row.add(String.valueOf(factor.counts().getOrDefault(code.code(), 0L))));
             rows.add(row);
-            bars.add(new Bar(factor.label().in(getLocale()), segments));
         }
-        // stacked to 100%: the share of each code among the clients measured, with a legend of the codes
-        Div chart = chart("factors", bars, true);
-        Div legend = new Div();
-        legend.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("margin-top", "var(--lumo-space-xs)");
-        for (Code code : d.codes()) {
-            Span chip = new Span(code.code());
-            chip.getStyle().set("background", ScaleColours.background(code.colour())).set("color", ScaleColours.text(code.colour()))
-                    .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)");
-            legend.add(chip);
+        // one stacked bar per factor, one segment per code in the scale's colour
+        List<Chart.Series> series = new ArrayList<>();
+        for (int i = 0; i < d.codes().size(); i++) {
+            Code code = d.codes().get(i);
+            series.add(new Chart.Series(header.get(i + 1), ScaleColours.border(code.colour()),
+                    d.factors().stream().map(f -> f.counts().getOrDefault(code.code(), 0L)).toList()));
         }
-        chart.add(legend);
+        List<String> factors = d.factors().stream().map(f -> f.label().in(getLocale())).toList();
+        Chart chart = chart("factors", new Chart.Data(Chart.Kind.STACKED_BAR, true, factors, series));
+        chart.setHeight(Math.max(16, 2 + 1.8 * factors.size()) + "em");
         section("factors", getTranslation("dashboard.factors.title"), chart, table("factors", header, rows));
     }
 
     private void activation(Dashboard d) {
         long total = d.activation().values().stream().mapToLong(Long::longValue).sum();
         List<List<String>> rows = new ArrayList<>();
-        List<Bar> bars = new ArrayList<>();
         for (Map.Entry<ClientStatus, Long> e : d.activation().entrySet()) {
-            String label = getTranslation("dashboard.activation." + e.getKey().name());
-            rows.add(List.of(label, String.valueOf(e.getValue()), share(e.getValue(), total)));
-            bars.add(new Bar(label, List.of(new Segment(e.getValue(),
-                    e.getKey() == ClientStatus.SOCIAL_ACTIVATION_ONLY ? ScaleColours.background(Colour.AMBER) : ScaleColours.background(Colour.GREEN),
-                    label))));
+            rows.add(List.of(getTranslation("dashboard.activation." + e.getKey().name()), String.valueOf(e.getValue()), share(e.getValue(), total)));
         }
-        section("activation", getTranslation("dashboard.activation.title"), chart("activation", bars, false),
+        List<String> statuses = rows.stream().map(List::getFirst).toList();
+        Chart.Series counts = new Chart.Series(getTranslation("dashboard.count"), ScaleColours.border(Colour.GREEN),
+                List.copyOf(d.activation().values()));
+        section("activation", getTranslation("dashboard.activation.title"),
+                chart("activation", new Chart.Data(Chart.Kind.BAR, false, statuses, List.of(counts))),
                 table("activation", List.of(getTranslation("dashboard.activation.status"), getTranslation("dashboard.count"),
                         getTranslation("dashboard.share")), rows));
     }
 
     private void due(Dashboard d) {
         List<List<String>> rows = new ArrayList<>();
-        List<Bar> bars = new ArrayList<>();
         for (TeamDue team : d.due()) {
             rows.add(List.of(team.team(), String.valueOf(team.overdue()), String.valueOf(team.dueSoon())));
-            bars.add(new Bar(team.team(), List.of(new Segment(team.overdue(), ScaleColours.background(Colour.RED), getTranslation("dashboard.due.overdue")),
-                    new Segment(team.dueSoon(), ScaleColours.background(Colour.AMBER), getTranslation("dashboard.due.dueSoon")))));
         }
-        section("due", getTranslation("dashboard.due.title"), chart("due", bars, false),
+        List<String> teams = d.due().stream().map(TeamDue::team).toList();
+        List<Chart.Series> series = List.of(
+                new Chart.Series(getTranslation("dashboard.due.overdue"), ScaleColours.border(Colour.RED),
+                        d.due().stream().map(TeamDue::overdue).toList()),
+                new Chart.Series(getTranslation("dashboard.due.dueSoon"), ScaleColours.border(Colour.AMBER),
+                        d.due().stream().map(TeamDue::dueSoon).toList()));
+        section("due", getTranslation("dashboard.due.title"), chart("due", new Chart.Data(Chart.Kind.BAR, false, teams, series)),
                 table("due", List.of(getTranslation("dashboard.due.team"), getTranslation("dashboard.due.overdue"),
                         getTranslation("dashboard.due.dueSoon")), rows));
     }
@@ -129,7 +116,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private void submissions(Dashboard d) {
         List<String> header = new ArrayList<>(List.of(getTranslation("dashboard.time.month")));
         header.addAll(d.formKeys());
-        section("time", getTranslation("dashboard.time.title"), chart("time", monthBars(d.submissions(), "var(--lumo-primary-color-50pct)"), false),
+        section("time", getTranslation("dashboard.time.title"),
+                chart("time", monthChart(Chart.Kind.LINE, d.submissions(), d.formKeys(), d.formKeys())),
                 table("time", header, monthRows(d.submissions(), d.formKeys())));
     }
 
@@ -142,16 +130,23 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             section("schemes", getTranslation("dashboard.schemes.title"), new Div(), none);
             return;
         }
+        List<String> names = used.stream().map(code -> d.schemes().get(code).in(getLocale())).toList();
         List<String> header = new ArrayList<>(List.of(getTranslation("dashboard.time.month")));
-        used.forEach(code -> header.add(d.schemes().get(code).in(getLocale())));
+        header.addAll(names);
         section("schemes", getTranslation("dashboard.schemes.title"),
-                chart("schemes", monthBars(d.schemesGranted(), ScaleColours.background(Colour.GREEN)), false),
+                chart("schemes", monthChart(Chart.Kind.STACKED_BAR, d.schemesGranted(), used, names)),
                 table("schemes", header, monthRows(d.schemesGranted(), used)));
     }
 
-    private static List<Bar> monthBars(List<MonthCounts> months, String colour) {
-        return months.stream().map(m -> new Bar(MONTH.format(m.month()),
-                List.of(new Segment(m.counts().values().stream().mapToLong(Long::longValue).sum(), colour, "")))).toList();
+    /** One series per key (named by {@code names}), one category per month: the columns of {@link #monthRows}. */
+    private static Chart.Data monthChart(Chart.Kind kind, List<MonthCounts> months, List<String> keys, List<String> names) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            series.add(new Chart.Series(names.get(i), PALETTE.get(i % PALETTE.size()),
+                    months.stream().map(m -> m.counts().getOrDefault(key, 0L)).toList()));
+        }
+        return new Chart.Data(kind, false, months.stream().map(m -> MONTH.format(m.month())).toList(), series);
     }
 
     private static List<List<String>> monthRows(List<MonthCounts> months, List<String> keys) {
@@ -176,37 +171,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         add(heading, row);
     }
 
-    /** Horizontal bars, longest = full width (or each bar at 100% when stacked shares); hidden from screen readers. */
-    private static Div chart(String id, List<Bar> bars, boolean shares) {
-        Div chart = new Div();
+    private static Chart chart(String id, Chart.Data data) {
+        Chart chart = new Chart(data);
         chart.setId("dashboard-" + id + "-chart");
-        chart.getElement().setAttribute("aria-hidden", "true");
-        chart.getStyle().set("flex", "1 1 20em").set("min-width", "16em").set("max-width", "40em").set("font-size", "var(--lumo-font-size-xs)");
-        long max = Math.max(1, bars.stream().mapToLong(Bar::total).max().orElse(1));
-        for (Bar bar : bars) {
-            Div line = new Div();
-            line.getStyle().set("display", "grid").set("grid-template-columns", "12em 1fr 3em").set("align-items", "center")
-                    .set("gap", "var(--lumo-space-xs)").set("margin-bottom", "2px");
-            Span label = new Span(bar.label());
-            label.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap");
-            Div track = new Div();
-            track.getStyle().set("display", "flex").set("height", "1.1em").set("background", "var(--lumo-contrast-5pct)");
-            long denominator = shares ? Math.max(1, bar.total()) : max;
-            for (Segment segment : bar.segments()) {
-                if (segment.value() == 0) {
-                    continue;
-                }
-                Div part = new Div();
-                part.getElement().setAttribute("title", segment.title() + " " + segment.value());
-                part.getElement().setAttribute("data-value", String.valueOf(segment.value()));
-                part.getStyle().set("width", String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * segment.value() / denominator))
-                        .set("background", segment.colour());
-                track.add(part);
-            }
-            Span total = new Span(String.valueOf(bar.total()));
-            line.add(label, track, total);
-            chart.add(line);
-        }
+        chart.getStyle().set("flex", "1 1 24em").set("min-width", "18em").set("max-width", "48em");
+        chart.setHeight("18em");
         return chart;
     }
 

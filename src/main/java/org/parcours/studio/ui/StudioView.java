@@ -26,9 +26,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -49,8 +47,10 @@ import org.parcours.formdef.ScaleItem;
 import org.parcours.formrun.FormSession;
 import org.parcours.security.Role;
 import org.parcours.studio.FormDiff;
+import org.parcours.studio.FormSchemaKeys;
 import org.parcours.studio.FormStudio;
 import org.parcours.studio.YamlEdits;
+import org.parcours.ui.editor.YamlEditor;
 import org.parcours.ui.renderer.FormRenderer;
 
 /**
@@ -58,8 +58,8 @@ import org.parcours.ui.renderer.FormRenderer;
  * types, the draft rendered by the real renderer, its changes against the live version, everyday
  * edits without YAML, publish with a comment and rollback to an earlier version's text.
  *
- * <p>The editor is a plain monospace text area, not an npm code-editor component: such a
- * component would need a Node front-end build in CI (see docs/decisions/0011).
+ * <p>The editor is CodeMirror ({@link YamlEditor}): the engine's problems appear as markers at
+ * their line and column, the schema's keys are completed (docs/decisions/0015).
  */
 @Route("admin/forms/:formKey([a-z][a-z0-9_-]{0,79})")
 @RolesAllowed(Role.ADMIN_NAME)
@@ -76,7 +76,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private Optional<FormDefinition> checked = Optional.empty();
     private Map<FormDiff.Change, Integer> affected = Map.of();
 
-    private final TextArea editor = new TextArea();
+    private final YamlEditor editor = new YamlEditor();
     private final Span status = new Span();
     private final VerticalLayout problems = new VerticalLayout();
     private final VerticalLayout changes = new VerticalLayout();
@@ -115,15 +115,10 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         H2 title = new H2(getTranslation("studio.title", draft.sourceName()));
         editor.setId("studio-editor");
         editor.setLabel(getTranslation("studio.editor"));
-        editor.setValueChangeMode(ValueChangeMode.LAZY);
-        editor.setValueChangeTimeout(600);
+        editor.setHint(getTranslation("studio.editor.keyboard"));
+        editor.setCompletions(FormSchemaKeys.all());
         editor.setWidthFull();
-        editor.setMinHeight("60vh");
-        editor.setMaxHeight("75vh");
-        editor.getStyle().set("--lumo-font-family", "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace")
-                .set("font-family", "monospace").set("--lumo-font-size-m", "0.85rem");
-        // no soft wrapping: a problem's line is one line of the editor
-        editor.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('wrap', 'off')");
+        editor.setHeight("70vh");
         editor.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 recheck();
@@ -259,6 +254,10 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         FormStudio.Check check = studio.check(formKey, editor.getValue());
         checked = check.form();
         problems.removeAll();
+        editor.setProblems(check.problems().stream().filter(p -> p.at().source().equals(draft.sourceName()))
+                .map(p -> new YamlEditor.Problem(p.at().line(), p.at().column(), "[" + p.code().code() + "] " + p.message()
+                        + (p.hint().isEmpty() ? "" : " – " + p.hint())))
+                .toList());
         if (check.valid()) {
             status.setText(getTranslation("studio.valid"));
             status.getStyle().set("color", "var(--lumo-success-text-color)");
@@ -284,28 +283,9 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         line.getStyle().set("cursor", "pointer").set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
                 .set("color", "var(--lumo-error-text-color)");
         if (here) {
-            line.addClickListener(e -> selectLine(problem.at().line()));
+            line.addClickListener(e -> editor.selectLine(problem.at().line()));
         }
         return line;
-    }
-
-    /** Selects a line of the editor, so the administrator sees where the problem is. */
-    private void selectLine(int lineNumber) {
-        String text = editor.getValue();
-        int start = 0;
-        for (int i = 1; i < lineNumber && start >= 0; i++) {
-            start = text.indexOf('\n', start) + 1;
-            if (start == 0) {
-                start = -1;
-            }
-        }
-        if (start < 0) {
-            return;
-        }
-        int end = text.indexOf('\n', start);
-        editor.getElement().executeJs("const t = this.inputElement; t.focus(); t.setSelectionRange($0, $1);"
-                + " t.scrollTop = Math.max(0, ($2 - 3) * parseFloat(getComputedStyle(t).lineHeight || '20'));",
-                start, end < 0 ? text.length() : end, lineNumber);
     }
 
     private void fillEditChoices(FormDefinition form) {

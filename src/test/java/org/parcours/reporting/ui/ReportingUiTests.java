@@ -2,6 +2,8 @@ package org.parcours.reporting.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -24,6 +26,7 @@ import org.parcours.evaluations.EvaluationService;
 import org.parcours.security.ui.ApiTokensView;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
+import org.parcours.ui.chart.Chart;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,8 +101,41 @@ class ReportingUiTests extends SpringBrowserlessTest {
         assertThat(find(NativeTable.class).id("dashboard-activation-table").getElement().getTextRecursively())
                 .contains("Activation sociale uniquement", "Activation sociale et professionnelle");
         assertThat(find(NativeTable.class).id("dashboard-time-table").getElement().getTextRecursively()).contains("imasp", "casu");
-        assertThat(find(com.vaadin.flow.component.html.Div.class).id("dashboard-factors-chart").getElement().getAttribute("aria-hidden"))
-                .isEqualTo("true");
+        assertThat(find(Chart.class).id("dashboard-factors-chart").getElement().getAttribute("aria-hidden")).isEqualTo("true");
+        for (String figure : List.of("factors", "activation", "due", "time", "schemes")) {
+            if (figure.equals("schemes") && !find(Chart.class).withId("dashboard-schemes-chart").exists()) {
+                continue; // no CASU scheme granted yet in this schema: a sentence instead of a chart
+            }
+            assertThat(chartCells(figure)).as("the %s chart draws the numbers of its table", figure).isEqualTo(tableCells(figure));
+        }
+        assertThat(find(Chart.class).id("dashboard-factors-chart").getData().series()).extracting(Chart.Series::name)
+                .as("legends in the user's language").contains("C – Obstacle, emploi momentanément impossible");
+    }
+
+    /** A table's counts as {row header: [count per column]} (the activation table's share column left out). */
+    private Map<String, List<Long>> tableCells(String figure) {
+        NativeTable table = find(NativeTable.class).id("dashboard-" + figure + "-table");
+        Map<String, List<Long>> cells = new LinkedHashMap<>();
+        for (NativeTableRow row : find(NativeTableRow.class, table).all()) {
+            List<com.vaadin.flow.dom.Element> columns = row.getElement().getChildren().toList();
+            if (columns.getFirst().getTag().equals("th") && "col".equals(columns.getFirst().getAttribute("scope"))) {
+                continue;
+            }
+            cells.put(columns.getFirst().getText(), columns.subList(1, figure.equals("activation") ? 2 : columns.size()).stream()
+                    .map(c -> Long.parseLong(c.getText())).toList());
+        }
+        return cells;
+    }
+
+    /** The same shape from the chart's data: one entry per category, one count per series. */
+    private Map<String, List<Long>> chartCells(String figure) {
+        Chart.Data data = find(Chart.class).id("dashboard-" + figure + "-chart").getData();
+        Map<String, List<Long>> cells = new LinkedHashMap<>();
+        for (int i = 0; i < data.categories().size(); i++) {
+            int category = i;
+            cells.put(data.categories().get(i), data.series().stream().map(s -> s.values().get(category)).toList());
+        }
+        return cells;
     }
 
     @Test

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 
@@ -37,6 +36,8 @@ import org.parcours.studio.FormStudio;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestForms;
 import org.parcours.testsupport.TestUsers;
+import org.parcours.ui.editor.YamlEditor;
+import org.parcours.ui.editor.YamlEditorTester;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,11 +89,18 @@ class StudioViewTests extends SpringBrowserlessTest {
         int broken = firstLineContaining(lines, "label:");
         int column = lines.get(broken).indexOf("label:") + 1;
         String draft = file.replaceFirst("label:", "lable:");
-        test(editor()).setValue(draft);
+        type(draft);
 
         assertThat(find(Span.class).id("studio-status").getText()).startsWith("2 problème(s)");
         assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith((broken + 1) + ":" + column + " [unknown-key]"));
         assertThat(problems()).anySatisfy(p -> assertThat(p).contains("[missing-key]"));
+        assertThat(editor().getProblems()).as("the markers in the editor, at the same line and column")
+                .anySatisfy(p -> {
+                    assertThat(p.line()).isEqualTo(broken + 1);
+                    assertThat(p.column()).isEqualTo(column);
+                    assertThat(p.message()).startsWith("[unknown-key]");
+                });
+        assertThat(editor().getCompletions()).as("the schema's keys are offered").contains("label", "options", "sections", "scale");
         assertThat(previewText()).isEqualTo("L'aperçu montre uniquement un brouillon valide.");
 
         test(find(TextField.class).id("publish-comment")).setValue("essai");
@@ -125,7 +133,7 @@ class StudioViewTests extends SpringBrowserlessTest {
         test(find(TextField.class).id("factor-nl")).setValue("Energiearmoede");
         test(find(TextField.class).id("factor-en")).setValue("Energy poverty");
         test(find(Button.class).id("factor-add")).click();
-        test(editor()).setValue(editor().getValue().replace("fr: \"Sans-abri\"", "fr: \"Sans-abri / sans logement\""));
+        type(editor().getValue().replace("fr: \"Sans-abri\"", "fr: \"Sans-abri / sans logement\""));
 
         assertThat(find(Span.class).id("studio-status").getText()).isEqualTo("Le brouillon est valide");
         assertThat(changes()).containsExactly(
@@ -174,7 +182,7 @@ class StudioViewTests extends SpringBrowserlessTest {
         Path casu = FORMS.resolve("casu.yaml");
         String onDisk = Files.readString(casu) + "\n# edited on disk by someone else\n";
         Files.writeString(casu, onDisk);
-        test(editor()).setValue(editor().getValue().replace("fr: \"Célibataire\"", "fr: \"Isolé(e)\""));
+        type(editor().getValue().replace("fr: \"Célibataire\"", "fr: \"Isolé(e)\""));
         test(find(TextField.class).id("publish-comment")).setValue("Libellé");
         test(find(Button.class).id("publish")).click();
 
@@ -191,7 +199,7 @@ class StudioViewTests extends SpringBrowserlessTest {
         String text = editor().getValue();
         String single = "          - code: single\n            label: { fr: \"Célibataire\", nl: \"Alleenstaand\", en: \"Single\" }\n";
         assertThat(text).contains(single);
-        test(editor()).setValue(text.replace(single, ""));
+        type(text.replace(single, ""));
 
         assertThat(changes()).anySatisfy(c -> assertThat(c)
                 .startsWith("Option retirée de applicant_family_situation : single « Célibataire » – concerne 1 évaluation(s) enregistrée(s) avec une telle réponse"));
@@ -221,8 +229,12 @@ class StudioViewTests extends SpringBrowserlessTest {
         navigate(StudioView.class, Map.of(StudioView.FORM_KEY, formKey));
     }
 
-    private TextArea editor() {
-        return find(TextArea.class).id("studio-editor");
+    private YamlEditor editor() {
+        return find(YamlEditor.class).id("studio-editor");
+    }
+
+    private void type(String text) {
+        new YamlEditorTester(editor()).setValue(text);
     }
 
     private List<String> problems() {
