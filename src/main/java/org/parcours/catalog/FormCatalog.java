@@ -88,6 +88,11 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         boolean covers(String formKey) {
             return sharedFile || target.equals(formKey);
         }
+
+        /** The comment of a form version: a shared file's publish names the file. */
+        String formComment() {
+            return sharedFile ? target + ": " + comment : comment;
+        }
     }
 
     /** A shared file of the folder (a list, a scale or the policy) and the problems of its text on disk. */
@@ -479,7 +484,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                     + " changed on disk since this draft was opened; reopen it to start from the file");
         }
         write(file, yamlText);
-        attribution = new Attribution(name, true, publisher, name + ": " + comment);
+        attribution = new Attribution(name, true, publisher, comment);
         try {
             reload();
         } finally {
@@ -580,7 +585,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                             .map(v -> v.getVersionNumber() + 1).orElse(1);
                     Attribution by = attribution != null && attribution.covers(form.id()) ? attribution : null;
                     FormVersion saved = versions.saveAndFlush(new FormVersion(form.id(), number, hash, text, clock.instant(),
-                            by == null ? null : by.publisher(), by == null ? null : by.comment()));
+                            by == null ? null : by.publisher(), by == null ? null : by.formComment()));
                     audit.record(by == null ? SYSTEM : by.publisher(), AuditAction.FORM_PUBLISHED, "form", form.id(),
                             "version " + number + " published from " + formsDir + ", sha256 " + hash);
                     log.info("Published form '{}' version {} (sha256 {})", form.id(), number, hash.substring(0, 12));

@@ -18,6 +18,7 @@ final class ChangeText {
             case RELABELLED -> ui.getTranslation("studio.diff.relabelled", change.itemId(), change.detail(), change.before(), change.after());
             case OPTION_ADDED -> ui.getTranslation("studio.diff.option-added", change.itemId(), change.detail(), change.after());
             case OPTION_REMOVED -> ui.getTranslation("studio.diff.option-removed", change.itemId(), change.detail(), change.before());
+            case MOVED -> ui.getTranslation("studio.diff.moved", change.itemId(), change.detail(), change.before(), change.after());
         };
     }
 }
