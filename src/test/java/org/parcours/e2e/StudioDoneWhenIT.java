@@ -68,8 +68,18 @@ class StudioDoneWhenIT {
             WebDriverWait wait = new WebDriverWait(browser.driver, TIMEOUT);
             signIn(browser, wait, TestUsers.ADMIN);
 
+            // the administration screens, for the screenshots of the report
+            browser.driver.get(url("/admin/users"));
+            browser.reveal(By.id("team-grid"), TIMEOUT);
+            browser.screenshot("studio-done-users");
+            browser.driver.get(url("/admin/files/policy"));
+            wait.until(ExpectedConditions.textToBe(By.id("shared-status"), "Le brouillon est valide"));
+            browser.screenshot("studio-done-policy");
+
             // 1. a new factor in the first IMASP group, with the structured form
             browser.driver.get(url("/admin/forms"));
+            browser.reveal(By.id("shared-grid"), TIMEOUT);
+            browser.screenshot("studio-done-forms");
             browser.click(By.id("studio-link-imasp"), TIMEOUT);
             wait.until(ExpectedConditions.textToBe(By.id("studio-status"), "Le brouillon est valide"));
             browser.type("factor-id", "digital_skills");

@@ -91,6 +91,10 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String folder = event.getRouteParameters().get(FOLDER).orElseThrow();
+        if (!folder.equals("policy") && event.getRouteParameters().get(NAME).isEmpty()) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
         String name = folder.equals("policy") ? "policy.yaml"
                 : folder + "/" + event.getRouteParameters().get(NAME).orElse("") + ".yaml";
         removeAll();

@@ -156,9 +156,12 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
         assertThat(fileVersion.comment()).contains("Valeur D demandée par le comité");
         assertThat(catalog.sharedHistory("scales/imasp-abc.yaml").get(1).publishedBy()).isEmpty();
         assertThat(sharedChanges()).containsExactly("Aucun changement des éléments.");
-        // the old version of the file can be loaded back (rollback is a new publish)
-        assertThat(find(Button.class).id("load-shared-version-" + catalog.sharedHistory("scales/imasp-abc.yaml").get(1).versionNumber()))
-                .isNotNull();
+        // rollback: the version before is loaded into the editor; publishing it would remove D again
+        GridTester<Grid<VersionInfo>, VersionInfo> versions = test(find(Grid.class).id("shared-versions"));
+        assertThat(versions.getRow(1).publishedBy()).isEmpty();
+        test((Button) versions.getCellComponent(1, 4)).click();
+        assertThat(find(TextArea.class).id("shared-editor").getValue()).doesNotContain("code: D");
+        assertThat(sharedChanges()).contains("imasp – Option retirée de illness : D « Obstacle durable »");
     }
 
     @Test
