@@ -2,11 +2,11 @@ package org.parcours.security;
 
 import java.security.SecureRandom;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.parcours.audit.AuditAction;
@@ -231,8 +231,7 @@ public class UserAdministration {
     }
 
     private static String describe(AppUser user) {
-        return user.getUsername() + " \"" + user.getDisplayName() + "\" roles " + EnumSet.copyOf(user.getRoles().isEmpty()
-                ? EnumSet.noneOf(Role.class) : user.getRoles()) + " teams " + user.getTeams().stream().map(Team::getName).sorted()
+        return user.getUsername() + " \"" + user.getDisplayName() + "\" roles " + new TreeSet<>(user.getRoles()) + " teams " + user.getTeams().stream().map(Team::getName).sorted()
                 .collect(Collectors.joining(", ", "[", "]")) + (user.isEnabled() ? "" : " disabled");
     }
 

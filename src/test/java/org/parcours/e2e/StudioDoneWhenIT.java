@@ -80,7 +80,7 @@ class StudioDoneWhenIT {
             browser.driver.get(url("/admin/forms"));
             browser.reveal(By.id("shared-grid"), TIMEOUT);
             browser.screenshot("studio-done-forms");
-            browser.click(By.id("studio-link-imasp"), TIMEOUT);
+            browser.reveal(By.id("studio-link-imasp"), TIMEOUT).click();
             wait.until(ExpectedConditions.textToBe(By.id("studio-status"), "Le brouillon est valide"));
             browser.type("factor-id", "digital_skills");
             browser.type("factor-fr", "Compétences numériques");
@@ -97,7 +97,7 @@ class StudioDoneWhenIT {
 
             // 2. a new value of the shared IMASP scale, with the structured form
             browser.driver.get(url("/admin/forms"));
-            browser.click(By.id("shared-link-scales-imasp-abc"), TIMEOUT);
+            browser.reveal(By.id("shared-link-scales-imasp-abc"), TIMEOUT).click();
             wait.until(ExpectedConditions.textToBe(By.id("shared-status"), "Le brouillon est valide"));
             browser.type("value-code", "D");
             browser.type("value-fr", "Obstacle durable");

@@ -33,7 +33,8 @@ import org.parcours.studio.ui.StudioView;
 public class FormsView extends VerticalLayout implements HasDynamicTitle {
 
     public FormsView(FormCatalog catalog) {
-        setSizeFull();
+        // grows with its two grids (a full-height layout would squeeze them)
+        setWidthFull();
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         Grid<FormStatus> grid = new Grid<>();
@@ -71,13 +72,13 @@ public class FormsView extends VerticalLayout implements HasDynamicTitle {
     private Grid<FormCatalog.SharedFileStatus> sharedGrid(FormCatalog catalog, DateTimeFormatter times) {
         Grid<FormCatalog.SharedFileStatus> shared = new Grid<>();
         shared.setId("shared-grid");
-        shared.addColumn(FormCatalog.SharedFileStatus::name).setHeader(getTranslation("admin.forms.col.file")).setFlexGrow(2);
+        shared.addColumn(FormCatalog.SharedFileStatus::name).setHeader(getTranslation("admin.forms.col.file")).setAutoWidth(true);
         java.util.Map<String, java.util.List<VersionInfo>> histories = new java.util.HashMap<>();
         java.util.function.Function<String, java.util.List<VersionInfo>> history = name -> histories.computeIfAbsent(name,
                 catalog::sharedHistory);
         shared.addColumn(f -> history.apply(f.name()).size()).setHeader(getTranslation("admin.forms.col.version-count"));
         shared.addColumn(f -> history.apply(f.name()).stream().findFirst().map(v -> times.format(v.publishedAt())).orElse("–"))
-                .setHeader(getTranslation("admin.forms.col.changed"));
+                .setHeader(getTranslation("admin.forms.col.changed")).setAutoWidth(true);
         shared.addColumn(f -> history.apply(f.name()).stream().findFirst()
                 .map(v -> v.publishedBy().orElse(getTranslation("studio.versions.file"))
                         + v.comment().map(c -> " – " + c).orElse("")).orElse("–"))

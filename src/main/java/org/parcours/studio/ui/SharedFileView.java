@@ -113,6 +113,8 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         editor.setMinHeight("40vh");
         editor.setMaxHeight("60vh");
         editor.getStyle().set("font-family", "monospace").set("--lumo-font-size-m", "0.85rem");
+        // no soft wrapping: a problem's line is one line of the editor
+        editor.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('wrap', 'off')");
         editor.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 recheck();
@@ -194,6 +196,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     private HorizontalLayout policyForm() {
         policyPath.setId("policy-path");
         policyPath.setLabel(getTranslation("studio.policy.path"));
+        policyPath.setWidth("26em");
         policyValue.setId("policy-value");
         policyValue.setLabel(getTranslation("studio.policy.value"));
         policyPath.addValueChangeListener(e -> {
