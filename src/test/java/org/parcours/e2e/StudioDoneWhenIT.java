@@ -173,7 +173,7 @@ class StudioDoneWhenIT {
 
     private static List<String> radioCodes(BrowserSupport browser, String groupId) {
         return browser.driver.findElements(By.cssSelector("#" + groupId + " vaadin-radio-button")).stream()
-                .map(r -> r.getText().strip()).toList();
+                .map(r -> r.getDomProperty("textContent").strip()).toList();
     }
 
     private static void scrollTo(BrowserSupport browser, String id) {
