@@ -144,6 +144,7 @@ class StudioDoneWhenIT {
             assertThat(radioCodes(browser, "item-digital_skills")).containsExactly("A", "B", "C", "NVT", "?", "D");
             assertThat(radioCodes(browser, "item-illness")).endsWith("D");
             browser.choose("item-digital_skills", "C");
+            browser.reveal(By.cssSelector("#item-illness vaadin-radio-button"), TIMEOUT);
             browser.choose("item-illness", "D");
             wait.until(ExpectedConditions.urlMatches(".*/evaluations/[0-9]+$"));
             browser.screenshot("studio-done-worker-imasp");

@@ -206,6 +206,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private HorizontalLayout labelForm() {
         labelItem.setId("label-item");
         labelItem.setLabel(getTranslation("studio.labels.item"));
+        labelItem.setWidth("16em");
         labelFr.setId("label-fr");
         labelFr.setLabel(getTranslation("studio.field.fr"));
         labelNl.setId("label-nl");
@@ -234,6 +235,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private VerticalLayout orderForm() {
         orderSection.setId("order-section");
         orderSection.setLabel(getTranslation("studio.order.section"));
+        orderSection.setWidth("24em");
         orderSection.addValueChangeListener(e -> checked.ifPresent(this::showOrder));
         orderItems.setId("order-items");
         orderItems.setPadding(false);
