@@ -82,7 +82,7 @@ public class FormsView extends VerticalLayout implements HasDynamicTitle {
         shared.addColumn(f -> history.apply(f.name()).stream().findFirst()
                 .map(v -> v.publishedBy().orElse(getTranslation("studio.versions.file"))
                         + v.comment().map(c -> " – " + c).orElse("")).orElse("–"))
-                .setHeader(getTranslation("admin.forms.col.by")).setFlexGrow(2);
+                .setHeader(getTranslation("admin.forms.col.by")).setAutoWidth(true);
         shared.addColumn(f -> f.broken() ? getTranslation("admin.forms.broken", f.problems().size()) : getTranslation("admin.forms.ok"))
                 .setHeader(getTranslation("admin.forms.col.state")).setFlexGrow(2);
         shared.addComponentColumn(f -> {
