@@ -61,6 +61,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FormCatalog.class);
     private static final List<String> SHARED_FOLDERS = List.of("scales/", "lists/");
     static final String POLICY_FILE = "policy.yaml";
+    private static final java.util.regex.Pattern SHARED_FILE = java.util.regex.Pattern.compile("(lists|scales)/[a-z0-9][a-z0-9_-]*\\.yaml|policy\\.yaml");
     private static final String SYSTEM = "system";
 
     private final FormVersionRepository versions;
@@ -79,14 +80,60 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private final Map<Long, PublishedForm> versionCache = new ConcurrentHashMap<>();
     /** who publishes the form being written by {@link #publishFile}, while the folder is reloaded */
     private Attribution attribution;
+    private final Optional<SharedFileHistory> sharedHistory;
 
-    private record Attribution(String formKey, String publisher, String comment) {
+    /** {@code target} is a form key, or a shared file's name when every form re-read is attributed. */
+    private record Attribution(String target, boolean sharedFile, String publisher, String comment) {
+
+        boolean covers(String formKey) {
+            return sharedFile || target.equals(formKey);
+        }
+
+        /** The comment of a form version: a shared file's publish names the file. */
+        String formComment() {
+            return sharedFile ? target + ": " + comment : comment;
+        }
+    }
+
+    /** A shared file of the folder (a list, a scale or the policy) and the problems of its text on disk. */
+    public record SharedFileStatus(String name, List<FormProblem> problems) {
+
+        public SharedFileStatus {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean broken() {
+            return !problems.isEmpty();
+        }
+    }
+
+    /**
+     * The engine's verdict on a draft of a shared file: its problems and those it causes in forms
+     * valid on disk (empty when it can be published), and every form re-read with it.
+     */
+    public record SharedCheck(List<FormProblem> problems, Map<String, FormDefinition> forms) {
+
+        public SharedCheck {
+            problems = List.copyOf(problems);
+            forms = Map.copyOf(forms);
+        }
     }
 
     @Autowired
     FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
                 @Value("${parcours.forms.dir:forms}") String formsDir,
-                @Value("${parcours.forms.poll-interval:2s}") Duration pollInterval) {
+                @Value("${parcours.forms.poll-interval:2s}") Duration pollInterval, SharedFileHistory sharedHistory) {
+        this(versions, transactions, audit, clock, formsDir, pollInterval, Optional.of(sharedHistory));
+    }
+
+    FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
+                String formsDir, Duration pollInterval) {
+        this(versions, transactions, audit, clock, formsDir, pollInterval, Optional.empty());
+    }
+
+    private FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
+                        String formsDir, Duration pollInterval, Optional<SharedFileHistory> sharedHistory) {
+        this.sharedHistory = sharedHistory;
         this.versions = versions;
         this.transactions = transactions;
         this.audit = audit;
@@ -155,6 +202,11 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         List<FormSource> sources = readSources();
         List<FormSource> scaleSources = sources.stream().filter(FormCatalog::isShared).toList();
         sources.stream().filter(s -> s.name().equals(POLICY_FILE)).findFirst().ifPresent(this::reloadPolicy);
+        sharedHistory.ifPresent(history -> sources.stream().filter(s -> isShared(s) || s.name().equals(POLICY_FILE)).forEach(s -> {
+            Attribution by = attribution != null && attribution.sharedFile() && attribution.target().equals(s.name()) ? attribution : null;
+            history.recordIfChanged(s.name(), s.text(), Optional.ofNullable(by).map(Attribution::publisher),
+                    Optional.ofNullable(by).map(Attribution::comment));
+        }));
         Map<String, FormStatus> next = new LinkedHashMap<>();
         for (FormSource formSource : sources) {
             if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
@@ -319,14 +371,8 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             throw new StaleFileException("The file " + sourceName(formKey)
                     + " changed on disk since this draft was opened; reopen the form to start from the file");
         }
-        try {
-            Path temp = Files.createTempFile(file.getParent(), ".studio-", ".tmp");
-            Files.writeString(temp, yamlText, StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-        attribution = new Attribution(formKey, publisher, comment);
+        write(file, yamlText);
+        attribution = new Attribution(formKey, false, publisher, comment);
         try {
             reload();
         } finally {
@@ -336,6 +382,150 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         transactions.executeWithoutResult(status -> audit.record(publisher, AuditAction.FORM_PUBLISHED, "form", formKey,
                 "studio: version " + live.versionNumber() + " live, sha256 " + live.contentHash() + ", comment: " + comment));
         return live;
+    }
+
+    /** The shared files of the folder (lists/, scales/, policy.yaml), each with the problems of its text on disk. */
+    public List<SharedFileStatus> sharedFiles() {
+        List<FormSource> sources = readSources();
+        List<SharedFileStatus> files = new ArrayList<>();
+        for (FormSource source : sources) {
+            if (source.name().equals(POLICY_FILE)) {
+                files.add(new SharedFileStatus(source.name(), policyProblems));
+            } else if (isShared(source)) {
+                List<FormProblem> problems = List.of();
+                try {
+                    reader.read(List.of(source));
+                } catch (FormDefinitionException e) {
+                    problems = e.problems();
+                }
+                files.add(new SharedFileStatus(source.name(), problems));
+            }
+        }
+        return files;
+    }
+
+    /** Whether a name is one of the folder's shared files (never a path outside lists/, scales/ or policy.yaml). */
+    public boolean isSharedFile(String name) {
+        return SHARED_FILE.matcher(name).matches() && readSources().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    /** The text of a shared file as it is on disk now. */
+    public String sharedFileText(String name) {
+        requireSharedFile(name);
+        return readString(Path.of(formsDir).resolve(name));
+    }
+
+    /**
+     * Reads a draft of a shared file with the rest of the folder, without publishing it: the file's
+     * own problems, and those it causes in forms that are valid on disk (e.g. a removed list that a
+     * form names). A policy draft is read alone.
+     */
+    public SharedCheck checkShared(String name, String yamlText) {
+        requireSharedFile(name);
+        FormSource draft = new FormSource(name, yamlText);
+        if (name.equals(POLICY_FILE)) {
+            try {
+                if (reader.read(List.of(draft)).policy().isEmpty()) {
+                    return new SharedCheck(List.of(new FormProblem(ProblemCode.UNKNOWN_DOCUMENT, new SourcePosition(name, 1, 1),
+                            "policy.yaml holds no 'policy:' document", "start it with 'policy: <id>'")), Map.of());
+                }
+                return new SharedCheck(List.of(), Map.of());
+            } catch (FormDefinitionException e) {
+                return new SharedCheck(e.problems(), Map.of());
+            }
+        }
+        List<FormSource> sources = readSources().stream().map(s -> s.name().equals(name) ? draft : s).toList();
+        List<FormSource> shared = sources.stream().filter(FormCatalog::isShared).toList();
+        try {
+            reader.read(shared);
+        } catch (FormDefinitionException e) {
+            return new SharedCheck(e.problems(), Map.of());
+        }
+        List<FormProblem> problems = new ArrayList<>();
+        Map<String, FormDefinition> forms = new LinkedHashMap<>();
+        for (FormSource formSource : sources) {
+            if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
+                continue;
+            }
+            List<FormSource> withShared = new ArrayList<>(shared);
+            withShared.add(formSource);
+            try {
+                forms.putAll(reader.read(withShared).forms());
+            } catch (FormDefinitionException e) {
+                FormStatus now = statuses.get(keyOf(formSource));
+                if (now == null || !now.broken()) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        return new SharedCheck(problems, forms);
+    }
+
+    /**
+     * Writes a shared file from the studio and reloads the folder, under the same rule as a form
+     * file: refused when the draft has problems (or breaks a form) or when the file changed on disk
+     * since the draft was opened. Forms using the file get new versions attributed to the publisher.
+     *
+     * @throws StaleFileException when the file changed on disk since (nothing is written)
+     * @throws FormDefinitionException when the draft is invalid (nothing is written)
+     */
+    public synchronized void publishSharedFile(String name, String yamlText, String expectedFileHash, String publisher,
+                                               String comment) {
+        if (comment.length() > 1000) {
+            throw new IllegalArgumentException("A publish comment has at most 1000 characters");
+        }
+        SharedCheck check = checkShared(name, yamlText);
+        if (!check.problems().isEmpty()) {
+            throw new FormDefinitionException(check.problems());
+        }
+        Path file = Path.of(formsDir).resolve(name);
+        if (!sha256(readString(file)).equals(expectedFileHash)) {
+            throw new StaleFileException("The file " + name
+                    + " changed on disk since this draft was opened; reopen it to start from the file");
+        }
+        write(file, yamlText);
+        attribution = new Attribution(name, true, publisher, comment);
+        try {
+            reload();
+        } finally {
+            attribution = null;
+        }
+        transactions.executeWithoutResult(status -> audit.record(publisher, AuditAction.SHARED_FILE_PUBLISHED, "form-file", name,
+                "studio: sha256 " + sha256(yamlText) + ", comment: " + comment));
+    }
+
+    /** Whether a stored form version bundles the shared file (each bundled file starts with a {@code # source:} header). */
+    public boolean bundles(long versionId, String sharedFileName) {
+        return versions.findById(versionId).map(v -> v.getDefinition().contains("# source: " + sharedFileName + "\n")).orElse(false);
+    }
+
+    /** The history of a shared file, newest first (empty without a database history). */
+    public List<VersionInfo> sharedHistory(String name) {
+        requireSharedFile(name);
+        return sharedHistory.map(h -> h.history(name)).orElse(List.of());
+    }
+
+    /** The text of an earlier version of a shared file, to be republished as a rollback. */
+    public String sharedVersionText(String name, long versionId) {
+        requireSharedFile(name);
+        return sharedHistory.flatMap(h -> h.text(name, versionId))
+                .orElseThrow(() -> new FormNotFoundException("No version " + versionId + " of " + name));
+    }
+
+    private void requireSharedFile(String name) {
+        if (!isSharedFile(name)) {
+            throw new FormNotFoundException("No shared file " + name + " in the forms folder");
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path temp = Files.createTempFile(file.getParent(), ".studio-", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 
     /** Every published version of a form, newest first. */
@@ -393,9 +583,9 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 .orElseGet(() -> {
                     int number = versions.findFirstByFormKeyOrderByVersionNumberDesc(form.id())
                             .map(v -> v.getVersionNumber() + 1).orElse(1);
-                    Attribution by = attribution != null && attribution.formKey().equals(form.id()) ? attribution : null;
+                    Attribution by = attribution != null && attribution.covers(form.id()) ? attribution : null;
                     FormVersion saved = versions.saveAndFlush(new FormVersion(form.id(), number, hash, text, clock.instant(),
-                            by == null ? null : by.publisher(), by == null ? null : by.comment()));
+                            by == null ? null : by.publisher(), by == null ? null : by.formComment()));
                     audit.record(by == null ? SYSTEM : by.publisher(), AuditAction.FORM_PUBLISHED, "form", form.id(),
                             "version " + number + " published from " + formsDir + ", sha256 " + hash);
                     log.info("Published form '{}' version {} (sha256 {})", form.id(), number, hash.substring(0, 12));

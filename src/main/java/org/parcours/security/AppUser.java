@@ -90,4 +90,18 @@ class AppUser {
     Set<Team> getTeams() {
         return teams;
     }
+
+    void change(String displayName, Set<Role> roles, Set<Team> teams) {
+        this.displayName = displayName;
+        this.roles = EnumSet.copyOf(roles);
+        this.teams = new HashSet<>(teams);
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 }

@@ -30,4 +30,8 @@ public class Team {
     public String getName() {
         return name;
     }
+
+    void rename(String name) {
+        this.name = name;
+    }
 }

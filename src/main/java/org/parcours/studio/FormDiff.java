@@ -17,18 +17,19 @@ import org.parcours.formdef.Option;
 /**
  * What a draft changes against the live version, item by item (items are aligned by id, as the
  * committee history aligns versions): items added, removed, relabelled per language, type
- * changed, options added or removed.
+ * changed, options (or scale values) added or removed, moved within their section.
  */
 public final class FormDiff {
 
     /** The kinds of change, in the order they are listed. */
     public enum Kind {
-        ITEM_ADDED, ITEM_REMOVED, TYPE_CHANGED, RELABELLED, OPTION_ADDED, OPTION_REMOVED
+        ITEM_ADDED, ITEM_REMOVED, TYPE_CHANGED, RELABELLED, OPTION_ADDED, OPTION_REMOVED, MOVED
     }
 
     /**
      * One change. {@code detail} is the language for a relabel, the option code for an option
-     * change, "old → new" for a type change; {@code before}/{@code after} the texts compared.
+     * change, "old → new" for a type change, the section for a move; {@code before}/{@code after}
+     * the texts compared (positions, counted from 1, for a move).
      */
     public record Change(Kind kind, String itemId, String detail, String before, String after) {
 
@@ -70,6 +71,14 @@ public final class FormDiff {
                     changes.add(new Change(Kind.RELABELLED, id, language, was, is));
                 }
             }
+            if (old instanceof org.parcours.formdef.ScaleItem oldScale && now instanceof org.parcours.formdef.ScaleItem newScale) {
+                Set<String> oldCodes = oldScale.scale().values().stream().map(org.parcours.formdef.ScaleValue::code).collect(Collectors.toSet());
+                Set<String> newCodes = newScale.scale().values().stream().map(org.parcours.formdef.ScaleValue::code).collect(Collectors.toSet());
+                newScale.scale().values().stream().filter(v -> !oldCodes.contains(v.code())).forEach(v -> changes.add(
+                        new Change(Kind.OPTION_ADDED, id, v.code(), "", v.label().in(java.util.Locale.FRENCH))));
+                oldScale.scale().values().stream().filter(v -> !newCodes.contains(v.code())).forEach(v -> changes.add(
+                        new Change(Kind.OPTION_REMOVED, id, v.code(), v.label().in(java.util.Locale.FRENCH), "")));
+            }
             if (old instanceof ChoiceItem oldChoice && now instanceof ChoiceItem newChoice) {
                 Set<String> oldCodes = codes(oldChoice);
                 Set<String> newCodes = codes(newChoice);
@@ -79,8 +88,29 @@ public final class FormDiff {
                         new Change(Kind.OPTION_REMOVED, id, o.code(), o.label().in(java.util.Locale.FRENCH), "")));
             }
         });
+        moves(live, draft, changes);
         changes.sort(java.util.Comparator.comparing(Change::kind));
         return changes;
+    }
+
+    /**
+     * Items whose place among the items of their section that both versions share changed (an
+     * added or removed item alone moves nothing). A swap of two neighbours lists both.
+     */
+    private static void moves(FormDefinition live, FormDefinition draft, List<Change> changes) {
+        for (org.parcours.formdef.Section section : draft.sections()) {
+            live.sections().stream().filter(s -> s.id().equals(section.id())).findFirst().ifPresent(old -> {
+                List<String> before = old.items().stream().map(Item::id).toList();
+                List<String> after = section.items().stream().map(Item::id).filter(before::contains).toList();
+                List<String> kept = before.stream().filter(after::contains).toList();
+                for (int i = 0; i < after.size(); i++) {
+                    if (!after.get(i).equals(kept.get(i))) {
+                        changes.add(new Change(Kind.MOVED, after.get(i), section.id(), String.valueOf(kept.indexOf(after.get(i)) + 1),
+                                String.valueOf(i + 1)));
+                    }
+                }
+            });
+        }
     }
 
     private static Map<String, Item> byId(FormDefinition form) {

@@ -50,7 +50,8 @@ class RouteAccessTests {
             Map.entry("AidRequestsView", Set.of("WORKER", "ADMIN")),
             Map.entry("AidRequestView", Set.of("WORKER", "ADMIN")),
             Map.entry("AidBoardView", Set.of("WORKER", "ADMIN")),
-            Map.entry("StudioView", Set.of("ADMIN")));
+            Map.entry("StudioView", Set.of("ADMIN")),
+            Map.entry("SharedFileView", Set.of("ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

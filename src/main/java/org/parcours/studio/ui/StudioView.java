@@ -85,6 +85,12 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private final Select<String> factorSection = new Select<>();
     private final Select<String> factorScale = new Select<>();
     private final Select<String> optionItem = new Select<>();
+    private final Select<String> orderSection = new Select<>();
+    private final VerticalLayout orderItems = new VerticalLayout();
+    private final Select<String> labelItem = new Select<>();
+    private final TextField labelFr = new TextField();
+    private final TextField labelNl = new TextField();
+    private final TextField labelEn = new TextField();
     private final TextField comment = new TextField();
     private final Checkbox confirm = new Checkbox();
     private final Span message = new Span();
@@ -150,8 +156,8 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
 
         message.setId("studio-message");
         message.getStyle().set("color", "var(--lumo-error-text-color)");
-        add(title, editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(),
-                new H3(getTranslation("studio.diff")), changes, publishForm(), message,
+        add(title, editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(), labelForm(),
+                orderForm(), new H3(getTranslation("studio.diff")), changes, publishForm(), message,
                 new H3(getTranslation("studio.versions")), versionsGrid(),
                 new H3(getTranslation("studio.preview")), language, preview);
     }
@@ -189,6 +195,83 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;
+    }
+
+    /** Relabels an item in fr/nl/en; the fields start with the draft's labels. */
+    private HorizontalLayout labelForm() {
+        labelItem.setId("label-item");
+        labelItem.setLabel(getTranslation("studio.labels.item"));
+        labelItem.setWidth("16em");
+        labelFr.setId("label-fr");
+        labelFr.setLabel(getTranslation("studio.field.fr"));
+        labelNl.setId("label-nl");
+        labelNl.setLabel(getTranslation("studio.field.nl"));
+        labelEn.setId("label-en");
+        labelEn.setLabel(getTranslation("studio.field.en"));
+        labelItem.addValueChangeListener(e -> fillLabels());
+        Button apply = new Button(getTranslation("studio.labels.apply"), e -> edit(() -> YamlEdits.setLabels(editor.getValue(),
+                labelItem.getValue(), labelFr.getValue(), labelNl.getValue(), labelEn.getValue())));
+        apply.setId("label-apply");
+        HorizontalLayout row = new HorizontalLayout(labelItem, labelFr, labelNl, labelEn, apply);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private void fillLabels() {
+        Optional<org.parcours.formdef.Item> item = checked.flatMap(f -> labelItem.getValue() == null ? Optional.empty()
+                : f.item(labelItem.getValue()));
+        labelFr.setValue(item.map(i -> i.label().byLanguage().getOrDefault("fr", "")).orElse(""));
+        labelNl.setValue(item.map(i -> i.label().byLanguage().getOrDefault("nl", "")).orElse(""));
+        labelEn.setValue(item.map(i -> i.label().byLanguage().getOrDefault("en", "")).orElse(""));
+    }
+
+    /** The items of one section with buttons to move each up or down (buttons: keyboard reachable). */
+    private VerticalLayout orderForm() {
+        orderSection.setId("order-section");
+        orderSection.setLabel(getTranslation("studio.order.section"));
+        orderSection.setWidth("24em");
+        orderSection.addValueChangeListener(e -> checked.ifPresent(this::showOrder));
+        orderItems.setId("order-items");
+        orderItems.setPadding(false);
+        orderItems.setSpacing(false);
+        VerticalLayout block = new VerticalLayout(orderSection, orderItems);
+        block.setPadding(false);
+        return block;
+    }
+
+    private void showOrder(FormDefinition form) {
+        orderItems.removeAll();
+        List<org.parcours.formdef.Item> items = form.sections().stream().filter(s -> s.id().equals(orderSection.getValue()))
+                .findFirst().map(org.parcours.formdef.Section::items).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            org.parcours.formdef.Item item = items.get(i);
+            String label = item.label().in(getLocale());
+            Button up = moveButton(item.id(), -1, "↑", getTranslation("studio.order.up", label));
+            up.setEnabled(i > 0);
+            Button down = moveButton(item.id(), 1, "↓", getTranslation("studio.order.down", label));
+            down.setEnabled(i < items.size() - 1);
+            Span name = new Span(item.id() + " – " + label);
+            name.addClassName("studio-order-item");
+            HorizontalLayout row = new HorizontalLayout(up, down, name);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            orderItems.add(row);
+        }
+    }
+
+    private Button moveButton(String itemId, int delta, String arrow, String accessibleName) {
+        String id = (delta < 0 ? "move-up-" : "move-down-") + itemId;
+        Button button = new Button(arrow, e -> {
+            edit(() -> YamlEdits.moveItem(editor.getValue(), itemId, delta));
+            // the rows are rebuilt: keep the keyboard focus on the moved item's button
+            orderItems.getChildren().flatMap(row -> row.getChildren()).filter(c -> c.getId().orElse("").equals(id))
+                    .findFirst().ifPresent(c -> ((Button) c).focus());
+        });
+        button.setId(id);
+        button.setAriaLabel(accessibleName);
+        button.setTooltipText(accessibleName);
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        return button;
     }
 
     private TextField field(String id, String labelKey) {
@@ -300,6 +383,17 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         String scale = factorScale.getValue();
         factorScale.setItems(scales);
         factorScale.setValue(scale != null && scales.contains(scale) ? scale : scales.isEmpty() ? null : scales.getFirst());
+        String ordered = orderSection.getValue();
+        orderSection.setItems(form.sections().stream().map(org.parcours.formdef.Section::id).toList());
+        orderSection.setItemLabelGenerator(factorSection.getItemLabelGenerator());
+        orderSection.setValue(ordered != null && form.sections().stream().anyMatch(s -> s.id().equals(ordered))
+                ? ordered : form.sections().getFirst().id());
+        showOrder(form);
+        String relabelled = labelItem.getValue();
+        List<String> allItems = form.allItems().map(i -> i.id()).toList();
+        labelItem.setItems(allItems);
+        labelItem.setValue(relabelled != null && allItems.contains(relabelled) ? relabelled : null);
+        fillLabels();
         String item = optionItem.getValue();
         List<String> choices = form.allItems().filter(ChoiceItem.class::isInstance).map(i -> i.id()).toList();
         optionItem.setItems(choices);
@@ -336,14 +430,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private String describe(FormDiff.Change change) {
-        return switch (change.kind()) {
-            case ITEM_ADDED -> getTranslation("studio.diff.added", change.itemId(), change.detail(), change.after());
-            case ITEM_REMOVED -> getTranslation("studio.diff.removed", change.itemId(), change.detail(), change.before());
-            case TYPE_CHANGED -> getTranslation("studio.diff.type", change.itemId(), change.before(), change.after());
-            case RELABELLED -> getTranslation("studio.diff.relabelled", change.itemId(), change.detail(), change.before(), change.after());
-            case OPTION_ADDED -> getTranslation("studio.diff.option-added", change.itemId(), change.detail(), change.after());
-            case OPTION_REMOVED -> getTranslation("studio.diff.option-removed", change.itemId(), change.detail(), change.before());
-        };
+        return ChangeText.describe(this, change);
     }
 
     private void showPreview() {

@@ -1,0 +1,410 @@
+package org.parcours.studio.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.parcours.catalog.StaleFileException;
+import org.parcours.catalog.VersionInfo;
+import org.parcours.formdef.FormDefinitionException;
+import org.parcours.formdef.FormProblem;
+import org.parcours.security.Role;
+import org.parcours.studio.FormDiff;
+import org.parcours.studio.SharedFileStudio;
+import org.parcours.studio.YamlEdits;
+
+/**
+ * The studio for a shared file of the forms folder: an option list, a scale or policy.yaml. The
+ * text is checked by the engine with the whole folder (a change that breaks a form is a problem),
+ * the changes it brings to each form using it are listed, and it is published back to its file
+ * under the same rule as a form file.
+ */
+@Route("admin/files/:folder(lists|scales|policy)/:name?([a-z0-9][a-z0-9_-]{0,79})")
+@RolesAllowed(Role.ADMIN_NAME)
+public class SharedFileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String FOLDER = "folder";
+    static final String NAME = "name";
+    private static final List<String> COLOURS = List.of("green", "amber", "red", "neutral");
+
+    private final SharedFileStudio studio;
+
+    private SharedFileStudio.Draft draft;
+    private SharedFileStudio.Check checked;
+
+    private final TextArea editor = new TextArea();
+    private final Span status = new Span();
+    private final VerticalLayout problems = new VerticalLayout();
+    private final VerticalLayout changes = new VerticalLayout();
+    private final Span usedBy = new Span();
+    private final Select<String> relabelCode = new Select<>();
+    private final Select<String> policyPath = new Select<>();
+    private final TextField policyValue = new TextField();
+    private final TextField comment = new TextField();
+    private final Checkbox confirm = new Checkbox();
+    private final Span message = new Span();
+    private final Grid<VersionInfo> versions = new Grid<>();
+
+    public SharedFileView(SharedFileStudio studio) {
+        this.studio = studio;
+        setWidthFull();
+    }
+
+    /** The route parameters of a shared file's studio, e.g. "lists/priority-levels.yaml" or "policy.yaml". */
+    public static RouteParameters parameters(String fileName) {
+        if (!fileName.contains("/")) {
+            return new RouteParameters(FOLDER, fileName.replace(".yaml", ""));
+        }
+        String folder = fileName.substring(0, fileName.indexOf('/'));
+        String name = fileName.substring(fileName.indexOf('/') + 1).replace(".yaml", "");
+        return new RouteParameters(Map.of(FOLDER, folder, NAME, name));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String folder = event.getRouteParameters().get(FOLDER).orElseThrow();
+        if (!folder.equals("policy") && event.getRouteParameters().get(NAME).isEmpty()) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        String name = folder.equals("policy") ? "policy.yaml"
+                : folder + "/" + event.getRouteParameters().get(NAME).orElse("") + ".yaml";
+        removeAll();
+        draft = studio.open(name);
+        build();
+        editor.setValue(draft.text());
+        recheck();
+    }
+
+    private void build() {
+        editor.setId("shared-editor");
+        editor.setLabel(getTranslation("studio.editor"));
+        editor.setValueChangeMode(ValueChangeMode.LAZY);
+        editor.setValueChangeTimeout(600);
+        editor.setWidthFull();
+        editor.setMinHeight("40vh");
+        editor.setMaxHeight("60vh");
+        editor.getStyle().set("font-family", "monospace").set("--lumo-font-size-m", "0.85rem");
+        // no soft wrapping: a problem's line is one line of the editor
+        editor.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('wrap', 'off')");
+        editor.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                recheck();
+            }
+        });
+        status.setId("shared-status");
+        problems.setId("shared-problems");
+        problems.setPadding(false);
+        problems.setSpacing(false);
+        VerticalLayout side = new VerticalLayout(new H3(getTranslation("studio.problems")), status, problems);
+        side.setPadding(false);
+        side.setWidth("32em");
+        HorizontalLayout editing = new HorizontalLayout(editor, side);
+        editing.setWidthFull();
+        editing.setFlexGrow(1, editor);
+        changes.setId("shared-diff");
+        changes.setPadding(false);
+        changes.setSpacing(false);
+        usedBy.setId("shared-used-by");
+        message.setId("shared-message");
+        add(new H2(getTranslation("studio.shared.title", draft.name())), usedBy, editing,
+                new H3(getTranslation("studio.edits")));
+        if (draft.policy()) {
+            add(policyForm());
+        } else {
+            add(valueForm(), relabelForm());
+        }
+        add(new H3(getTranslation("studio.shared.diff")), changes, publishForm(), message,
+                new H3(getTranslation("studio.versions")), versionsGrid());
+        List<String> using = studio.formsUsing(draft.name());
+        usedBy.setText(draft.policy() ? getTranslation("studio.shared.policy-note")
+                : getTranslation("studio.shared.used-by", using.isEmpty() ? "–" : String.join(", ", using)));
+    }
+
+    private HorizontalLayout valueForm() {
+        TextField code = field("value-code", "studio.field.code");
+        TextField fr = field("value-fr", "studio.field.fr");
+        TextField nl = field("value-nl", "studio.field.nl");
+        TextField en = field("value-en", "studio.field.en");
+        Select<String> colour = new Select<>();
+        colour.setId("value-colour");
+        colour.setLabel(getTranslation("studio.value.colour"));
+        colour.setItems(COLOURS);
+        colour.setValue("neutral");
+        Checkbox problem = new Checkbox(getTranslation("studio.value.problem"));
+        problem.setId("value-problem");
+        colour.setVisible(draft.scale());
+        problem.setVisible(draft.scale());
+        Button add = new Button(getTranslation(draft.scale() ? "studio.value.add" : "studio.option.add"), e -> {
+            if (code.getValue().isBlank() || fr.getValue().isBlank() || nl.getValue().isBlank() || en.getValue().isBlank()) {
+                say(getTranslation("studio.edit.fill-all"), true);
+                return;
+            }
+            edit(() -> YamlEdits.addValue(editor.getValue(), code.getValue(), fr.getValue(), nl.getValue(), en.getValue(),
+                    Optional.ofNullable(colour.getValue()), problem.getValue()), code, fr, nl, en);
+        });
+        add.setId("value-add");
+        HorizontalLayout row = new HorizontalLayout(code, fr, nl, en, colour, problem, add);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private HorizontalLayout relabelForm() {
+        relabelCode.setId("relabel-code");
+        relabelCode.setLabel(getTranslation("studio.field.code"));
+        TextField fr = field("relabel-fr", "studio.field.fr");
+        TextField nl = field("relabel-nl", "studio.field.nl");
+        TextField en = field("relabel-en", "studio.field.en");
+        Button apply = new Button(getTranslation("studio.labels.apply"), e -> edit(() -> YamlEdits.setValueLabels(editor.getValue(),
+                relabelCode.getValue(), fr.getValue(), nl.getValue(), en.getValue()), fr, nl, en));
+        apply.setId("relabel-apply");
+        HorizontalLayout row = new HorizontalLayout(relabelCode, fr, nl, en, apply);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private HorizontalLayout policyForm() {
+        policyPath.setId("policy-path");
+        policyPath.setLabel(getTranslation("studio.policy.path"));
+        policyPath.setWidth("26em");
+        policyValue.setId("policy-value");
+        policyValue.setLabel(getTranslation("studio.policy.value"));
+        policyPath.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                policyValue.setValue(studio.policyValues(editor.getValue()).getOrDefault(e.getValue(), ""));
+            }
+        });
+        Button set = new Button(getTranslation("studio.policy.set"), e -> {
+            String path = policyPath.getValue();
+            String old = studio.policyValues(editor.getValue()).getOrDefault(path == null ? "" : path, "");
+            String now = policyValue.getValue().strip();
+            Optional<String> refused = path == null ? Optional.of(getTranslation("studio.policy.no-path")) : sameKind(old, now);
+            if (refused.isPresent()) {
+                say(refused.get(), true);
+                return;
+            }
+            edit(() -> YamlEdits.setPolicyValue(editor.getValue(), path, now));
+        });
+        set.setId("policy-set");
+        HorizontalLayout row = new HorizontalLayout(policyPath, policyValue, set);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    /**
+     * The engine accepts any number, period or text in policy.yaml; the features read a value as
+     * a whole number or a period, so a change keeps the value's kind.
+     */
+    private Optional<String> sameKind(String old, String now) {
+        if (now.isEmpty()) {
+            return Optional.of(getTranslation("studio.policy.empty"));
+        }
+        if (old.matches("-?\\d+") && !now.matches("-?\\d+")) {
+            return Optional.of(getTranslation("studio.policy.not-number", now));
+        }
+        if (old.startsWith("P")) {
+            try {
+                Period.parse(now);
+            } catch (DateTimeParseException e) {
+                return Optional.of(getTranslation("studio.policy.not-period", now));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private TextField field(String id, String labelKey) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setId(id);
+        return field;
+    }
+
+    private void edit(Supplier<String> change, TextField... fields) {
+        message.setText("");
+        try {
+            editor.setValue(change.get());
+            recheck();
+            for (TextField field : fields) {
+                field.clear();
+            }
+        } catch (YamlEdits.EditException e) {
+            say(getTranslation(e.key(), e.args()), true);
+        }
+    }
+
+    private HorizontalLayout publishForm() {
+        comment.setId("shared-comment");
+        comment.setLabel(getTranslation("studio.publish.comment"));
+        comment.setMaxLength(1000);
+        comment.setWidth("30em");
+        confirm.setId("shared-confirm");
+        confirm.setLabel(getTranslation("studio.publish.confirm"));
+        confirm.setVisible(false);
+        Button publish = new Button(getTranslation("studio.publish"), e -> publish());
+        publish.setId("shared-publish");
+        publish.addThemeVariants(ButtonVariant.PRIMARY);
+        HorizontalLayout row = new HorizontalLayout(comment, confirm, publish);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private Grid<VersionInfo> versionsGrid() {
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        versions.setId("shared-versions");
+        versions.addColumn(VersionInfo::versionNumber).setHeader(getTranslation("studio.versions.number")).setAutoWidth(true);
+        versions.addColumn(v -> times.format(v.publishedAt())).setHeader(getTranslation("studio.versions.when")).setAutoWidth(true);
+        versions.addColumn(v -> v.publishedBy().orElse(getTranslation("studio.versions.file")))
+                .setHeader(getTranslation("studio.versions.who")).setAutoWidth(true);
+        versions.addColumn(v -> v.comment().orElse("")).setHeader(getTranslation("studio.versions.comment")).setFlexGrow(2);
+        versions.addComponentColumn(v -> {
+            Button load = new Button(getTranslation("studio.versions.load"), e -> {
+                editor.setValue(studio.versionText(draft.name(), v.versionId()));
+                comment.setValue(getTranslation("studio.versions.rollback-comment", v.versionNumber()));
+                recheck();
+            });
+            load.setId("load-shared-version-" + v.versionNumber());
+            return load;
+        }).setAutoWidth(true);
+        versions.setAllRowsVisible(true);
+        return versions;
+    }
+
+    private void recheck() {
+        checked = studio.check(draft.name(), editor.getValue());
+        problems.removeAll();
+        if (checked.valid()) {
+            status.setText(getTranslation("studio.valid"));
+            status.getStyle().set("color", "var(--lumo-success-text-color)");
+        } else {
+            status.setText(getTranslation("studio.invalid", checked.problems().size()));
+            status.getStyle().set("color", "var(--lumo-error-text-color)");
+            for (FormProblem problem : checked.problems()) {
+                Span line = new Span(problem.at().source() + ":" + problem.at().line() + ":" + problem.at().column()
+                        + " [" + problem.code().code() + "] " + problem.message() + (problem.hint().isEmpty() ? "" : " – " + problem.hint()));
+                line.addClassName("studio-problem");
+                line.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
+                        .set("color", "var(--lumo-error-text-color)");
+                problems.add(line);
+            }
+        }
+        fillChoices();
+        showChanges();
+        versions.setItems(studio.history(draft.name()));
+    }
+
+    private void fillChoices() {
+        if (draft.policy()) {
+            String path = policyPath.getValue();
+            List<String> paths = List.copyOf(studio.policyValues(editor.getValue()).keySet());
+            if (!paths.isEmpty()) {
+                policyPath.setItems(paths);
+                policyPath.setValue(path != null && paths.contains(path) ? path : null);
+            }
+            return;
+        }
+        List<String> codes = editor.getValue().lines().map(String::strip).filter(l -> l.startsWith("- code:"))
+                .map(l -> l.substring("- code:".length()).strip().replace("\"", "")).toList();
+        String code = relabelCode.getValue();
+        relabelCode.setItems(codes);
+        relabelCode.setValue(code != null && codes.contains(code) ? code : codes.isEmpty() ? null : codes.getFirst());
+    }
+
+    private void showChanges() {
+        changes.removeAll();
+        confirm.setVisible(false);
+        confirm.setValue(false);
+        if (!checked.valid()) {
+            changes.add(new Span(getTranslation("studio.diff.invalid")));
+            return;
+        }
+        if (draft.policy()) {
+            changes.add(new Span(getTranslation("studio.shared.policy-note")));
+            return;
+        }
+        if (checked.formChanges().isEmpty()) {
+            changes.add(new Span(getTranslation("studio.diff.none")));
+            return;
+        }
+        checked.formChanges().forEach((form, list) -> {
+            for (FormDiff.Change change : list) {
+                Span line = new Span(form + " – " + ChangeText.describe(this, change));
+                line.addClassName("studio-change");
+                Integer count = checked.affected().get(change);
+                if (count != null && count > 0) {
+                    line.setText(line.getText() + " – " + getTranslation("studio.diff.affected", count));
+                    line.addClassName("studio-warning");
+                    line.getStyle().set("color", "var(--lumo-error-text-color)");
+                }
+                changes.add(line);
+            }
+        });
+        confirm.setVisible(checked.affected().values().stream().anyMatch(c -> c > 0));
+    }
+
+    private void publish() {
+        message.setText("");
+        if (!checked.valid()) {
+            say(getTranslation("studio.publish.invalid"), true);
+            return;
+        }
+        if (comment.getValue().isBlank()) {
+            say(getTranslation("studio.publish.no-comment"), true);
+            return;
+        }
+        if (confirm.isVisible() && !confirm.getValue()) {
+            say(getTranslation("studio.publish.confirm-first"), true);
+            return;
+        }
+        try {
+            studio.publish(draft, editor.getValue(), comment.getValue());
+            draft = studio.open(draft.name());
+            comment.clear();
+            recheck();
+            say(getTranslation("studio.shared.published", draft.name()), false);
+        } catch (StaleFileException e) {
+            say(getTranslation("studio.publish.stale", draft.name()), true);
+        } catch (FormDefinitionException e) {
+            say(getTranslation("studio.publish.invalid"), true);
+        }
+    }
+
+    private void say(String text, boolean error) {
+        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        message.setText(text);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("studio.shared.title", draft == null ? "" : draft.name()) + " – " + getTranslation("app.name");
+    }
+}
