@@ -21,9 +21,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,8 +36,10 @@ import org.parcours.formdef.FormDefinitionException;
 import org.parcours.formdef.FormProblem;
 import org.parcours.security.Role;
 import org.parcours.studio.FormDiff;
+import org.parcours.studio.FormSchemaKeys;
 import org.parcours.studio.SharedFileStudio;
 import org.parcours.studio.YamlEdits;
+import org.parcours.ui.editor.YamlEditor;
 
 /**
  * The studio for a shared file of the forms folder: an option list, a scale or policy.yaml. The
@@ -60,7 +60,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     private SharedFileStudio.Draft draft;
     private SharedFileStudio.Check checked;
 
-    private final TextArea editor = new TextArea();
+    private final YamlEditor editor = new YamlEditor();
     private final Span status = new Span();
     private final VerticalLayout problems = new VerticalLayout();
     private final VerticalLayout changes = new VerticalLayout();
@@ -107,14 +107,10 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     private void build() {
         editor.setId("shared-editor");
         editor.setLabel(getTranslation("studio.editor"));
-        editor.setValueChangeMode(ValueChangeMode.LAZY);
-        editor.setValueChangeTimeout(600);
+        editor.setHint(getTranslation("studio.editor.keyboard"));
+        editor.setCompletions(FormSchemaKeys.all());
         editor.setWidthFull();
-        editor.setMinHeight("40vh");
-        editor.setMaxHeight("60vh");
-        editor.getStyle().set("font-family", "monospace").set("--lumo-font-size-m", "0.85rem");
-        // no soft wrapping: a problem's line is one line of the editor
-        editor.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('wrap', 'off')");
+        editor.setHeight("60vh");
         editor.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 recheck();
@@ -302,6 +298,10 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     private void recheck() {
         checked = studio.check(draft.name(), editor.getValue());
         problems.removeAll();
+        editor.setProblems(checked.problems().stream().filter(p -> p.at().source().equals(draft.name()))
+                .map(p -> new YamlEditor.Problem(p.at().line(), p.at().column(), "[" + p.code().code() + "] " + p.message()
+                        + (p.hint().isEmpty() ? "" : " – " + p.hint())))
+                .toList());
         if (checked.valid()) {
             status.setText(getTranslation("studio.valid"));
             status.getStyle().set("color", "var(--lumo-success-text-color)");
@@ -314,6 +314,10 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
                 line.addClassName("studio-problem");
                 line.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
                         .set("color", "var(--lumo-error-text-color)");
+                if (problem.at().source().equals(draft.name())) {
+                    line.getStyle().set("cursor", "pointer");
+                    line.addClickListener(e -> editor.selectLine(problem.at().line()));
+                }
                 problems.add(line);
             }
         }

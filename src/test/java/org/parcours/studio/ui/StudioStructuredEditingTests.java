@@ -19,11 +19,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 
 import org.junit.jupiter.api.Test;
+import org.parcours.ui.editor.YamlEditor;
+import org.parcours.ui.editor.YamlEditorTester;
 import org.parcours.ParcoursApplication;
 import org.parcours.admin.ui.FormsView;
 import org.parcours.catalog.FormCatalog;
@@ -98,7 +99,7 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
                 "Libellé modifié : homeless [en] « Homeless » → « Without housing »");
         assertThat(find(RadioButtonGroup.class).id("item-homeless").getLabel()).isEqualTo("Sans logement");
         // the edits changed only their lines: same number of lines, the comments kept
-        String draft = find(TextArea.class).id("studio-editor").getValue();
+        String draft = find(YamlEditor.class).id("studio-editor").getValue();
         assertThat(draft.lines().count()).isEqualTo(file.lines().count());
         assertThat(draft).startsWith("# IMASP: instrument de mesure").contains("# ---- MPSA panel around the scores");
 
@@ -160,7 +161,7 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
         GridTester<Grid<VersionInfo>, VersionInfo> versions = test(find(Grid.class).id("shared-versions"));
         assertThat(versions.getRow(1).publishedBy()).isEmpty();
         test((Button) versions.getCellComponent(1, 4)).click();
-        assertThat(find(TextArea.class).id("shared-editor").getValue()).doesNotContain("code: D");
+        assertThat(find(YamlEditor.class).id("shared-editor").getValue()).doesNotContain("code: D");
         assertThat(sharedChanges()).contains("imasp – Option retirée de illness : D « Obstacle durable »");
     }
 
@@ -170,7 +171,7 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
         String onDisk = Files.readString(list);
         PublishedForm imasp = catalog.current("imasp");
         navigate(SharedFileView.class, Map.of(SharedFileView.FOLDER, "lists", SharedFileView.NAME, "priority-levels"));
-        test(find(TextArea.class).id("shared-editor")).setValue(onDisk.replace("list: priority-levels", "list: priority-level"));
+        new YamlEditorTester(find(YamlEditor.class).id("shared-editor")).setValue(onDisk.replace("list: priority-levels", "list: priority-level"));
 
         assertThat(find(Span.class).id("shared-status").getText()).endsWith("problème(s) : le brouillon ne peut pas être publié");
         assertThat(find(Span.class).withClassName("studio-problem").all()).extracting(Span::getText)
@@ -194,7 +195,7 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
         assertThat(find(Span.class).id("shared-message").getText()).isEqualTo("« soixante » n'est pas un nombre entier : cette valeur est un nombre");
         test(find(TextField.class).id("policy-value")).setValue("62");
         test(find(Button.class).id("policy-set")).click();
-        assertThat(find(TextArea.class).id("shared-editor").getValue()).contains("    social_only_age: 62                    # DOMAIN");
+        assertThat(find(YamlEditor.class).id("shared-editor").getValue()).contains("    social_only_age: 62                    # DOMAIN");
         assertThat(catalog.policy().integer("imasp.social_only_age")).isEqualTo(60);
 
         test(find(TextField.class).id("shared-comment")).setValue("Âge relevé");
