@@ -42,7 +42,11 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         environment.getPropertySources().addFirst(new MapPropertySource("parcours-test-database", database()));
         // the tests' copy of forms/, just above application.properties: command-line arguments (the
         // benchmarks' forked app) and a test's own properties still choose another folder
-        MapPropertySource forms = new MapPropertySource("parcours-test-forms", Map.of("parcours.forms.dir", TestForms.dir().toString()));
+        // The application contexts of one test JVM share its schema but each reads its own forms folder
+        // (a studio test publishes on its copy): they are separate deployments, not nodes of one cluster,
+        // so they do not follow each other's live form versions (the cluster tests turn it on).
+        MapPropertySource forms = new MapPropertySource("parcours-test-forms", Map.of("parcours.forms.dir", TestForms.dir().toString(),
+                "parcours.forms.live-poll-interval", "0s"));
         String appConfig = environment.getPropertySources().stream().map(org.springframework.core.env.PropertySource::getName)
                 .filter(name -> name.contains("application.properties")).findFirst().orElse(null);
         if (appConfig == null) {
