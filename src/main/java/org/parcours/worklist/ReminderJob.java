@@ -47,7 +47,7 @@ class ReminderJob {
     @Scheduled(cron = "${parcours.jobs.reminders.cron}", zone = "${parcours.jobs.zone}")
     @SchedulerLock(name = NAME, lockAtLeastFor = "${parcours.jobs.reminders.lock-at-least-for}",
             lockAtMostFor = "${parcours.jobs.reminders.lock-at-most-for}")
-    void scheduled() {
+    public void scheduled() {
         runs.run(NAME, this::remindEveryWorker);
     }
 

@@ -64,8 +64,29 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         return properties;
     }
 
+    /**
+     * A system property naming an existing schema that this JVM joins instead of creating its own;
+     * the schema is neither created nor dropped here (the cluster test starts two app JVMs on one
+     * schema it creates and drops itself).
+     */
+    public static final String JOIN_SCHEMA = "parcours.test.join-schema";
+
+    /** A fresh schema name, in the pattern whose stale leftovers (a killed run) are dropped after 6 hours. */
+    public static String newSchemaName() {
+        return "test_run_" + LocalDateTime.now().format(STAMP) + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
+    }
+
+    /** A connection to the test server (no schema selected). */
+    public static Connection serverConnection() throws SQLException {
+        return DriverManager.getConnection(SERVER, USER, PASSWORD);
+    }
+
     private static Map<String, Object> create() {
-        String schema = "test_run_" + LocalDateTime.now().format(STAMP) + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
+        String joined = System.getProperty(JOIN_SCHEMA, "");
+        if (!joined.isBlank()) {
+            return properties(SERVER, joined);
+        }
+        String schema = newSchemaName();
         String server = SERVER;
         try (Connection probe = DriverManager.getConnection(server, USER, PASSWORD)) {
             dropStaleSchemas(probe);
@@ -81,6 +102,10 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         String serverUrl = server;
         execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS `" + schema + "`")));
+        return properties(serverUrl, schema);
+    }
+
+    private static Map<String, Object> properties(String serverUrl, String schema) {
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", serverUrl + schema);
         props.put("spring.datasource.username", USER);
