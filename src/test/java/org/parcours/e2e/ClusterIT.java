@@ -136,6 +136,9 @@ class ClusterIT {
                     long noticed = System.nanoTime();
                     String seen = awaitSessionLoss(userB);
                     figures.put("user b after the kill", seen + " after " + seconds(System.nanoTime() - noticed) + " s");
+                    new WebDriverWait(userB.driver, WAIT).until(ExpectedConditions.or(
+                            ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")),
+                            ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-notification-card"))));
                     userB.screenshot("cluster-user-b-after-kill");
                     userB.signIn(lbUrl, TestUsers.WORKER_SOUTH, TestUsers.PASSWORD, WAIT);
                     // Spring Security sends the user back to the page asked for before the sign-in: the evaluation
