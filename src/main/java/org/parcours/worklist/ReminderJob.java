@@ -7,6 +7,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.parcours.cluster.JobRuns;
+import org.parcours.cluster.TransientRetry;
 import org.parcours.security.Role;
 import org.parcours.security.UserAccounts;
 import org.parcours.security.UserSummary;
@@ -35,8 +36,10 @@ class ReminderJob {
     private final JobRuns runs;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransientRetry retry;
 
-    ReminderJob(WorklistService worklists, UserAccounts accounts, JobRuns runs, JdbcTemplate jdbc, Clock clock) {
+    ReminderJob(WorklistService worklists, UserAccounts accounts, JobRuns runs, JdbcTemplate jdbc, Clock clock, TransientRetry retry) {
+        this.retry = retry;
         this.worklists = worklists;
         this.accounts = accounts;
         this.runs = runs;
@@ -57,12 +60,16 @@ class ReminderJob {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int overdueTotal = 0;
         for (UserSummary worker : workers) {
-            Worklist worklist = as(worker, worklists::forCurrentUser);
-            jdbc.update("""
-                    INSERT INTO worker_reminder (user_id, overdue, due_soon, computed_at) VALUES (?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE overdue = VALUES(overdue), due_soon = VALUES(due_soon), computed_at = VALUES(computed_at)""",
-                    worker.id(), worklist.overdue(), worklist.dueSoon(), now);
-            overdueTotal += (int) worklist.overdue();
+            // one small transaction per worker (what a Galera cluster wants), run again if rolled back as a deadlock victim
+            long overdue = retry.inTransaction(status -> {
+                Worklist worklist = as(worker, worklists::forCurrentUser);
+                jdbc.update("""
+                        INSERT INTO worker_reminder (user_id, overdue, due_soon, computed_at) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE overdue = VALUES(overdue), due_soon = VALUES(due_soon), computed_at = VALUES(computed_at)""",
+                        worker.id(), worklist.overdue(), worklist.dueSoon(), now);
+                return worklist.overdue();
+            });
+            overdueTotal += (int) overdue;
         }
         return workers.size() + " workers, " + overdueTotal + " evaluations overdue";
     }

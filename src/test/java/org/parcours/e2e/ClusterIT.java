@@ -245,7 +245,7 @@ class ClusterIT {
         }
     }
 
-    /** Every period of the job has exactly one run, whichever node took it; both nodes took some while both lived. */
+    /** Every period of the job has exactly one run, whichever node took it; only a run cut by the kill may lack its end. */
     private void checkTheJobRanOncePerPeriod(Connection db) throws SQLException {
         Map<Long, List<String>> runsPerPeriod = new TreeMap<>();
         List<String> unfinished = new ArrayList<>();
