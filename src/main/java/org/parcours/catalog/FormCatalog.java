@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -172,7 +174,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         jdbc.update("""
                 INSERT INTO form_live (form_key, version_id, changed_at, changed_by) VALUES (?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE version_id = VALUES(version_id), changed_at = VALUES(changed_at), changed_by = VALUES(changed_by)""",
-                formKey, versionId, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), node);
+                formKey, versionId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), node);
     }
 
     @Override

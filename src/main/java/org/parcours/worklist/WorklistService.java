@@ -2,6 +2,8 @@ package org.parcours.worklist;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +71,7 @@ public class WorklistService {
     private Optional<Reminder> reminder(long userId) {
         return jdbc.query("SELECT overdue, due_soon, computed_at FROM worker_reminder WHERE user_id = ?",
                 (rs, row) -> new Reminder(rs.getInt(1), rs.getInt(2),
-                        rs.getObject(3, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)), userId).stream().findFirst();
+                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)), userId).stream().findFirst();
     }
 
     /**
