@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
+import org.parcours.cluster.NodeName;
 import org.parcours.formdef.FormBundle;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.FormDefinitionException;
@@ -45,6 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,6 +58,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it uses) is new becomes a new version; an unchanged one reuses its version; a broken one is
  * reported and its last good version stays live. The application never fails to start because
  * of one broken form.
+ * <p>
+ * Several app nodes share one database: the version a node makes live (its folder changed, or a
+ * studio publish) is written to {@code form_live}, and every node polls that table, so a node whose
+ * own folder did not change serves the new live version within {@code parcours.forms.live-poll-interval}.
+ * A node's folder only makes a form live again when that file changes (or at the node's start).
  */
 @Service
 public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
@@ -70,6 +79,11 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private final Clock clock;
     private final String formsDir;
     private final Duration pollInterval;
+    private final JdbcTemplate jdbc;
+    private final String node;
+    private final Duration livePollInterval;
+    /** per form, the hash of the text last read from this node's folder: only a change there makes it live */
+    private final Map<String, String> seenInFolder = new ConcurrentHashMap<>();
     private final FormReader reader = new FormReader();
     private ScheduledExecutorService watcher;
     private volatile String lastFingerprint = "";
@@ -121,39 +135,94 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
 
     @Autowired
     FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
+                JdbcTemplate jdbc, NodeName node,
                 @Value("${parcours.forms.dir:forms}") String formsDir,
-                @Value("${parcours.forms.poll-interval:2s}") Duration pollInterval, SharedFileHistory sharedHistory) {
-        this(versions, transactions, audit, clock, formsDir, pollInterval, Optional.of(sharedHistory));
+                @Value("${parcours.forms.poll-interval:2s}") Duration pollInterval,
+                @Value("${parcours.forms.live-poll-interval:2s}") Duration livePollInterval, SharedFileHistory sharedHistory) {
+        this(versions, transactions, audit, clock, jdbc, node, formsDir, pollInterval, livePollInterval, Optional.of(sharedHistory));
     }
 
     FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
-                String formsDir, Duration pollInterval) {
-        this(versions, transactions, audit, clock, formsDir, pollInterval, Optional.empty());
+                JdbcTemplate jdbc, NodeName node, String formsDir, Duration pollInterval, Duration livePollInterval) {
+        this(versions, transactions, audit, clock, jdbc, node, formsDir, pollInterval, livePollInterval, Optional.empty());
     }
 
     private FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
-                        String formsDir, Duration pollInterval, Optional<SharedFileHistory> sharedHistory) {
+                        JdbcTemplate jdbc, NodeName node, String formsDir, Duration pollInterval, Duration livePollInterval,
+                        Optional<SharedFileHistory> sharedHistory) {
         this.sharedHistory = sharedHistory;
         this.versions = versions;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.node = node.get();
         this.formsDir = formsDir;
         this.pollInterval = pollInterval;
+        this.livePollInterval = livePollInterval;
     }
 
-    FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock, String formsDir) {
-        this(versions, transactions, audit, clock, formsDir, Duration.ZERO);
+    FormCatalog(FormVersionRepository versions, TransactionTemplate transactions, AuditLog audit, Clock clock,
+                JdbcTemplate jdbc, NodeName node, String formsDir) {
+        this(versions, transactions, audit, clock, jdbc, node, formsDir, Duration.ZERO, Duration.ZERO);
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         reload();
-        if (!pollInterval.isZero() && Files.isDirectory(Path.of(formsDir))) {
+        boolean watchFolder = !pollInterval.isZero() && Files.isDirectory(Path.of(formsDir));
+        if (watchFolder || !livePollInterval.isZero()) {
             watcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("forms-watcher").factory());
+        }
+        if (watchFolder) {
             watcher.scheduleWithFixedDelay(this::reloadIfChanged, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Watching {} for form changes every {} ms", Path.of(formsDir).toAbsolutePath(), pollInterval.toMillis());
         }
+        if (!livePollInterval.isZero()) {
+            watcher.scheduleWithFixedDelay(this::followLiveSafely, livePollInterval.toMillis(), livePollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Following the live form versions of other nodes every {} ms (node {})", livePollInterval.toMillis(), node);
+        }
+    }
+
+    private void followLiveSafely() {
+        try {
+            followLive();
+        } catch (RuntimeException e) {
+            log.error("Reading the live form versions failed; will retry: {}", e.toString());
+        }
+    }
+
+    /**
+     * Serves the live version recorded in the database for each form of this node's folder, when
+     * another node made a different one live (one small query on a table of a few rows).
+     */
+    synchronized void followLive() {
+        Map<String, Long> live = new LinkedHashMap<>();
+        jdbc.query("SELECT form_key, version_id FROM form_live", rs -> {
+            live.put(rs.getString(1), rs.getLong(2));
+        });
+        Map<String, FormStatus> next = new LinkedHashMap<>(statuses);
+        boolean changed = false;
+        for (Map.Entry<String, FormStatus> entry : statuses.entrySet()) {
+            Long versionId = live.get(entry.getKey());
+            FormStatus status = entry.getValue();
+            if (versionId != null && status.live().map(l -> l.versionId() != versionId).orElse(true)) {
+                PublishedForm form = version(versionId);
+                next.put(entry.getKey(), new FormStatus(status.formKey(), status.sourceName(), Optional.of(form), status.problems()));
+                log.info("Form '{}' version {} made live by another node is now served here", form.formKey(), form.versionNumber());
+                changed = true;
+            }
+        }
+        if (changed) {
+            statuses = next;
+        }
+    }
+
+    private void markLive(String formKey, long versionId) {
+        jdbc.update("""
+                INSERT INTO form_live (form_key, version_id, changed_at, changed_by) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE version_id = VALUES(version_id), changed_at = VALUES(changed_at), changed_by = VALUES(changed_by)""",
+                formKey, versionId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), node);
     }
 
     @Override
@@ -217,7 +286,18 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             try {
                 FormBundle bundle = reader.read(withScales);
                 for (FormDefinition form : bundle.forms().values()) {
-                    PublishedForm live = publish(form, bundledText(form, bundle, formSource, scaleSources));
+                    String text = bundledText(form, bundle, formSource, scaleSources);
+                    PublishedForm published = publish(form, text);
+                    String hash = sha256(text);
+                    Optional<PublishedForm> followed = Optional.ofNullable(statuses.get(form.id())).flatMap(FormStatus::live);
+                    PublishedForm live;
+                    if (hash.equals(seenInFolder.get(form.id())) && followed.isPresent()) {
+                        live = followed.get(); // this file did not change: keep what the cluster made live
+                    } else {
+                        markLive(form.id(), published.versionId());
+                        seenInFolder.put(form.id(), hash);
+                        live = published;
+                    }
                     next.put(form.id(), new FormStatus(form.id(), formSource.name(), Optional.of(live), List.of()));
                 }
             } catch (FormDefinitionException e) {

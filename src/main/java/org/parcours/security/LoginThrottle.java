@@ -3,14 +3,15 @@ package org.parcours.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,24 +22,28 @@ import org.springframework.stereotype.Component;
  * user name's count. Names that do not exist are counted alike, so a lockout does not reveal
  * whether an account exists.
  * <p>
- * The counts are kept in memory: they are lost on restart and not shared between instances
- * (enough for one app server; several would need a shared store).
+ * The counts live in MariaDB (tables {@code login_failure} and {@code login_lock}), so that an
+ * attacker cannot spread guesses over several app nodes, and a restart forgets nothing. Each
+ * call is a few single-statement autocommits (small transactions, as a Galera cluster wants);
+ * two nodes counting the same failure at once may both report the start of a lockout, which only
+ * writes it twice to the audit trail.
  */
 @Component
 public class LoginThrottle {
 
-    /** Entries kept before expired ones are swept (a bound on memory under a spray of names). */
-    private static final int SWEEP_ABOVE = 10_000;
+    /** Every so many failures counted by this node, failures older than the window are deleted for every key. */
+    private static final int SWEEP_EVERY = 500;
 
     private final Clock clock;
+    private final JdbcTemplate jdbc;
     private final int maxFailuresPerUser;
     private final int maxFailuresPerAddress;
     private final Duration window;
     private final Duration lockout;
-    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
+    private final AtomicLong counted = new AtomicLong();
 
     @Autowired
-    LoginThrottle(Clock clock,
+    LoginThrottle(Clock clock, JdbcTemplate jdbc,
                   @Value("${parcours.security.login.max-failures-per-user:5}") int maxFailuresPerUser,
                   @Value("${parcours.security.login.max-failures-per-address:30}") int maxFailuresPerAddress,
                   @Value("${parcours.security.login.window:15m}") Duration window,
@@ -48,6 +53,7 @@ public class LoginThrottle {
             throw new IllegalArgumentException("parcours.security.login.*: counts must be at least 1 and durations positive");
         }
         this.clock = clock;
+        this.jdbc = jdbc;
         this.maxFailuresPerUser = maxFailuresPerUser;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
@@ -57,8 +63,10 @@ public class LoginThrottle {
     /** How much longer sign-in stays refused for this name or from this address; empty when allowed. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Duration remaining = max(remaining(userKey(username), now), remaining(addressKey(address), now));
-        return remaining.isZero() ? Optional.empty() : Optional.of(remaining);
+        LocalDateTime until = jdbc.queryForObject(
+                "SELECT MAX(locked_until) FROM login_lock WHERE throttle_key IN (?, ?) AND locked_until > ?",
+                LocalDateTime.class, userKey(username), addressKey(address), utc(now));
+        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant(ZoneOffset.UTC)));
     }
 
     /**
@@ -67,7 +75,10 @@ public class LoginThrottle {
      */
     public boolean failed(String username, String address) {
         Instant now = clock.instant();
-        sweepIfLarge(now);
+        if (counted.incrementAndGet() % SWEEP_EVERY == 0) {
+            jdbc.update("DELETE FROM login_failure WHERE failed_at < ?", utc(now.minus(window)));
+            jdbc.update("DELETE FROM login_lock WHERE locked_until < ?", utc(now));
+        }
         boolean userLocked = count(userKey(username), maxFailuresPerUser, now);
         boolean addressLocked = count(addressKey(address), maxFailuresPerAddress, now);
         return userLocked || addressLocked;
@@ -75,73 +86,40 @@ public class LoginThrottle {
 
     /** A successful sign-in: the name's failures are forgotten (the address's are not). */
     public void succeeded(String username) {
-        attempts.remove(userKey(username));
+        String key = userKey(username);
+        jdbc.update("DELETE FROM login_failure WHERE throttle_key = ?", key);
+        jdbc.update("DELETE FROM login_lock WHERE throttle_key = ?", key);
     }
 
     private boolean count(String key, int max, Instant now) {
-        Attempts entry = attempts.computeIfAbsent(key, k -> new Attempts());
-        synchronized (entry) {
-            entry.prune(now.minus(window));
-            if (entry.lockedUntil != null && entry.lockedUntil.isAfter(now)) {
-                return false;
-            }
-            entry.failures.addLast(now);
-            if (entry.failures.size() >= max) {
-                entry.lockedUntil = now.plus(lockout);
-                entry.failures.clear();
-                return true;
-            }
+        Integer locked = jdbc.queryForObject("SELECT COUNT(*) FROM login_lock WHERE throttle_key = ? AND locked_until > ?",
+                Integer.class, key, utc(now));
+        if (locked != null && locked > 0) {
             return false;
         }
+        jdbc.update("INSERT INTO login_failure (throttle_key, failed_at) VALUES (?, ?)", key, utc(now));
+        Integer failures = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE throttle_key = ? AND failed_at >= ?",
+                Integer.class, key, utc(now.minus(window)));
+        if (failures == null || failures < max) {
+            return false;
+        }
+        jdbc.update("INSERT INTO login_lock (throttle_key, locked_until) VALUES (?, ?) ON DUPLICATE KEY UPDATE locked_until = VALUES(locked_until)",
+                key, utc(now.plus(lockout)));
+        jdbc.update("DELETE FROM login_failure WHERE throttle_key = ?", key);
+        return true;
     }
 
-    private Duration remaining(String key, Instant now) {
-        Attempts entry = attempts.get(key);
-        if (entry == null) {
-            return Duration.ZERO;
-        }
-        synchronized (entry) {
-            if (entry.lockedUntil == null || !entry.lockedUntil.isAfter(now)) {
-                entry.lockedUntil = null;
-                return Duration.ZERO;
-            }
-            return Duration.between(now, entry.lockedUntil);
-        }
-    }
-
-    private void sweepIfLarge(Instant now) {
-        if (attempts.size() > SWEEP_ABOVE) {
-            Instant oldest = now.minus(window);
-            attempts.values().removeIf(entry -> {
-                synchronized (entry) {
-                    entry.prune(oldest);
-                    return entry.failures.isEmpty() && (entry.lockedUntil == null || !entry.lockedUntil.isAfter(now));
-                }
-            });
-        }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    /** Times are stored as UTC wall-clock values, whatever the time zone of the node's JVM. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        String name = "user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private static String addressKey(String address) {
         return "address:" + (address == null ? "" : address);
-    }
-
-    /** Failures of one name or address inside the window, and the end of its lockout. */
-    private static final class Attempts {
-        final ArrayDeque<Instant> failures = new ArrayDeque<>();
-        Instant lockedUntil;
-
-        void prune(Instant before) {
-            while (!failures.isEmpty() && failures.peekFirst().isBefore(before)) {
-                failures.removeFirst();
-            }
-        }
     }
 }

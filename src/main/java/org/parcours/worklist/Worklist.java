@@ -7,10 +7,11 @@ import org.parcours.evaluations.EvaluationSummary;
 
 /**
  * A worker's day: evaluations falling due (overdue first), work in progress, counts, and the
- * caseload when the policy names a caseload form.
+ * caseload when the policy names a caseload form, and the reminder job's last figures for this worker.
  */
 public record Worklist(List<WorklistRules.Due> due, List<EvaluationSummary> inProgress, long overdue, long dueSoon,
-                       long drafts, long amendments, int clients, Optional<Caseload> caseload) {
+                       long drafts, long amendments, int clients, Optional<Caseload> caseload,
+                       Optional<Reminder> reminder) {
 
     public Worklist {
         due = List.copyOf(due);

@@ -2,6 +2,8 @@ package org.parcours.worklist;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.evaluations.Measurement;
 import org.parcours.formdef.Policy;
 import org.parcours.security.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +35,11 @@ public class WorklistService {
     private final FormCatalog catalog;
     private final Clock clock;
     private final CurrentUser currentUser;
+    private final JdbcTemplate jdbc;
 
-    WorklistService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock, CurrentUser currentUser) {
+    WorklistService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock, CurrentUser currentUser,
+                    JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clients = clients;
         this.evaluations = evaluations;
@@ -58,7 +64,14 @@ public class WorklistService {
         return new Worklist(due, inProgress, overdue, due.size() - overdue,
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.DRAFT).count(),
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.AMENDING).count(), visible.size(),
-                caseload(visible));
+                caseload(visible), reminder(currentUser.require().id()));
+    }
+
+    /** The reminder job's last figures for this user (see ReminderJob); empty before its first run. */
+    private Optional<Reminder> reminder(long userId) {
+        return jdbc.query("SELECT overdue, due_soon, computed_at FROM worker_reminder WHERE user_id = ?",
+                (rs, row) -> new Reminder(rs.getInt(1), rs.getInt(2),
+                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)), userId).stream().findFirst();
     }
 
     /**

@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * run (TestDatabaseEnvironmentPostProcessor; dropped when it stops). Its output goes to a log file
  * under target/. Heap figures are read from outside with jcmd, after full collections.
  */
-final class ForkedApp implements AutoCloseable {
+public final class ForkedApp implements AutoCloseable {
 
     private static final Pattern SCHEMA = Pattern.compile("to schema `([^`]+)`");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     final Process process;
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
 
     private ForkedApp(Process process, int port, Path log) {
         this.process = process;
@@ -38,11 +38,15 @@ final class ForkedApp implements AutoCloseable {
     /** Starts the application with these JVM options and arguments; returns once {@code readyLine} is in its log. */
     static ForkedApp start(List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target", "bench-app-" + port + ".log").toAbsolutePath();
+        return start("bench-app-", jvmOptions, arguments, readyLine, timeout);
+    }
+
+    /** As above, with the log in {@code target/<logPrefix><port>.log}. */
+    public static ForkedApp start(String logPrefix, List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Path.of("target", logPrefix + port + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -68,7 +72,24 @@ final class ForkedApp implements AutoCloseable {
         return app;
     }
 
-    String baseUrl() {
+    /** A loopback port free at the moment of the call. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Ends the process at once with SIGKILL, as a crashed machine would: no shutdown hook, no clean close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -118,11 +139,11 @@ final class ForkedApp implements AutoCloseable {
         return out;
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         String text = logText();
         return text.substring(Math.max(0, text.length() - 3000));
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parcours.audit.AuditLog;
+import org.parcours.cluster.NodeName;
+import org.parcours.testsupport.TestForms;
 import org.parcours.formdef.ProblemCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,12 +60,12 @@ class FormCatalogTests {
         }
         form = dir.resolve(key + ".yaml");
         Files.writeString(form, Files.readString(Path.of("forms/imasp.yaml")).replace("form: imasp", "form: " + key));
-        catalog = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
+        catalog = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("node-a"), dir.toString());
     }
 
     @Test
     void twoNodesImportingTheSameChangedFileAtOnceCreateOneVersionAndBothServeIt() throws Exception {
-        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
+        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("node-b"), dir.toString());
         catalog.reload();
         otherNode.reload();
         for (int round = 0; round < 5; round++) {
@@ -93,7 +95,7 @@ class FormCatalogTests {
 
     @Test
     void aVersionPublishedByAnotherNodeIsReadFromTheDatabaseByThisOne() throws Exception {
-        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString());
+        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("node-b"), dir.toString());
         catalog.reload();
         Files.writeString(form, Files.readString(form).replace("""
                   - id: family
@@ -111,6 +113,56 @@ class FormCatalogTests {
 
         assertThat(read.definition().item("elsewhere")).isPresent();
         assertThat(catalog.version(publishedElsewhere)).isSameAs(read);
+    }
+
+    @Test
+    void aNodeWhoseOwnFolderDidNotChangeServesTheVersionAnotherNodeMadeLive() throws IOException {
+        Path otherDir = TestForms.copyOf(dir, "parcours-catalog-node-b-");
+        FormCatalog otherNode = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("node-b"), otherDir.toString());
+        catalog.reload();
+        otherNode.reload();
+        PublishedForm first = otherNode.current(key);
+        Files.writeString(form, Files.readString(form).replace("Sans-abri", "Sans abri (rue)"));
+        catalog.reload();
+        PublishedForm second = catalog.current(key);
+        assertThat(second.versionId()).isNotEqualTo(first.versionId());
+
+        otherNode.followLive();
+        assertThat(otherNode.current(key).versionId()).as("node B follows the live version of node A").isEqualTo(second.versionId());
+        assertThat(otherNode.current(key).definition().item("homeless").orElseThrow().label().in(java.util.Locale.FRENCH))
+                .isEqualTo("Sans abri (rue)");
+
+        otherNode.reload();
+        assertThat(otherNode.current(key).versionId()).as("an unchanged file on node B does not undo node A's publish")
+                .isEqualTo(second.versionId());
+
+        jdbc.update("UPDATE form_live SET version_id = ? WHERE form_key = ?", first.versionId(), key);
+        catalog.followLive();
+        otherNode.followLive();
+        assertThat(catalog.current(key).versionId()).as("a rollback recorded only in the database").isEqualTo(first.versionId());
+        assertThat(otherNode.current(key).versionId()).isEqualTo(first.versionId());
+    }
+
+    @Test
+    void thePollSeesAnotherNodesPublishWithinSeconds() throws Exception {
+        Path otherDir = TestForms.copyOf(dir, "parcours-catalog-node-b-");
+        FormCatalog polling = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("node-b"), otherDir.toString(),
+                java.time.Duration.ZERO, java.time.Duration.ofMillis(200));
+        catalog.reload();
+        polling.afterSingletonsInstantiated();
+        try {
+            Files.writeString(form, Files.readString(form).replace("Sans-abri", "Sans abri (poll)"));
+            catalog.reload();
+            long published = System.nanoTime();
+            long wanted = catalog.current(key).versionId();
+            while (polling.current(key).versionId() != wanted && System.nanoTime() - published < 10_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertThat(polling.current(key).versionId()).isEqualTo(wanted);
+            assertThat((System.nanoTime() - published) / 1_000_000).as("milliseconds until node B serves it").isLessThan(3_000);
+        } finally {
+            polling.destroy();
+        }
     }
 
     @Test
@@ -171,7 +223,8 @@ class FormCatalogTests {
 
     @Test
     void theWatcherPublishesAChangedFileWithoutARestart() throws IOException, InterruptedException {
-        FormCatalog watched = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), dir.toString(), java.time.Duration.ofMillis(100));
+        FormCatalog watched = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("watched"), dir.toString(),
+                java.time.Duration.ofMillis(100), java.time.Duration.ZERO);
         watched.afterSingletonsInstantiated();
         try {
             PublishedForm first = watched.current(key);

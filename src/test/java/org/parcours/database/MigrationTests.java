@@ -29,7 +29,8 @@ class MigrationTests {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'""", String.class);
-        assertThat(tables).contains("team", "app_user", "client", "form_version", "evaluation", "evaluation_revision", "evaluation_answer", "audit_event");
+        assertThat(tables).contains("team", "app_user", "client", "form_version", "evaluation", "evaluation_revision", "evaluation_answer", "audit_event",
+                "shedlock", "job_run", "form_live", "login_failure", "login_lock", "worker_reminder");
         assertThat(jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND (engine <> 'InnoDB' OR table_collation NOT LIKE 'utf8mb4%')""", String.class))

@@ -35,6 +35,11 @@ final class BrowserSupport implements AutoCloseable {
     private final Path profile;
 
     BrowserSupport() throws IOException {
+        this(new String[0]);
+    }
+
+    /** With extra Chromium arguments (e.g. a user agent that tells two users apart in a load balancer's log). */
+    BrowserSupport(String... extraArguments) throws IOException {
         profile = Files.createTempDirectory("parcours-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -42,6 +47,7 @@ final class BrowserSupport implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(extraArguments);
         // console messages (e.g. Content-Security-Policy violations) readable with consoleMessages()
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -42,7 +42,11 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         environment.getPropertySources().addFirst(new MapPropertySource("parcours-test-database", database()));
         // the tests' copy of forms/, just above application.properties: command-line arguments (the
         // benchmarks' forked app) and a test's own properties still choose another folder
-        MapPropertySource forms = new MapPropertySource("parcours-test-forms", Map.of("parcours.forms.dir", TestForms.dir().toString()));
+        // The application contexts of one test JVM share its schema but each reads its own forms folder
+        // (a studio test publishes on its copy): they are separate deployments, not nodes of one cluster,
+        // so they do not follow each other's live form versions (the cluster tests turn it on).
+        MapPropertySource forms = new MapPropertySource("parcours-test-forms", Map.of("parcours.forms.dir", TestForms.dir().toString(),
+                "parcours.forms.live-poll-interval", "0s"));
         String appConfig = environment.getPropertySources().stream().map(org.springframework.core.env.PropertySource::getName)
                 .filter(name -> name.contains("application.properties")).findFirst().orElse(null);
         if (appConfig == null) {
@@ -60,8 +64,29 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         return properties;
     }
 
+    /**
+     * A system property naming an existing schema that this JVM joins instead of creating its own;
+     * the schema is neither created nor dropped here (the cluster test starts two app JVMs on one
+     * schema it creates and drops itself).
+     */
+    public static final String JOIN_SCHEMA = "parcours.test.join-schema";
+
+    /** A fresh schema name, in the pattern whose stale leftovers (a killed run) are dropped after 6 hours. */
+    public static String newSchemaName() {
+        return "test_run_" + LocalDateTime.now().format(STAMP) + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
+    }
+
+    /** A connection to the test server (no schema selected). */
+    public static Connection serverConnection() throws SQLException {
+        return DriverManager.getConnection(SERVER, USER, PASSWORD);
+    }
+
     private static Map<String, Object> create() {
-        String schema = "test_run_" + LocalDateTime.now().format(STAMP) + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
+        String joined = System.getProperty(JOIN_SCHEMA, "");
+        if (!joined.isBlank()) {
+            return properties(SERVER, joined);
+        }
+        String schema = newSchemaName();
         String server = SERVER;
         try (Connection probe = DriverManager.getConnection(server, USER, PASSWORD)) {
             dropStaleSchemas(probe);
@@ -77,6 +102,10 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         String serverUrl = server;
         execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS `" + schema + "`")));
+        return properties(serverUrl, schema);
+    }
+
+    private static Map<String, Object> properties(String serverUrl, String schema) {
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", serverUrl + schema);
         props.put("spring.datasource.username", USER);

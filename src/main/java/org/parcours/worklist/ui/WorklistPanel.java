@@ -38,6 +38,14 @@ public class WorklistPanel extends VerticalLayout {
         });
         counts.getStyle().set("flex-wrap", "wrap");
         add(counts);
+        worklist.reminder().ifPresent(r -> {
+            DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+            Paragraph reminder = new Paragraph(getTranslation("worklist.reminder", when.format(r.computedAt()), r.overdue(), r.dueSoon()));
+            reminder.setId("worklist-reminder");
+            reminder.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+            add(reminder);
+        });
 
         add(new H3(getTranslation("worklist.due.title")));
         Grid<WorklistRules.Due> due = new Grid<>();
