@@ -152,10 +152,22 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     /** Reads the forms folder again and publishes what changed. */
     public synchronized void reload() {
         String seen = fingerprint();
-        List<FormSource> sources = readSources();
+        Folder folder = readFolder();
+        List<FormSource> sources = folder.sources();
         List<FormSource> scaleSources = sources.stream().filter(FormCatalog::isShared).toList();
         sources.stream().filter(s -> s.name().equals(POLICY_FILE)).findFirst().ifPresent(this::reloadPolicy);
         Map<String, FormStatus> next = new LinkedHashMap<>();
+        folder.unreadable().forEach((name, problem) -> {
+            // not UTF-8: a form keeps its last good version; a scale or list file is left out, so
+            // the forms using it report the missing reference and keep theirs too
+            log.error("Form file {} cannot be read; its last good version stays in use: {}", name, problem);
+            if (name.equals(POLICY_FILE)) {
+                policyProblems = List.of(problem);
+            } else if (!SHARED_FOLDERS.stream().anyMatch(name::startsWith)) {
+                String key = keyOf(name);
+                next.put(key, new FormStatus(key, name, latestVersion(key), List.of(problem)));
+            }
+        });
         for (FormSource formSource : sources) {
             if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
                 continue;
@@ -164,12 +176,18 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             withScales.add(formSource);
             try {
                 FormBundle bundle = reader.read(withScales);
+                if (bundle.forms().isEmpty()) {
+                    // an emptied or cut file must not take its form out of service
+                    throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.MISSING_KEY,
+                            new SourcePosition(formSource.name(), 1, 1), "the file defines no form",
+                            "start it with 'form: " + keyOf(formSource) + "'; scales and lists belong in scales/ and lists/")));
+                }
                 for (FormDefinition form : bundle.forms().values()) {
                     PublishedForm live = publish(form, bundledText(form, bundle, formSource, scaleSources));
                     next.put(form.id(), new FormStatus(form.id(), formSource.name(), Optional.of(live), List.of()));
                 }
             } catch (FormDefinitionException e) {
-                String key = keyOf(formSource);
+                String key = keyOf(formSource.name());
                 log.error("Form file {} has {} problem(s); its last good version stays in use:\n{}",
                         formSource.name(), e.problems().size(), e.getMessage());
                 next.put(key, new FormStatus(key, formSource.name(), latestVersion(key), e.problems()));
@@ -442,21 +460,37 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     }
 
     private List<FormSource> readSources() {
+        return readFolder().sources();
+    }
+
+    /** The folder's files: those read as UTF-8, and the problem of each that is not. */
+    private record Folder(List<FormSource> sources, Map<String, FormProblem> unreadable) {
+    }
+
+    private Folder readFolder() {
         Path dir = Path.of(formsDir);
         if (Files.isDirectory(dir)) {
+            List<FormSource> sources = new ArrayList<>();
+            Map<String, FormProblem> unreadable = new LinkedHashMap<>();
             try (Stream<Path> files = Files.walk(dir)) {
-                return files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
+                for (Path f : files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
                         .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales")
                                 || dir.relativize(f).startsWith("lists"))
-                        .sorted(Comparator.comparing(Path::toString))
-                        .map(f -> new FormSource(dir.relativize(f).toString().replace('\\', '/'), readString(f)))
-                        .toList();
+                        .sorted(Comparator.comparing(Path::toString)).toList()) {
+                    String name = dir.relativize(f).toString().replace('\\', '/');
+                    try {
+                        sources.add(FormSource.decode(name, Files.readAllBytes(f)));
+                    } catch (FormDefinitionException e) {
+                        unreadable.put(name, e.problems().getFirst());
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list the forms folder " + dir.toAbsolutePath(), e);
             }
+            return new Folder(sources, unreadable);
         }
         log.warn("Forms folder {} not found; using the forms bundled in the application", dir.toAbsolutePath());
-        return bundledSources();
+        return new Folder(bundledSources(), Map.of());
     }
 
     private static List<FormSource> bundledSources() {
@@ -486,7 +520,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     }
 
     private static String keyOf(FormSource source) {
-        String name = source.name();
+        return keyOf(source.name());
+    }
+
+    private static String keyOf(String name) {
         return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
     }
 
