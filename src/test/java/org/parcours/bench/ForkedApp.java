@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * run (TestDatabaseEnvironmentPostProcessor; dropped when it stops). Its output goes to a log file
  * under target/. Heap figures are read from outside with jcmd, after full collections.
  */
-final class ForkedApp implements AutoCloseable {
+public final class ForkedApp implements AutoCloseable {
 
     private static final Pattern SCHEMA = Pattern.compile("to schema `([^`]+)`");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     final Process process;
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
 
     private ForkedApp(Process process, int port, Path log) {
         this.process = process;
@@ -38,10 +38,21 @@ final class ForkedApp implements AutoCloseable {
     /** Starts the application with these JVM options and arguments; returns once {@code readyLine} is in its log. */
     static ForkedApp start(List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
             throws IOException, InterruptedException {
+        return start(jvmOptions, arguments, java.util.Map.of(), readyLine, timeout);
+    }
+
+    /**
+     * As {@link #start(List, List, String, Duration)}, with extra environment variables (the fault
+     * harnesses point {@code PARCOURS_TEST_DB_URL} at a server of their own and keep a schema across
+     * restarts with {@code -Dparcours.test.db.schema=...}).
+     */
+    public static ForkedApp start(List<String> jvmOptions, List<String> arguments, java.util.Map<String, String> environment,
+                                  String readyLine, Duration timeout) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        Files.createDirectories(Path.of("target"));
         Path log = Path.of("target", "bench-app-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,7 +63,9 @@ final class ForkedApp implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ForkedApp app = new ForkedApp(process, port, log);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!app.logText().contains(readyLine)) {
@@ -68,11 +81,11 @@ final class ForkedApp implements AutoCloseable {
         return app;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -118,13 +131,25 @@ final class ForkedApp implements AutoCloseable {
         return out;
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         String text = logText();
         return text.substring(Math.max(0, text.length() - 3000));
+    }
+
+    /** kill -9: no shutdown hook, no connection closed, transactions cut wherever they are. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The application " + pid() + " survived SIGKILL for 30 s");
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     @Override

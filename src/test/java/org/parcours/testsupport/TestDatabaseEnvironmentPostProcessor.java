@@ -60,8 +60,16 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         return properties;
     }
 
+    /**
+     * A schema chosen by whoever starts this JVM and kept when it exits: the fault harnesses start
+     * the application again on the data a killed process left behind, then drop the schema themselves.
+     */
+    public static final String KEPT_SCHEMA = "parcours.test.db.schema";
+
     private static Map<String, Object> create() {
-        String schema = "test_run_" + LocalDateTime.now().format(STAMP) + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
+        String kept = System.getProperty(KEPT_SCHEMA, "");
+        String schema = !kept.isBlank() ? kept
+                : "test_run_" + LocalDateTime.now().format(STAMP) + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
         String server = SERVER;
         try (Connection probe = DriverManager.getConnection(server, USER, PASSWORD)) {
             dropStaleSchemas(probe);
@@ -75,8 +83,12 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
             }
         }
         String serverUrl = server;
-        execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS `" + schema + "`")));
+        if (!kept.isBlank()) {
+            execute(serverUrl, "CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } else {
+            execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS `" + schema + "`")));
+        }
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", serverUrl + schema);
         props.put("spring.datasource.username", USER);

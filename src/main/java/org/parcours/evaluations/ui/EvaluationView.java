@@ -60,8 +60,13 @@ import org.parcours.formdef.ScaleItem;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
+import org.parcours.security.ErrorReference;
 import org.parcours.security.Role;
 import org.parcours.ui.renderer.FormRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Fills, submits, amends or reads an evaluation. A new one ({@code clients/<id>/new/<form>}) uses
@@ -74,6 +79,8 @@ import org.parcours.ui.renderer.FormRenderer;
 @RouteAlias("clients/:clientId([0-9]{1,18})/new/:formKey([a-z][a-z0-9_-]{0,79})")
 @RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
 public class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationView.class);
 
     static final String EVALUATION_ID = "evaluationId";
     static final String FORM_KEY = "formKey";
@@ -291,6 +298,12 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             stopPolling();
             error(getTranslation("evaluation.notEditable"));
             return;
+        } catch (DataAccessException | TransactionException e) {
+            // the database is down or unreachable: the answers stay on the page, still marked
+            // unsaved; the autosave tries again after its interval (not at every click)
+            lastSave = clock.millis();
+            unsaved(explicit, e);
+            return;
         }
         dirty = false;
         lastSave = clock.millis();
@@ -374,6 +387,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             return;
         } catch (ConcurrentEditException e) {
             conflict();
+            return;
+        } catch (DataAccessException | TransactionException e) {
+            unsaved(true, e);
             return;
         }
         stopPolling();
@@ -460,6 +476,20 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private DateTimeFormatter dates() {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+    }
+
+    /** Nothing was stored: says so plainly (no exception text), keeps every typed answer on the page. */
+    private void unsaved(boolean explicit, RuntimeException cause) {
+        String reference = ErrorReference.next();
+        log.warn("Evaluation not saved, database unavailable (reference {}): {}", reference, cause.toString());
+        saveState.setText(getTranslation("evaluation.unsaved.database"));
+        if (explicit) {
+            Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry") + " "
+                    + getTranslation("error.reference", reference), 10000, Notification.Position.MIDDLE);
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notification.setId("evaluation-unsaved");
+            notification.open();
+        }
     }
 
     private void error(String message) {
