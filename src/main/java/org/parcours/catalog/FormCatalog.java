@@ -62,6 +62,9 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private static final List<String> SHARED_FOLDERS = List.of("scales/", "lists/");
     static final String POLICY_FILE = "policy.yaml";
     private static final String SYSTEM = "system";
+    /** not *.yaml, so never read as a form */
+    static final String PUBLISH_LOCK_FILE = ".publish.lock";
+    private static final Map<Path, java.util.concurrent.locks.ReentrantLock> PUBLISH_LOCKS = new ConcurrentHashMap<>();
 
     private final FormVersionRepository versions;
     private final TransactionTemplate transactions;
@@ -165,7 +168,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 policyProblems = List.of(problem);
             } else if (!SHARED_FOLDERS.stream().anyMatch(name::startsWith)) {
                 String key = keyOf(name);
-                next.put(key, new FormStatus(key, name, latestVersion(key), List.of(problem)));
+                next.put(key, new FormStatus(key, name, lastGood(key), List.of(problem)));
             }
         });
         for (FormSource formSource : sources) {
@@ -190,7 +193,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 String key = keyOf(formSource.name());
                 log.error("Form file {} has {} problem(s); its last good version stays in use:\n{}",
                         formSource.name(), e.problems().size(), e.getMessage());
-                next.put(key, new FormStatus(key, formSource.name(), latestVersion(key), e.problems()));
+                next.put(key, new FormStatus(key, formSource.name(), lastGood(key), e.problems()));
             }
         }
         statuses = next;
@@ -331,6 +334,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             throw new IllegalArgumentException("A publish comment has at most 1000 characters");
         }
         check(formKey, yamlText);
+        return underPublishLock(() -> writeAndReload(formKey, yamlText, expectedFileHash, publisher, comment));
+    }
+
+    private PublishedForm writeAndReload(String formKey, String yamlText, String expectedFileHash, String publisher, String comment) {
         Path file = formFile(formKey);
         String onDisk = Files.isRegularFile(file) ? readString(file) : "";
         if (!sha256(onDisk).equals(expectedFileHash)) {
@@ -354,6 +361,26 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         transactions.executeWithoutResult(status -> audit.record(publisher, AuditAction.FORM_PUBLISHED, "form", formKey,
                 "studio: version " + live.versionNumber() + " live, sha256 " + live.contentHash() + ", comment: " + comment));
         return live;
+    }
+
+    /**
+     * Runs a publish holding the forms folder's lock: one at a time among the catalogs of this JVM
+     * and, through a lock file, among the nodes sharing the folder; otherwise two publishes could
+     * both find the file unchanged and the second would overwrite the first.
+     */
+    private <T> T underPublishLock(java.util.function.Supplier<T> publish) {
+        Path folder = Path.of(formsDir).toAbsolutePath().normalize();
+        java.util.concurrent.locks.ReentrantLock inThisJvm = PUBLISH_LOCKS.computeIfAbsent(folder, f -> new java.util.concurrent.locks.ReentrantLock());
+        inThisJvm.lock();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(folder.resolve(PUBLISH_LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock betweenNodes = channel.lock()) {
+            return publish.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the forms folder " + folder + " to publish", e);
+        } finally {
+            inThisJvm.unlock();
+        }
     }
 
     /** Every published version of a form, newest first. */
@@ -419,6 +446,14 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                     log.info("Published form '{}' version {} (sha256 {})", form.id(), number, hash.substring(0, 12));
                     return toPublished(saved);
                 }));
+    }
+
+    /**
+     * The version to keep live for a broken file: the one live until now (after a rollback it is
+     * not the highest number), else, at start-up, the latest stored.
+     */
+    private Optional<PublishedForm> lastGood(String formKey) {
+        return Optional.ofNullable(statuses.get(formKey)).flatMap(FormStatus::live).or(() -> latestVersion(formKey));
     }
 
     private Optional<PublishedForm> latestVersion(String formKey) {
