@@ -88,6 +88,8 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     /** At most one automatic save per this many milliseconds while typing; the rest follows by polling. */
     static final long AUTOSAVE_EVERY_MS = 3000;
     static final int AUTOSAVE_POLL_MS = 2000;
+    /** after a save failed because the database did not answer, the autosave waits this long */
+    static final long DATABASE_RETRY_MS = 30_000;
 
     private final EvaluationService evaluations;
     private final FormRenderer renderer;
@@ -100,6 +102,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private final Div issuesPanel = new Div();
     private boolean dirty;
     private long lastSave;
+    private long databaseRetryAt;
     private Registration pollRegistration;
     /** Open while a conflict waits for the user's choice; no draft is saved meanwhile. */
     private Dialog conflictDialog;
@@ -261,7 +264,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         saveState.setText(getTranslation("evaluation.autosave.pending"));
-        if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS) {
+        if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS && clock.millis() >= databaseRetryAt) {
             saveNow(false);
         } else {
             getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
@@ -269,7 +272,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void saveIfDirty() {
-        if (dirty) {
+        if (dirty && clock.millis() >= databaseRetryAt) {
             saveNow(false);
         }
     }
@@ -300,11 +303,14 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             return;
         } catch (DataAccessException | TransactionException e) {
             // the database is down or unreachable: the answers stay on the page, still marked
-            // unsaved; the autosave tries again after its interval (not at every click)
-            lastSave = clock.millis();
+            // unsaved; each attempt waits for the connection pool's timeout, so the autosave
+            // tries again only after a pause (an explicit save tries at once)
+            databaseRetryAt = clock.millis() + DATABASE_RETRY_MS;
+            getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
             unsaved(explicit, e);
             return;
         }
+        databaseRetryAt = 0;
         dirty = false;
         lastSave = clock.millis();
         stopPolling();
