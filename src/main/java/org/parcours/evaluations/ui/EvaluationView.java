@@ -103,6 +103,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private boolean dirty;
     private long lastSave;
     private long databaseRetryAt;
+    private Notification unsavedNotice;
     private Registration pollRegistration;
     /** Open while a conflict waits for the user's choice; no draft is saved meanwhile. */
     private Dialog conflictDialog;
@@ -311,6 +312,10 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         databaseRetryAt = 0;
+        if (unsavedNotice != null) {
+            unsavedNotice.close(); // the red "not saved" must not outlive the save that worked
+            unsavedNotice = null;
+        }
         dirty = false;
         lastSave = clock.millis();
         stopPolling();
@@ -495,6 +500,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.setId("evaluation-unsaved");
             notification.open();
+            unsavedNotice = notification;
         }
     }
 
