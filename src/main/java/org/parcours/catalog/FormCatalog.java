@@ -72,6 +72,9 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     static final String POLICY_FILE = "policy.yaml";
     private static final java.util.regex.Pattern SHARED_FILE = java.util.regex.Pattern.compile("(lists|scales)/[a-z0-9][a-z0-9_-]*\\.yaml|policy\\.yaml");
     private static final String SYSTEM = "system";
+    /** not *.yaml, so never read as a form */
+    static final String PUBLISH_LOCK_FILE = ".publish.lock";
+    private static final Map<Path, java.util.concurrent.locks.ReentrantLock> PUBLISH_LOCKS = new ConcurrentHashMap<>();
 
     private final FormVersionRepository versions;
     private final TransactionTemplate transactions;
@@ -268,7 +271,8 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     /** Reads the forms folder again and publishes what changed. */
     public synchronized void reload() {
         String seen = fingerprint();
-        List<FormSource> sources = readSources();
+        Folder folder = readFolder();
+        List<FormSource> sources = folder.sources();
         List<FormSource> scaleSources = sources.stream().filter(FormCatalog::isShared).toList();
         sources.stream().filter(s -> s.name().equals(POLICY_FILE)).findFirst().ifPresent(this::reloadPolicy);
         sharedHistory.ifPresent(history -> sources.stream().filter(s -> isShared(s) || s.name().equals(POLICY_FILE)).forEach(s -> {
@@ -277,6 +281,17 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                     Optional.ofNullable(by).map(Attribution::comment));
         }));
         Map<String, FormStatus> next = new LinkedHashMap<>();
+        folder.unreadable().forEach((name, problem) -> {
+            // not UTF-8: a form keeps its last good version; a scale or list file is left out, so
+            // the forms using it report the missing reference and keep theirs too
+            log.error("Form file {} cannot be read; its last good version stays in use: {}", name, problem);
+            if (name.equals(POLICY_FILE)) {
+                policyProblems = List.of(problem);
+            } else if (!SHARED_FOLDERS.stream().anyMatch(name::startsWith)) {
+                String key = keyOf(name);
+                next.put(key, new FormStatus(key, name, lastGood(key), List.of(problem)));
+            }
+        });
         for (FormSource formSource : sources) {
             if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
                 continue;
@@ -285,6 +300,12 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             withScales.add(formSource);
             try {
                 FormBundle bundle = reader.read(withScales);
+                if (bundle.forms().isEmpty()) {
+                    // an emptied or cut file must not take its form out of service
+                    throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.MISSING_KEY,
+                            new SourcePosition(formSource.name(), 1, 1), "the file defines no form",
+                            "start it with 'form: " + keyOf(formSource) + "'; scales and lists belong in scales/ and lists/")));
+                }
                 for (FormDefinition form : bundle.forms().values()) {
                     String text = bundledText(form, bundle, formSource, scaleSources);
                     PublishedForm published = publish(form, text);
@@ -301,10 +322,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                     next.put(form.id(), new FormStatus(form.id(), formSource.name(), Optional.of(live), List.of()));
                 }
             } catch (FormDefinitionException e) {
-                String key = keyOf(formSource);
+                String key = keyOf(formSource.name());
                 log.error("Form file {} has {} problem(s); its last good version stays in use:\n{}",
                         formSource.name(), e.problems().size(), e.getMessage());
-                next.put(key, new FormStatus(key, formSource.name(), latestVersion(key), e.problems()));
+                next.put(key, new FormStatus(key, formSource.name(), lastGood(key), e.problems()));
             }
         }
         statuses = next;
@@ -445,6 +466,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             throw new IllegalArgumentException("A publish comment has at most 1000 characters");
         }
         check(formKey, yamlText);
+        return underPublishLock(() -> writeAndReload(formKey, yamlText, expectedFileHash, publisher, comment));
+    }
+
+    private PublishedForm writeAndReload(String formKey, String yamlText, String expectedFileHash, String publisher, String comment) {
         Path file = formFile(formKey);
         String onDisk = Files.isRegularFile(file) ? readString(file) : "";
         if (!sha256(onDisk).equals(expectedFileHash)) {
@@ -559,17 +584,20 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             throw new FormDefinitionException(check.problems());
         }
         Path file = Path.of(formsDir).resolve(name);
-        if (!sha256(readString(file)).equals(expectedFileHash)) {
-            throw new StaleFileException("The file " + name
-                    + " changed on disk since this draft was opened; reopen it to start from the file");
-        }
-        write(file, yamlText);
-        attribution = new Attribution(name, true, publisher, comment);
-        try {
-            reload();
-        } finally {
-            attribution = null;
-        }
+        underPublishLock(() -> {
+            if (!sha256(readString(file)).equals(expectedFileHash)) {
+                throw new StaleFileException("The file " + name
+                        + " changed on disk since this draft was opened; reopen it to start from the file");
+            }
+            write(file, yamlText);
+            attribution = new Attribution(name, true, publisher, comment);
+            try {
+                reload();
+            } finally {
+                attribution = null;
+            }
+            return null;
+        });
         transactions.executeWithoutResult(status -> audit.record(publisher, AuditAction.SHARED_FILE_PUBLISHED, "form-file", name,
                 "studio: sha256 " + sha256(yamlText) + ", comment: " + comment));
     }
@@ -605,6 +633,26 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Runs a publish holding the forms folder's lock: one at a time among the catalogs of this JVM
+     * and, through a lock file, among the nodes sharing the folder; otherwise two publishes could
+     * both find the file unchanged and the second would overwrite the first.
+     */
+    private <T> T underPublishLock(java.util.function.Supplier<T> publish) {
+        Path folder = Path.of(formsDir).toAbsolutePath().normalize();
+        java.util.concurrent.locks.ReentrantLock inThisJvm = PUBLISH_LOCKS.computeIfAbsent(folder, f -> new java.util.concurrent.locks.ReentrantLock());
+        inThisJvm.lock();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(folder.resolve(PUBLISH_LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock betweenNodes = channel.lock()) {
+            return publish.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the forms folder " + folder + " to publish", e);
+        } finally {
+            inThisJvm.unlock();
         }
     }
 
@@ -673,6 +721,14 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 }));
     }
 
+    /**
+     * The version to keep live for a broken file: the one live until now (after a rollback it is
+     * not the highest number), else, at start-up, the latest stored.
+     */
+    private Optional<PublishedForm> lastGood(String formKey) {
+        return Optional.ofNullable(statuses.get(formKey)).flatMap(FormStatus::live).or(() -> latestVersion(formKey));
+    }
+
     private Optional<PublishedForm> latestVersion(String formKey) {
         return versions.findFirstByFormKeyOrderByVersionNumberDesc(formKey).map(this::toPublished);
     }
@@ -712,21 +768,37 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     }
 
     private List<FormSource> readSources() {
+        return readFolder().sources();
+    }
+
+    /** The folder's files: those read as UTF-8, and the problem of each that is not. */
+    private record Folder(List<FormSource> sources, Map<String, FormProblem> unreadable) {
+    }
+
+    private Folder readFolder() {
         Path dir = Path.of(formsDir);
         if (Files.isDirectory(dir)) {
+            List<FormSource> sources = new ArrayList<>();
+            Map<String, FormProblem> unreadable = new LinkedHashMap<>();
             try (Stream<Path> files = Files.walk(dir)) {
-                return files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
+                for (Path f : files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
                         .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales")
                                 || dir.relativize(f).startsWith("lists"))
-                        .sorted(Comparator.comparing(Path::toString))
-                        .map(f -> new FormSource(dir.relativize(f).toString().replace('\\', '/'), readString(f)))
-                        .toList();
+                        .sorted(Comparator.comparing(Path::toString)).toList()) {
+                    String name = dir.relativize(f).toString().replace('\\', '/');
+                    try {
+                        sources.add(FormSource.decode(name, Files.readAllBytes(f)));
+                    } catch (FormDefinitionException e) {
+                        unreadable.put(name, e.problems().getFirst());
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list the forms folder " + dir.toAbsolutePath(), e);
             }
+            return new Folder(sources, unreadable);
         }
         log.warn("Forms folder {} not found; using the forms bundled in the application", dir.toAbsolutePath());
-        return bundledSources();
+        return new Folder(bundledSources(), Map.of());
     }
 
     private static List<FormSource> bundledSources() {
@@ -756,7 +828,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     }
 
     private static String keyOf(FormSource source) {
-        String name = source.name();
+        return keyOf(source.name());
+    }
+
+    private static String keyOf(String name) {
         return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
     }
 

@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads scales, option lists, forms and the policy from YAML sources (see forms/README.md).
@@ -151,11 +152,29 @@ public final class FormReader {
                         "YAML syntax: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage())
                                 + (e.getContext() != null ? " " + e.getContext() : ""),
                         "check indentation, colons and quotes on this line or the one before"));
+            } catch (ReaderException e) {
+                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, positionOfCodePoint(source, e.getPosition()),
+                        String.format("YAML syntax: the character U+%04X is not allowed", e.getCodePoint()),
+                        "remove it: it is usually invisible in an editor"));
             } catch (YAMLException | IllegalStateException | IllegalArgumentException e) {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
                         "YAML syntax: " + firstLine(e.getMessage()), "check the file is valid YAML"));
             }
             return docs;
+        }
+
+        /** Line and column of the code point at {@code index} (SnakeYAML's reader counts code points). */
+        private static SourcePosition positionOfCodePoint(FormSource source, int index) {
+            String text = source.text();
+            int offset;
+            try {
+                offset = text.offsetByCodePoints(0, Math.max(0, Math.min(index, text.codePointCount(0, text.length()))));
+            } catch (IndexOutOfBoundsException e) {
+                offset = 0;
+            }
+            String before = text.substring(0, offset);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            return new SourcePosition(source.name(), line, before.length() - (before.lastIndexOf('\n') + 1) + 1);
         }
 
         // ---- shared files ----------------------------------------------------------------

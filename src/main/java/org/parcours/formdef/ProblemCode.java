@@ -20,7 +20,8 @@ public enum ProblemCode {
     EXPRESSION_SYNTAX,
     EXPRESSION_TYPE,
     COMPUTED_CYCLE,
-    CONFLICTING_KEYS;
+    CONFLICTING_KEYS,
+    ENCODING;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

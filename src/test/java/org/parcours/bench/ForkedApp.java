@@ -38,12 +38,22 @@ public final class ForkedApp implements AutoCloseable {
     /** Starts the application with these JVM options and arguments; returns once {@code readyLine} is in its log. */
     static ForkedApp start(List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
             throws IOException, InterruptedException {
-        return start("bench-app-", jvmOptions, arguments, readyLine, timeout);
+        return start("bench-app-", jvmOptions, arguments, java.util.Map.of(), readyLine, timeout);
     }
 
     /** As above, with the log in {@code target/<logPrefix><port>.log}. */
     public static ForkedApp start(String logPrefix, List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
             throws IOException, InterruptedException {
+        return start(logPrefix, jvmOptions, arguments, java.util.Map.of(), readyLine, timeout);
+    }
+
+    /**
+     * As above, with extra environment variables (the fault harnesses point
+     * {@code PARCOURS_TEST_DB_URL} at a server of their own and keep a schema across restarts with
+     * {@code -Dparcours.test.db.schema=...}).
+     */
+    public static ForkedApp start(String logPrefix, List<String> jvmOptions, List<String> arguments, java.util.Map<String, String> environment,
+                                  String readyLine, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", logPrefix + port + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -56,7 +66,9 @@ public final class ForkedApp implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ForkedApp app = new ForkedApp(process, port, log);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!app.logText().contains(readyLine)) {
@@ -81,8 +93,10 @@ public final class ForkedApp implements AutoCloseable {
 
     /** Ends the process at once with SIGKILL, as a crashed machine would: no shutdown hook, no clean close. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The application " + pid() + " survived SIGKILL for 30 s");
+        }
     }
 
     public boolean isAlive() {
@@ -93,7 +107,7 @@ public final class ForkedApp implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

@@ -286,7 +286,7 @@ class ClusterIT {
 
     private static ForkedApp node(String name, String schema, Path forms) throws IOException, InterruptedException {
         return ForkedApp.start("cluster-node-" + name + "-",
-                List.of("-Xmx600m", "-XX:TieredStopAtLevel=1", "-D" + TestDatabaseEnvironmentPostProcessor.JOIN_SCHEMA + "=" + schema),
+                List.of("-Xmx600m", "-XX:TieredStopAtLevel=1", "-D" + TestDatabaseEnvironmentPostProcessor.KEPT_SCHEMA + "=" + schema),
                 List.of("--parcours.node.name=" + name, "--parcours.forms.dir=" + forms,
                         "--parcours.forms.poll-interval=1s", "--parcours.forms.live-poll-interval=1s",
                         "--parcours.jobs.reminders.cron=*/" + JOB_PERIOD_SECONDS + " * * * * *",

@@ -812,7 +812,28 @@ class FormReaderTests {
         Set<ProblemCode> covered = cases().stream().map(Case::code)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProblemCode.class)));
 
-        assertThat(covered).containsExactlyInAnyOrder(ProblemCode.values());
+        // ENCODING is found in a file's bytes, before any YAML: aFileThatIsNotUtf8IsReportedAtItsFirstBadByte
+        assertThat(covered).containsExactlyInAnyOrder(EnumSet.complementOf(EnumSet.of(ProblemCode.ENCODING)).toArray(ProblemCode[]::new));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReportedAtItsFirstBadByte() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("form: f\ntitle: { fr: \"Été caf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(0xE9); // 'é' saved as Latin-1
+        bytes.writeBytes("\" }\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        FormDefinitionException e = org.assertj.core.api.Assertions.catchThrowableOfType(FormDefinitionException.class,
+                () -> FormSource.decode("latin1.yaml", bytes.toByteArray()));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.ENCODING);
+            assertThat(p.code().code()).isEqualTo("encoding");
+            assertThat(p.at()).isEqualTo(new SourcePosition("latin1.yaml", 2, "title: { fr: \"Été caf".length() + 1));
+            assertThat(p.message()).contains("not valid UTF-8", "0xE9");
+            assertThat(p.hint()).contains("UTF-8");
+        });
+        assertThat(FormSource.decode("ok.yaml", "form: é".getBytes(java.nio.charset.StandardCharsets.UTF_8)).text()).isEqualTo("form: é");
     }
 
     @Test

@@ -65,11 +65,11 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
     }
 
     /**
-     * A system property naming an existing schema that this JVM joins instead of creating its own;
-     * the schema is neither created nor dropped here (the cluster test starts two app JVMs on one
-     * schema it creates and drops itself).
+     * A schema chosen by whoever starts this JVM, created if missing and kept when it exits: the
+     * fault harnesses start the application again on the data a killed process left behind, the
+     * cluster test starts two app JVMs on one schema; each drops its schema itself.
      */
-    public static final String JOIN_SCHEMA = "parcours.test.join-schema";
+    public static final String KEPT_SCHEMA = "parcours.test.db.schema";
 
     /** A fresh schema name, in the pattern whose stale leftovers (a killed run) are dropped after 6 hours. */
     public static String newSchemaName() {
@@ -82,11 +82,8 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
     }
 
     private static Map<String, Object> create() {
-        String joined = System.getProperty(JOIN_SCHEMA, "");
-        if (!joined.isBlank()) {
-            return properties(SERVER, joined);
-        }
-        String schema = newSchemaName();
+        String kept = System.getProperty(KEPT_SCHEMA, "");
+        String schema = !kept.isBlank() ? kept : newSchemaName();
         String server = SERVER;
         try (Connection probe = DriverManager.getConnection(server, USER, PASSWORD)) {
             dropStaleSchemas(probe);
@@ -100,12 +97,12 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
             }
         }
         String serverUrl = server;
-        execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS `" + schema + "`")));
-        return properties(serverUrl, schema);
-    }
-
-    private static Map<String, Object> properties(String serverUrl, String schema) {
+        if (!kept.isBlank()) {
+            execute(serverUrl, "CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } else {
+            execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS `" + schema + "`")));
+        }
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", serverUrl + schema);
         props.put("spring.datasource.username", USER);

@@ -60,8 +60,13 @@ import org.parcours.formdef.ScaleItem;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
+import org.parcours.security.ErrorReference;
 import org.parcours.security.Role;
 import org.parcours.ui.renderer.FormRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Fills, submits, amends or reads an evaluation. A new one ({@code clients/<id>/new/<form>}) uses
@@ -75,12 +80,16 @@ import org.parcours.ui.renderer.FormRenderer;
 @RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
 public class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final Logger log = LoggerFactory.getLogger(EvaluationView.class);
+
     static final String EVALUATION_ID = "evaluationId";
     static final String FORM_KEY = "formKey";
     static final String REVISION = "revision";
     /** At most one automatic save per this many milliseconds while typing; the rest follows by polling. */
     static final long AUTOSAVE_EVERY_MS = 3000;
     static final int AUTOSAVE_POLL_MS = 2000;
+    /** after a save failed because the database did not answer, the autosave waits this long */
+    static final long DATABASE_RETRY_MS = 30_000;
 
     private final EvaluationService evaluations;
     private final FormRenderer renderer;
@@ -93,6 +102,8 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private final Div issuesPanel = new Div();
     private boolean dirty;
     private long lastSave;
+    private long databaseRetryAt;
+    private Notification unsavedNotice;
     private Registration pollRegistration;
     /** Open while a conflict waits for the user's choice; no draft is saved meanwhile. */
     private Dialog conflictDialog;
@@ -254,7 +265,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         saveState.setText(getTranslation("evaluation.autosave.pending"));
-        if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS) {
+        if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS && clock.millis() >= databaseRetryAt) {
             saveNow(false);
         } else {
             getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
@@ -262,7 +273,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void saveIfDirty() {
-        if (dirty) {
+        if (dirty && clock.millis() >= databaseRetryAt) {
             saveNow(false);
         }
     }
@@ -291,6 +302,19 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             stopPolling();
             error(getTranslation("evaluation.notEditable"));
             return;
+        } catch (DataAccessException | TransactionException e) {
+            // the database is down or unreachable: the answers stay on the page, still marked
+            // unsaved; each attempt waits for the connection pool's timeout, so the autosave
+            // tries again only after a pause (an explicit save tries at once)
+            databaseRetryAt = clock.millis() + DATABASE_RETRY_MS;
+            getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
+            unsaved(explicit, e);
+            return;
+        }
+        databaseRetryAt = 0;
+        if (unsavedNotice != null) {
+            unsavedNotice.close(); // the red "not saved" must not outlive the save that worked
+            unsavedNotice = null;
         }
         dirty = false;
         lastSave = clock.millis();
@@ -374,6 +398,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             return;
         } catch (ConcurrentEditException e) {
             conflict();
+            return;
+        } catch (DataAccessException | TransactionException e) {
+            unsaved(true, e);
             return;
         }
         stopPolling();
@@ -460,6 +487,21 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private DateTimeFormatter dates() {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+    }
+
+    /** Nothing was stored: says so plainly (no exception text), keeps every typed answer on the page. */
+    private void unsaved(boolean explicit, RuntimeException cause) {
+        String reference = ErrorReference.next();
+        log.warn("Evaluation not saved, database unavailable (reference {}): {}", reference, cause.toString());
+        saveState.setText(getTranslation("evaluation.unsaved.database"));
+        if (explicit) {
+            Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry") + " "
+                    + getTranslation("error.reference", reference), 10000, Notification.Position.MIDDLE);
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notification.setId("evaluation-unsaved");
+            notification.open();
+            unsavedNotice = notification;
+        }
     }
 
     private void error(String message) {

@@ -82,7 +82,8 @@ class StudioViewTests extends SpringBrowserlessTest {
     void aBrokenDraftShowsEachProblemWithLineAndColumnAndIsNeverPublished() throws IOException {
         String file = Files.readString(FORMS.resolve("masp-contract.yaml"));
         PublishedForm liveBefore = catalog.current("masp-contract");
-        long versionsBefore = data.count("form_version");
+        // this form's versions only: the watcher may still be publishing a file another test changed on disk
+        long versionsBefore = versionsOf("masp-contract");
         open("masp-contract");
 
         List<String> lines = List.of(file.split("\n", -1));
@@ -110,7 +111,7 @@ class StudioViewTests extends SpringBrowserlessTest {
                 .isEqualTo("Le brouillon a des problèmes : rien n'a été publié, la version en service est inchangée");
         assertThat(Files.readString(FORMS.resolve("masp-contract.yaml"))).isEqualTo(file);
         assertThat(catalog.current("masp-contract").versionId()).isEqualTo(liveBefore.versionId());
-        assertThat(data.count("form_version")).isEqualTo(versionsBefore);
+        assertThat(versionsOf("masp-contract")).isEqualTo(versionsBefore);
     }
 
     @Test
@@ -264,5 +265,9 @@ class StudioViewTests extends SpringBrowserlessTest {
 
     private static Path copyOfForms() {
         return TestForms.copyOf(Path.of("forms"), "parcours-studio-");
+    }
+
+    private long versionsOf(String formKey) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM form_version WHERE form_key = ?", Long.class, formKey);
     }
 }
