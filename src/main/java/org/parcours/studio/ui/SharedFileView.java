@@ -1,8 +1,5 @@
 package org.parcours.studio.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -54,6 +50,9 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     static final String FOLDER = "folder";
     static final String NAME = "name";
     private static final List<String> COLOURS = List.of("green", "amber", "red", "neutral");
+
+    private static final StudioParts.Ids IDS =
+            new StudioParts.Ids("shared-comment", "shared-confirm", "shared-publish", "shared-versions", "load-shared-version-");
 
     private final SharedFileStudio studio;
 
@@ -138,8 +137,9 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         } else {
             add(valueForm(), relabelForm());
         }
-        add(new H3(getTranslation("studio.shared.diff")), changes, publishForm(), message,
-                new H3(getTranslation("studio.versions")), versionsGrid());
+        add(new H3(getTranslation("studio.shared.diff")), changes, StudioParts.publishRow(this, IDS, comment, confirm, this::publish),
+                message, new H3(getTranslation("studio.versions")),
+                StudioParts.versionsGrid(this, getLocale(), IDS, versions, id -> studio.versionText(draft.name(), id), editor, comment, this::recheck));
         List<String> using = studio.formsUsing(draft.name());
         usedBy.setText(draft.policy() ? getTranslation("studio.shared.policy-note")
                 : getTranslation("studio.shared.used-by", using.isEmpty() ? "–" : String.join(", ", using)));
@@ -257,51 +257,12 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private HorizontalLayout publishForm() {
-        comment.setId("shared-comment");
-        comment.setLabel(getTranslation("studio.publish.comment"));
-        comment.setMaxLength(1000);
-        comment.setWidth("30em");
-        confirm.setId("shared-confirm");
-        confirm.setLabel(getTranslation("studio.publish.confirm"));
-        confirm.setVisible(false);
-        Button publish = new Button(getTranslation("studio.publish"), e -> publish());
-        publish.setId("shared-publish");
-        publish.addThemeVariants(ButtonVariant.PRIMARY);
-        HorizontalLayout row = new HorizontalLayout(comment, confirm, publish);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return row;
-    }
 
-    private Grid<VersionInfo> versionsGrid() {
-        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
-        versions.setId("shared-versions");
-        versions.addColumn(VersionInfo::versionNumber).setHeader(getTranslation("studio.versions.number")).setAutoWidth(true);
-        versions.addColumn(v -> times.format(v.publishedAt())).setHeader(getTranslation("studio.versions.when")).setAutoWidth(true);
-        versions.addColumn(v -> v.publishedBy().orElse(getTranslation("studio.versions.file")))
-                .setHeader(getTranslation("studio.versions.who")).setAutoWidth(true);
-        versions.addColumn(v -> v.comment().orElse("")).setHeader(getTranslation("studio.versions.comment")).setFlexGrow(2);
-        versions.addComponentColumn(v -> {
-            Button load = new Button(getTranslation("studio.versions.load"), e -> {
-                editor.setValue(studio.versionText(draft.name(), v.versionId()));
-                comment.setValue(getTranslation("studio.versions.rollback-comment", v.versionNumber()));
-                recheck();
-            });
-            load.setId("load-shared-version-" + v.versionNumber());
-            return load;
-        }).setAutoWidth(true);
-        versions.setAllRowsVisible(true);
-        return versions;
-    }
 
     private void recheck() {
         checked = studio.check(draft.name(), editor.getValue());
         problems.removeAll();
-        editor.setProblems(checked.problems().stream().filter(p -> p.at().source().equals(draft.name()))
-                .map(p -> new YamlEditor.Problem(p.at().line(), p.at().column(), "[" + p.code().code() + "] " + p.message()
-                        + (p.hint().isEmpty() ? "" : " – " + p.hint())))
-                .toList());
+        editor.setProblems(StudioParts.editorProblems(checked.problems(), draft.name()));
         if (checked.valid()) {
             status.setText(getTranslation("studio.valid"));
             status.getStyle().set("color", "var(--lumo-success-text-color)");
@@ -309,16 +270,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
             status.setText(getTranslation("studio.invalid", checked.problems().size()));
             status.getStyle().set("color", "var(--lumo-error-text-color)");
             for (FormProblem problem : checked.problems()) {
-                Span line = new Span(problem.at().source() + ":" + problem.at().line() + ":" + problem.at().column()
-                        + " [" + problem.code().code() + "] " + problem.message() + (problem.hint().isEmpty() ? "" : " – " + problem.hint()));
-                line.addClassName("studio-problem");
-                line.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
-                        .set("color", "var(--lumo-error-text-color)");
-                if (problem.at().source().equals(draft.name())) {
-                    line.getStyle().set("cursor", "pointer");
-                    line.addClickListener(e -> editor.selectLine(problem.at().line()));
-                }
-                problems.add(line);
+                problems.add(StudioParts.problemLine(problem, draft.name(), editor));
             }
         }
         fillChoices();

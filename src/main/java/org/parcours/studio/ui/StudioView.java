@@ -2,10 +2,6 @@ package org.parcours.studio.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +62,9 @@ import org.parcours.ui.renderer.FormRenderer;
 public class StudioView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String FORM_KEY = "formKey";
+
+    private static final StudioParts.Ids IDS =
+            new StudioParts.Ids("publish-comment", "publish-confirm", "publish", "studio-versions", "load-version-");
 
     private final FormStudio studio;
     private final FormRenderer renderer;
@@ -157,8 +156,9 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         message.setId("studio-message");
         message.getStyle().set("color", "var(--lumo-error-text-color)");
         add(title, editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(), labelForm(),
-                orderForm(), new H3(getTranslation("studio.diff")), changes, publishForm(), message,
-                new H3(getTranslation("studio.versions")), versionsGrid(),
+                orderForm(), new H3(getTranslation("studio.diff")), changes,
+                StudioParts.publishRow(this, IDS, comment, confirm, this::publish), message, new H3(getTranslation("studio.versions")),
+                StudioParts.versionsGrid(this, getLocale(), IDS, versions, id -> studio.versionText(formKey, id), editor, comment, this::recheck),
                 new H3(getTranslation("studio.preview")), language, preview);
     }
 
@@ -294,53 +294,14 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    private HorizontalLayout publishForm() {
-        comment.setId("publish-comment");
-        comment.setLabel(getTranslation("studio.publish.comment"));
-        comment.setMaxLength(1000);
-        comment.setWidth("30em");
-        confirm.setId("publish-confirm");
-        confirm.setLabel(getTranslation("studio.publish.confirm"));
-        confirm.setVisible(false);
-        Button publish = new Button(getTranslation("studio.publish"), e -> publish());
-        publish.setId("publish");
-        publish.addThemeVariants(ButtonVariant.PRIMARY);
-        HorizontalLayout row = new HorizontalLayout(comment, confirm, publish);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return row;
-    }
 
-    private Grid<VersionInfo> versionsGrid() {
-        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
-        versions.setId("studio-versions");
-        versions.addColumn(VersionInfo::versionNumber).setHeader(getTranslation("studio.versions.number")).setAutoWidth(true);
-        versions.addColumn(v -> times.format(v.publishedAt())).setHeader(getTranslation("studio.versions.when")).setAutoWidth(true);
-        versions.addColumn(v -> v.publishedBy().orElse(getTranslation("studio.versions.file")))
-                .setHeader(getTranslation("studio.versions.who")).setAutoWidth(true);
-        versions.addColumn(v -> v.comment().orElse("")).setHeader(getTranslation("studio.versions.comment")).setFlexGrow(2);
-        versions.addComponentColumn(v -> {
-            Button load = new Button(getTranslation("studio.versions.load"), e -> {
-                editor.setValue(studio.versionText(formKey, v.versionId()));
-                comment.setValue(getTranslation("studio.versions.rollback-comment", v.versionNumber()));
-                recheck();
-            });
-            load.setId("load-version-" + v.versionNumber());
-            return load;
-        }).setAutoWidth(true);
-        versions.setAllRowsVisible(true);
-        return versions;
-    }
 
     /** Checks the draft with the engine and refreshes problems, edit choices, diff and preview. */
     private void recheck() {
         FormStudio.Check check = studio.check(formKey, editor.getValue());
         checked = check.form();
         problems.removeAll();
-        editor.setProblems(check.problems().stream().filter(p -> p.at().source().equals(draft.sourceName()))
-                .map(p -> new YamlEditor.Problem(p.at().line(), p.at().column(), "[" + p.code().code() + "] " + p.message()
-                        + (p.hint().isEmpty() ? "" : " – " + p.hint())))
-                .toList());
+        editor.setProblems(StudioParts.editorProblems(check.problems(), draft.sourceName()));
         if (check.valid()) {
             status.setText(getTranslation("studio.valid"));
             status.getStyle().set("color", "var(--lumo-success-text-color)");
@@ -348,27 +309,13 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
             status.setText(getTranslation("studio.invalid", check.problems().size()));
             status.getStyle().set("color", "var(--lumo-error-text-color)");
             for (FormProblem problem : check.problems()) {
-                problems.add(problemLine(problem));
+                problems.add(StudioParts.problemLine(problem, draft.sourceName(), editor));
             }
         }
         checked.ifPresent(this::fillEditChoices);
         showDiff();
         showPreview();
         versions.setItems(studio.history(formKey));
-    }
-
-    private Span problemLine(FormProblem problem) {
-        boolean here = problem.at().source().equals(draft.sourceName());
-        String where = (here ? "" : problem.at().source() + ":") + problem.at().line() + ":" + problem.at().column();
-        Span line = new Span(where + " [" + problem.code().code() + "] " + problem.message()
-                + (problem.hint().isEmpty() ? "" : " – " + problem.hint()));
-        line.addClassName("studio-problem");
-        line.getStyle().set("cursor", "pointer").set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
-                .set("color", "var(--lumo-error-text-color)");
-        if (here) {
-            line.addClickListener(e -> editor.selectLine(problem.at().line()));
-        }
-        return line;
     }
 
     private void fillEditChoices(FormDefinition form) {
