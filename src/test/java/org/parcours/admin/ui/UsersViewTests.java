@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parcours.ParcoursApplication;
 import org.parcours.home.ui.HomeView;
@@ -41,11 +42,19 @@ import org.springframework.transaction.annotation.Transactional;
 @WithUserDetails(TestUsers.ADMIN)
 class UsersViewTests extends SpringBrowserlessTest {
 
+    /** A team of this test's own: the users it creates must not join the demo teams other tests count on. */
+    static final String TEAM = "Équipe Administration (test)";
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     TestData data;
+
+    @BeforeEach
+    void ownTeam() {
+        jdbc.update("INSERT IGNORE INTO team (name) VALUES (?)", TEAM);
+    }
 
     @Autowired
     UserAdministration admin;
@@ -66,7 +75,7 @@ class UsersViewTests extends SpringBrowserlessTest {
         assertThat(message()).isEqualTo("Un travailleur social doit appartenir à au moins une équipe");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = 'jdupont'", Integer.class)).isZero();
 
-        teams().setValue(Set.of(data.teamId(TestUsers.TEAM_SOUTH)));
+        teams().setValue(Set.of(data.teamId(TEAM)));
         click("user-create");
         assertThat(message()).startsWith("jdupont est créé. Mot de passe initial, affiché une seule fois : ");
         String password = message().substring(message().lastIndexOf(' ') + 1);
@@ -75,9 +84,9 @@ class UsersViewTests extends SpringBrowserlessTest {
         UserSummary row = row("jdupont");
         assertThat(row.displayName()).isEqualTo("Jeanne Dupont");
         assertThat(row.roles()).containsExactly(Role.WORKER);
-        assertThat(row.teams()).containsExactly(TestUsers.TEAM_SOUTH);
+        assertThat(row.teams()).containsExactly(TEAM);
         assertThat(audit("USER_CREATED", row.id())).singleElement().asString()
-                .contains("after: jdupont \"Jeanne Dupont\" roles [WORKER] teams [Équipe Sud]").doesNotContain(password);
+                .contains("after: jdupont \"Jeanne Dupont\" roles [WORKER] teams [" + TEAM + "]").doesNotContain(password);
 
         // the same login again: refused with the reason, nothing created
         click("user-clear");
@@ -105,14 +114,14 @@ class UsersViewTests extends SpringBrowserlessTest {
         long id = row("mmartin").id();
 
         roles().setValue(Set.of(Role.WORKER, Role.COMMITTEE));
-        teams().setValue(Set.of(data.teamId(TestUsers.TEAM_NORTH)));
+        teams().setValue(Set.of(data.teamId(TEAM)));
         click("user-save");
         assertThat(message()).isEqualTo("Les changements de mmartin sont enregistrés");
         assertThat(row("mmartin").roles()).containsExactlyInAnyOrder(Role.WORKER, Role.COMMITTEE);
-        assertThat(row("mmartin").teams()).containsExactly(TestUsers.TEAM_NORTH);
+        assertThat(row("mmartin").teams()).containsExactly(TEAM);
         assertThat(audit("USER_CHANGED", id)).singleElement().asString()
                 .contains("before: mmartin \"Marc Martin\" roles [COMMITTEE] teams []")
-                .contains("after: mmartin \"Marc Martin\" roles [WORKER, COMMITTEE] teams [Équipe Nord]");
+                .contains("after: mmartin \"Marc Martin\" roles [WORKER, COMMITTEE] teams [" + TEAM + "]");
 
         click("user-toggle");
         assertThat(message()).isEqualTo("mmartin est désactivé : il ne peut plus se connecter");
