@@ -98,7 +98,8 @@ class StudioDoneWhenIT {
             // 2. a new value of the shared IMASP scale, with the structured form
             browser.driver.get(url("/admin/forms"));
             browser.reveal(By.id("shared-link-scales-imasp-abc"), TIMEOUT).click();
-            wait.until(ExpectedConditions.textToBe(By.id("shared-status"), "Le brouillon est valide"));
+            wait.until(ExpectedConditions.attributeToBe(By.id("shared-status"), "textContent", "Le brouillon est valide"));
+            browser.screenshot("studio-done-scale-editor");
             browser.type("value-code", "D");
             browser.type("value-fr", "Obstacle durable");
             browser.type("value-nl", "Blijvende belemmering");
