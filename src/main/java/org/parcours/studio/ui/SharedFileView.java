@@ -32,7 +32,6 @@ import org.parcours.formdef.FormDefinitionException;
 import org.parcours.formdef.FormProblem;
 import org.parcours.security.Role;
 import org.parcours.studio.FormDiff;
-import org.parcours.studio.FormSchemaKeys;
 import org.parcours.studio.SharedFileStudio;
 import org.parcours.studio.YamlEdits;
 import org.parcours.ui.editor.YamlEditor;
@@ -52,7 +51,8 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     private static final List<String> COLOURS = List.of("green", "amber", "red", "neutral");
 
     private static final StudioParts.Ids IDS =
-            new StudioParts.Ids("shared-comment", "shared-confirm", "shared-publish", "shared-versions", "load-shared-version-");
+            new StudioParts.Ids("shared-editor", "shared-status", "shared-problems", "shared-comment", "shared-confirm", "shared-publish",
+                    "shared-versions", "load-shared-version-");
 
     private final SharedFileStudio studio;
 
@@ -104,27 +104,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void build() {
-        editor.setId("shared-editor");
-        editor.setLabel(getTranslation("studio.editor"));
-        editor.setHint(getTranslation("studio.editor.keyboard"));
-        editor.setCompletions(FormSchemaKeys.all());
-        editor.setWidthFull();
-        editor.setHeight("60vh");
-        editor.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                recheck();
-            }
-        });
-        status.setId("shared-status");
-        problems.setId("shared-problems");
-        problems.setPadding(false);
-        problems.setSpacing(false);
-        VerticalLayout side = new VerticalLayout(new H3(getTranslation("studio.problems")), status, problems);
-        side.setPadding(false);
-        side.setWidth("32em");
-        HorizontalLayout editing = new HorizontalLayout(editor, side);
-        editing.setWidthFull();
-        editing.setFlexGrow(1, editor);
+        HorizontalLayout editing = StudioParts.editingRow(this, IDS, editor, "60vh", status, problems, this::recheck);
         changes.setId("shared-diff");
         changes.setPadding(false);
         changes.setSpacing(false);

@@ -12,12 +12,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import org.parcours.catalog.VersionInfo;
 import org.parcours.formdef.FormProblem;
+import org.parcours.studio.FormSchemaKeys;
 import org.parcours.ui.editor.YamlEditor;
 
 /**
@@ -27,11 +30,42 @@ import org.parcours.ui.editor.YamlEditor;
  */
 final class StudioParts {
 
-    /** The element ids of one studio's publish row and version list. */
-    record Ids(String comment, String confirm, String publish, String versions, String loadVersionPrefix) {
+    /** The element ids of one studio's editor, problem list, publish row and version list. */
+    record Ids(String editor, String status, String problems, String comment, String confirm, String publish, String versions,
+               String loadVersionPrefix) {
     }
 
     private StudioParts() {
+    }
+
+    /**
+     * The YAML editor (checked again as the user types) beside the problem panel: the draft's
+     * state and its problems.
+     */
+    static HorizontalLayout editingRow(Component owner, Ids ids, YamlEditor editor, String editorHeight, Span status,
+                                       VerticalLayout problems, Runnable recheck) {
+        editor.setId(ids.editor());
+        editor.setLabel(owner.getTranslation("studio.editor"));
+        editor.setHint(owner.getTranslation("studio.editor.keyboard"));
+        editor.setCompletions(FormSchemaKeys.all());
+        editor.setWidthFull();
+        editor.setHeight(editorHeight);
+        editor.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                recheck.run();
+            }
+        });
+        status.setId(ids.status());
+        problems.setId(ids.problems());
+        problems.setPadding(false);
+        problems.setSpacing(false);
+        VerticalLayout side = new VerticalLayout(new H3(owner.getTranslation("studio.problems")), status, problems);
+        side.setPadding(false);
+        side.setWidth("32em");
+        HorizontalLayout editing = new HorizontalLayout(editor, side);
+        editing.setWidthFull();
+        editing.setFlexGrow(1, editor);
+        return editing;
     }
 
     /** The problems found in the edited file itself, as markers for the editor. */

@@ -43,7 +43,6 @@ import org.parcours.formdef.ScaleItem;
 import org.parcours.formrun.FormSession;
 import org.parcours.security.Role;
 import org.parcours.studio.FormDiff;
-import org.parcours.studio.FormSchemaKeys;
 import org.parcours.studio.FormStudio;
 import org.parcours.studio.YamlEdits;
 import org.parcours.ui.editor.YamlEditor;
@@ -64,7 +63,8 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     static final String FORM_KEY = "formKey";
 
     private static final StudioParts.Ids IDS =
-            new StudioParts.Ids("publish-comment", "publish-confirm", "publish", "studio-versions", "load-version-");
+            new StudioParts.Ids("studio-editor", "studio-status", "studio-problems", "publish-comment", "publish-confirm", "publish",
+                    "studio-versions", "load-version-");
 
     private final FormStudio studio;
     private final FormRenderer renderer;
@@ -118,27 +118,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void build() {
         H2 title = new H2(getTranslation("studio.title", draft.sourceName()));
-        editor.setId("studio-editor");
-        editor.setLabel(getTranslation("studio.editor"));
-        editor.setHint(getTranslation("studio.editor.keyboard"));
-        editor.setCompletions(FormSchemaKeys.all());
-        editor.setWidthFull();
-        editor.setHeight("70vh");
-        editor.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                recheck();
-            }
-        });
-        status.setId("studio-status");
-        problems.setId("studio-problems");
-        problems.setPadding(false);
-        problems.setSpacing(false);
-        VerticalLayout side = new VerticalLayout(new H3(getTranslation("studio.problems")), status, problems);
-        side.setPadding(false);
-        side.setWidth("32em");
-        HorizontalLayout editing = new HorizontalLayout(editor, side);
-        editing.setWidthFull();
-        editing.setFlexGrow(1, editor);
+        HorizontalLayout editing = StudioParts.editingRow(this, IDS, editor, "70vh", status, problems, this::recheck);
 
         changes.setId("studio-diff");
         changes.setPadding(false);
