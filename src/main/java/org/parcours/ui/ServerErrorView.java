@@ -11,6 +11,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.parcours.security.ClientDisconnects;
 import org.parcours.security.ErrorReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,12 @@ public class ServerErrorView extends VerticalLayout implements HasErrorParameter
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference = ErrorReference.next();
-        log.error("Unexpected error opening '{}', reference {}", event.getLocation().getPath(), reference, parameter.getCaughtException());
+        if (ClientDisconnects.isDisconnect(parameter.getCaughtException())) {
+            log.debug("Client went away while opening '{}': {}", event.getLocation().getPath(),
+                    ClientDisconnects.describe(parameter.getCaughtException()));
+        } else {
+            log.error("Unexpected error opening '{}', reference {}", event.getLocation().getPath(), reference, parameter.getCaughtException());
+        }
         removeAll();
         Paragraph message = new Paragraph(getTranslation("error.unexpected"));
         message.setId("server-error");
