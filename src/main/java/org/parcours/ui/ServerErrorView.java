@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * logged with that reference and never sent to the browser.
  */
 @AnonymousAllowed
-public class ServerErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class ServerErrorView extends VerticalLayout implements HasDynamicTitle, HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ServerErrorView.class);
 
@@ -42,5 +43,10 @@ public class ServerErrorView extends VerticalLayout implements HasErrorParameter
         ref.setId("server-error-reference");
         add(new H2(getTranslation("error.server.title")), message, ref, new Anchor("./", getTranslation("nav.home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.server.title") + " – " + getTranslation("app.name");
     }
 }
