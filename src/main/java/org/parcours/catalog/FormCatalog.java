@@ -742,25 +742,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
 
     /** The text stored for a version: the scale files the form uses, then the form file. */
     private static String bundledText(FormDefinition form, FormBundle bundle, FormSource formSource, List<FormSource> scaleSources) {
-        TreeSet<String> usedScaleSources = new TreeSet<>();
-        form.allItems().forEach((Item item) -> {
-            switch (item) {
-                case ScaleItem scaleItem -> usedScaleSources.add(bundle.sharedSources().get("scale:" + scaleItem.scale().id()));
-                case ChoiceItem choice when bundle.sharedSources().containsKey("list:" + choice.options().id())
-                        && bundle.lists().get(choice.options().id()) == choice.options() ->
-                        usedScaleSources.add(bundle.sharedSources().get("list:" + choice.options().id()));
-                default -> {
-                }
-            }
-        });
-        StringBuilder text = new StringBuilder();
-        for (FormSource scale : scaleSources) {
-            if (usedScaleSources.contains(scale.name())) {
-                text.append("# source: ").append(scale.name()).append('\n').append(scale.text().strip()).append("\n---\n");
-            }
-        }
-        return text.append("# source: ").append(formSource.name()).append('\n').append(formSource.text().strip()).append('\n')
-                .toString();
+        return FormsFolder.bundledText(form, bundle, formSource, scaleSources);
     }
 
     private List<FormSource> readSources() {

@@ -11,7 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import java.util.TreeSet;
+
+import org.parcours.formdef.ChoiceItem;
+import org.parcours.formdef.FormBundle;
+import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.FormDefinitionException;
+import org.parcours.formdef.Item;
+import org.parcours.formdef.ScaleItem;
 import org.parcours.formdef.FormProblem;
 import org.parcours.formdef.FormSource;
 import org.parcours.formdef.ProblemCode;
@@ -80,5 +87,41 @@ public final class FormsFolder {
     public static FormProblem holdsNoPolicy(String name) {
         return new FormProblem(ProblemCode.UNKNOWN_DOCUMENT, new SourcePosition(name, 1, 1),
                 "policy.yaml holds no 'policy:' document", "start it with 'policy: <id>'");
+    }
+
+    /**
+     * The text a form version is stored as: the shared files the form uses, then the form file. Two
+     * readings with the same text are the same version; any other text is a new version.
+     */
+    public static String bundledText(FormDefinition form, FormBundle bundle, FormSource formSource, List<FormSource> scaleSources) {
+        TreeSet<String> usedScaleSources = new TreeSet<>();
+        form.allItems().forEach((Item item) -> {
+            switch (item) {
+                case ScaleItem scaleItem -> usedScaleSources.add(bundle.sharedSources().get("scale:" + scaleItem.scale().id()));
+                case ChoiceItem choice when bundle.sharedSources().containsKey("list:" + choice.options().id())
+                        && bundle.lists().get(choice.options().id()) == choice.options() ->
+                        usedScaleSources.add(bundle.sharedSources().get("list:" + choice.options().id()));
+                default -> {
+                }
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (FormSource scale : scaleSources) {
+            if (usedScaleSources.contains(scale.name())) {
+                text.append("# source: ").append(scale.name()).append('\n').append(scale.text().strip()).append("\n---\n");
+            }
+        }
+        return text.append("# source: ").append(formSource.name()).append('\n').append(formSource.text().strip()).append('\n')
+                .toString();
+    }
+
+    /** The hash a version is known by (the catalog's content hash). */
+    public static String contentHash(String bundledText) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bundledText.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 }

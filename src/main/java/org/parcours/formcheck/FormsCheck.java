@@ -26,8 +26,15 @@ import org.parcours.formdef.FormSource;
  */
 public final class FormsCheck {
 
-    /** What a file would publish: its kind, id and counts; empty counts for a file that cannot be read. */
-    public record Summary(String kind, Optional<String> id, int sections, int items, int values) {
+    /**
+     * What a file would publish: its kind, id and counts (empty for a file that cannot be read), and
+     * for a form the content hash its version would have (the catalog's: same hash, same version).
+     */
+    public record Summary(String kind, Optional<String> id, int sections, int items, int values, Optional<String> versionHash) {
+
+        Summary(String kind, Optional<String> id, int sections, int items, int values) {
+            this(kind, id, sections, items, values, Optional.empty());
+        }
     }
 
     /** One file of the folder, its summary and the problems located in it. */
@@ -95,11 +102,41 @@ public final class FormsCheck {
                 return new Summary("form", Optional.empty(), 0, 0, 0);
             }
             FormDefinition form = bundle.forms().values().iterator().next();
-            return new Summary("form", Optional.of(form.id()), form.sections().size(), (int) form.allItems().count(), 0);
+            List<FormSource> sharedSources = withShared.subList(0, withShared.size() - 1);
+            String hash = FormsFolder.contentHash(FormsFolder.bundledText(form, bundle, withShared.getLast(), sharedSources));
+            return new Summary("form", Optional.of(form.id()), form.sections().size(), (int) form.allItems().count(), 0, Optional.of(hash));
         } catch (FormDefinitionException e) {
             problems.addAll(e.problems());
             return new Summary("form", Optional.empty(), 0, 0, 0);
         }
+    }
+
+    /** Whether publishing {@code now} over {@code before} gives a form a new version. */
+    public enum Change {
+        NEW_FORM, NEW_VERSION, UNCHANGED, REMOVED
+    }
+
+    /**
+     * Per form id, what publishing the folder checked in {@code now} would do to the forms of
+     * {@code before} (e.g. the previous checkout): a new form, a new version, nothing, or a form
+     * no longer in the folder (its versions stay; its answers keep their version).
+     */
+    public static Map<String, Change> changes(Result now, Result before) {
+        Map<String, String> old = hashes(before);
+        Map<String, String> current = hashes(now);
+        Map<String, Change> changes = new java.util.TreeMap<>();
+        current.forEach((id, hash) -> changes.put(id, !old.containsKey(id) ? Change.NEW_FORM
+                : old.get(id).equals(hash) ? Change.UNCHANGED : Change.NEW_VERSION));
+        old.keySet().stream().filter(id -> !current.containsKey(id)).forEach(id -> changes.put(id, Change.REMOVED));
+        return changes;
+    }
+
+    /** form id to version hash; a broken form has the empty hash (anything differs from it) */
+    private static Map<String, String> hashes(Result result) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        result.files().stream().filter(f -> f.summary().kind().equals("form")).forEach(f -> hashes.put(
+                f.summary().id().orElse(FormsFolder.keyOf(f.file())), f.summary().versionHash().orElse("")));
+        return hashes;
     }
 
     private Summary shared(FormSource source, Set<FormProblem> problems) {

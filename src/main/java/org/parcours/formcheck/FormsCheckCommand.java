@@ -24,14 +24,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code forms check [--format text|json|sarif] [--output FILE] [FOLDER]}: the command line of
+ * {@code forms check [--format text|json|sarif] [--output FILE] [--against FOLDER] [FOLDER]}: the command line of
  * {@link FormsCheck}, run from the application jar before any Spring context starts (so no
  * database and no web server), or from the repository's {@code ./forms-check}. Exit code 0 when
  * the folder has no problem, 1 when it has, 2 for a wrong command line.
  */
 public final class FormsCheckCommand {
 
-    static final String USAGE = "usage: forms check [--format text|json|sarif] [--output FILE] [FOLDER (default forms)]";
+    static final String USAGE = "usage: forms check [--format text|json|sarif] [--output FILE] [--against EARLIER_FOLDER] [FOLDER (default forms)]";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FormsCheckCommand() {
@@ -50,16 +50,17 @@ public final class FormsCheckCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String format = "text";
         String output = null;
+        String against = null;
         String folder = "forms";
         List<String> rest = new ArrayList<>(List.of(args).subList(handles(args) ? 2 : 0, args.length));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
-            if ((arg.equals("--format") || arg.equals("--output")) && i + 1 < rest.size()) {
+            if ((arg.equals("--format") || arg.equals("--output") || arg.equals("--against")) && i + 1 < rest.size()) {
                 String value = rest.get(++i);
-                if (arg.equals("--format")) {
-                    format = value;
-                } else {
-                    output = value;
+                switch (arg) {
+                    case "--format" -> format = value;
+                    case "--output" -> output = value;
+                    default -> against = value;
                 }
             } else if (arg.startsWith("--format=")) {
                 format = arg.substring("--format=".length());
@@ -84,12 +85,18 @@ public final class FormsCheckCommand {
             err.println("no forms folder " + dir.toAbsolutePath() + "\n" + USAGE);
             return 2;
         }
+        if (against != null && !Files.isDirectory(Path.of(against))) {
+            err.println("no earlier forms folder " + Path.of(against).toAbsolutePath() + "\n" + USAGE);
+            return 2;
+        }
         Result result = new FormsCheck().check(dir);
+        Map<String, FormsCheck.Change> changes = against == null ? Map.of()
+                : FormsCheck.changes(result, new FormsCheck().check(Path.of(against)));
         String prefix = prefix(folder);
         String report = switch (format) {
-            case "json" -> json(result, prefix);
+            case "json" -> json(result, prefix, changes);
             case "sarif" -> sarif(result, prefix);
-            default -> text(result, prefix);
+            default -> text(result, prefix, changes);
         };
         if (output == null) {
             out.print(report);
@@ -99,7 +106,7 @@ public final class FormsCheckCommand {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + output, e);
             }
-            out.print(format.equals("text") ? "" : text(result, prefix));
+            out.print(format.equals("text") ? "" : text(result, prefix, changes));
         }
         out.flush();
         return result.ok() ? 0 : 1;
@@ -115,6 +122,11 @@ public final class FormsCheckCommand {
     }
 
     static String text(Result result, String prefix) {
+        return text(result, prefix, Map.of());
+    }
+
+    /** @param changes per form id, empty unless compared with an earlier folder */
+    static String text(Result result, String prefix, Map<String, FormsCheck.Change> changes) {
         StringBuilder out = new StringBuilder();
         for (FormProblem p : result.problems()) {
             out.append(prefix).append(p.at().source()).append(':').append(p.at().line()).append(':').append(p.at().column())
@@ -131,13 +143,28 @@ public final class FormsCheckCommand {
         Map<String, Integer> kinds = new TreeMap<>();
         for (FileReport file : result.files()) {
             kinds.merge(file.summary().kind(), 1, Integer::sum);
-            out.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", prefix + file.file(), describe(file)));
+            String change = file.summary().kind().equals("form") ? file.summary().id().map(changes::get).map(FormsCheckCommand::describe).orElse("") : "";
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %s%s%n", prefix + file.file(), describe(file), change));
         }
+        changes.forEach((id, change) -> {
+            if (change == FormsCheck.Change.REMOVED) {
+                out.append("form ").append(id).append(": no longer in the folder (its versions and answers stay)\n");
+            }
+        });
         long broken = result.files().stream().filter(f -> !f.problems().isEmpty()).count();
         out.append(String.format(Locale.ROOT, "%d files checked (%s): %s%n", result.files().size(),
                 String.join(", ", kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey() + (e.getValue() > 1 ? "s" : "")).toList()),
                 result.ok() ? "no problems" : result.problems().size() + " problem(s) in " + broken + " file(s)"));
         return out.toString();
+    }
+
+    private static String describe(FormsCheck.Change change) {
+        return switch (change) {
+            case NEW_FORM -> "; a new form";
+            case NEW_VERSION -> "; publishes a new version";
+            case UNCHANGED -> "; unchanged, no new version";
+            case REMOVED -> "";
+        };
     }
 
     private static String describe(FileReport file) {
@@ -158,9 +185,19 @@ public final class FormsCheckCommand {
     }
 
     static String json(Result result, String prefix) {
+        return json(result, prefix, Map.of());
+    }
+
+    static String json(Result result, String prefix, Map<String, FormsCheck.Change> changes) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ok", result.ok());
         root.put("problemCount", result.problems().size());
+        ArrayNode removed = root.putArray("removedForms");
+        changes.forEach((id, change) -> {
+            if (change == FormsCheck.Change.REMOVED) {
+                removed.add(id);
+            }
+        });
         ArrayNode files = root.putArray("files");
         for (FileReport file : result.files()) {
             ObjectNode f = files.addObject();
@@ -171,6 +208,8 @@ public final class FormsCheckCommand {
                 case "form" -> {
                     f.put("sections", file.summary().sections());
                     f.put("items", file.summary().items());
+                    file.summary().versionHash().ifPresent(hash -> f.put("versionHash", hash));
+                    file.summary().id().map(changes::get).ifPresent(change -> f.put("change", change.name().toLowerCase(Locale.ROOT).replace('_', '-')));
                 }
                 case "scale", "policy" -> f.put("values", file.summary().values());
                 case "list" -> f.put("options", file.summary().values());

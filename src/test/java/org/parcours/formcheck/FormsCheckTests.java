@@ -73,6 +73,38 @@ class FormsCheckTests {
     }
 
     @Test
+    void comparedWithAnEarlierFolderItSaysWhichFormsGetANewVersion() throws IOException {
+        Path before = copyOfForms();
+        Path now = Files.createDirectories(dir.resolve("now"));
+        for (var file : DamagedForms.filesOf(before).entrySet()) {
+            Path target = now.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+        // a label of the IMASP form, and an option of the list the CASU form uses for its schemes
+        Path imasp = now.resolve("imasp.yaml");
+        Files.writeString(imasp, Files.readString(imasp).replaceFirst("(?m)^(\\s+label: \\{ fr: \")", "$1Nouveau "));
+        Path schemes = now.resolve("lists/aid-schemes.yaml");
+        Files.writeString(schemes, Files.readString(schemes).replaceFirst("(?m)^(\\s+label: \\{ fr: \")", "$1Nouveau "));
+        Files.delete(now.resolve("crisis-intake.yaml"));
+
+        Run text = run("forms", "check", "--against", before.toString(), now.toString());
+        assertThat(text.exit()).as(text.out()).isZero();
+        assertThat(text.out()).containsPattern("(?m)/imasp\\.yaml +form imasp: .*; publishes a new version$")
+                .containsPattern("(?m)/casu\\.yaml +form casu: .*; publishes a new version$")
+                .containsPattern("(?m)/masp-contract\\.yaml +form masp-contract: .*; unchanged, no new version$")
+                .contains("form crisis-intake: no longer in the folder");
+
+        JsonNode json = JSON.readTree(run("forms", "check", "--format", "json", "--against", before.toString(), now.toString()).out());
+        Map<String, String> changes = new java.util.TreeMap<>();
+        stream(json.path("files")).stream().filter(f -> f.path("kind").asString().equals("form"))
+                .forEach(f -> changes.put(f.path("id").asString(), f.path("change").asString()));
+        assertThat(changes).containsEntry("imasp", "new-version").containsEntry("casu", "new-version")
+                .containsEntry("support-plan", "unchanged").doesNotContainKey("crisis-intake");
+        assertThat(stream(json.path("removedForms"))).extracting(JsonNode::asString).containsExactly("crisis-intake");
+    }
+
+    @Test
     void aWrongCommandLineExitsWithTwo() {
         assertThat(run("forms", "check", "--format", "xml", "forms").exit()).isEqualTo(2);
         assertThat(run("forms", "check", "no-such-folder").exit()).isEqualTo(2);
