@@ -2,6 +2,7 @@ package org.parcours;
 
 import java.time.Clock;
 
+import org.parcours.formcheck.FormsCheckCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,10 @@ import org.springframework.context.annotation.Bean;
 public class ParcoursApplication {
 
     public static void main(String[] args) {
+        if (FormsCheckCommand.handles(args)) {
+            // a command-line tool for form authors and CI: no Spring context, no database, no web server
+            System.exit(FormsCheckCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(ParcoursApplication.class, args);
     }
 

@@ -68,8 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FormCatalog.class);
-    private static final List<String> SHARED_FOLDERS = List.of("scales/", "lists/");
-    static final String POLICY_FILE = "policy.yaml";
+    private static final List<String> SHARED_FOLDERS = FormsFolder.SHARED_FOLDERS;
+    static final String POLICY_FILE = FormsFolder.POLICY_FILE;
     private static final java.util.regex.Pattern SHARED_FILE = java.util.regex.Pattern.compile("(lists|scales)/[a-z0-9][a-z0-9_-]*\\.yaml|policy\\.yaml");
     private static final String SYSTEM = "system";
     /** not *.yaml, so never read as a form */
@@ -302,9 +302,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 FormBundle bundle = reader.read(withScales);
                 if (bundle.forms().isEmpty()) {
                     // an emptied or cut file must not take its form out of service
-                    throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.MISSING_KEY,
-                            new SourcePosition(formSource.name(), 1, 1), "the file defines no form",
-                            "start it with 'form: " + keyOf(formSource) + "'; scales and lists belong in scales/ and lists/")));
+                    throw new FormDefinitionException(List.of(FormsFolder.definesNoForm(formSource.name())));
                 }
                 for (FormDefinition form : bundle.forms().values()) {
                     String text = bundledText(form, bundle, formSource, scaleSources);
@@ -340,8 +338,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         try {
             Optional<Policy> read = reader.read(List.of(source)).policy();
             if (read.isEmpty()) {
-                throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.UNKNOWN_DOCUMENT,
-                        new SourcePosition(source.name(), 1, 1), "policy.yaml holds no 'policy:' document", "start it with 'policy: <id>'")));
+                throw new FormDefinitionException(List.of(FormsFolder.holdsNoPolicy(source.name())));
             }
             policy = read;
             policyProblems = List.of();
@@ -531,8 +528,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         if (name.equals(POLICY_FILE)) {
             try {
                 if (reader.read(List.of(draft)).policy().isEmpty()) {
-                    return new SharedCheck(List.of(new FormProblem(ProblemCode.UNKNOWN_DOCUMENT, new SourcePosition(name, 1, 1),
-                            "policy.yaml holds no 'policy:' document", "start it with 'policy: <id>'")), Map.of());
+                    return new SharedCheck(List.of(FormsFolder.holdsNoPolicy(name)), Map.of());
                 }
                 return new SharedCheck(List.of(), Map.of());
             } catch (FormDefinitionException e) {
@@ -746,25 +742,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
 
     /** The text stored for a version: the scale files the form uses, then the form file. */
     private static String bundledText(FormDefinition form, FormBundle bundle, FormSource formSource, List<FormSource> scaleSources) {
-        TreeSet<String> usedScaleSources = new TreeSet<>();
-        form.allItems().forEach((Item item) -> {
-            switch (item) {
-                case ScaleItem scaleItem -> usedScaleSources.add(bundle.sharedSources().get("scale:" + scaleItem.scale().id()));
-                case ChoiceItem choice when bundle.sharedSources().containsKey("list:" + choice.options().id())
-                        && bundle.lists().get(choice.options().id()) == choice.options() ->
-                        usedScaleSources.add(bundle.sharedSources().get("list:" + choice.options().id()));
-                default -> {
-                }
-            }
-        });
-        StringBuilder text = new StringBuilder();
-        for (FormSource scale : scaleSources) {
-            if (usedScaleSources.contains(scale.name())) {
-                text.append("# source: ").append(scale.name()).append('\n').append(scale.text().strip()).append("\n---\n");
-            }
-        }
-        return text.append("# source: ").append(formSource.name()).append('\n').append(formSource.text().strip()).append('\n')
-                .toString();
+        return FormsFolder.bundledText(form, bundle, formSource, scaleSources);
     }
 
     private List<FormSource> readSources() {
@@ -778,24 +756,8 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private Folder readFolder() {
         Path dir = Path.of(formsDir);
         if (Files.isDirectory(dir)) {
-            List<FormSource> sources = new ArrayList<>();
-            Map<String, FormProblem> unreadable = new LinkedHashMap<>();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
-                        .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales")
-                                || dir.relativize(f).startsWith("lists"))
-                        .sorted(Comparator.comparing(Path::toString)).toList()) {
-                    String name = dir.relativize(f).toString().replace('\\', '/');
-                    try {
-                        sources.add(FormSource.decode(name, Files.readAllBytes(f)));
-                    } catch (FormDefinitionException e) {
-                        unreadable.put(name, e.problems().getFirst());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list the forms folder " + dir.toAbsolutePath(), e);
-            }
-            return new Folder(sources, unreadable);
+            FormsFolder.Contents contents = FormsFolder.read(dir);
+            return new Folder(contents.sources(), contents.unreadable());
         }
         log.warn("Forms folder {} not found; using the forms bundled in the application", dir.toAbsolutePath());
         return new Folder(bundledSources(), Map.of());

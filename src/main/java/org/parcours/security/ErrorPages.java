@@ -40,7 +40,9 @@ class ErrorPages implements ErrorController {
         String reference = ErrorReference.next();
         Throwable error = errors.getError(new ServletWebRequest(request));
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (status.is5xxServerError()) {
+        if (error != null && ClientDisconnects.isDisconnect(error)) {
+            log.debug("Client went away during {}: {}", path, ClientDisconnects.describe(error));
+        } else if (status.is5xxServerError()) {
             log.error("HTTP {} for {}, reference {}", status.value(), path, reference, error);
         } else {
             log.info("HTTP {} for {}, reference {}{}", status.value(), path, reference,

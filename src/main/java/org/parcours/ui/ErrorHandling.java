@@ -8,6 +8,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
+import org.parcours.security.ClientDisconnects;
 import org.parcours.security.ErrorReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,11 @@ class ErrorHandling implements VaadinServiceInitListener {
     }
 
     private static void handle(ErrorEvent event) {
+        if (ClientDisconnects.isDisconnect(event.getThrowable())) {
+            // the browser went away (tab closed): nobody to tell, nothing wrong with the application
+            log.debug("Client went away during a UI request: {}", ClientDisconnects.describe(event.getThrowable()));
+            return;
+        }
         String reference = ErrorReference.next();
         log.error("Unexpected error in the UI, reference {}", reference, event.getThrowable());
         UI ui = UI.getCurrent();

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -31,7 +32,10 @@ public class MainLayout extends AppLayout {
     }
 
     public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, List<NavigationContributor> contributors) {
+        Image logo = new Image(AppShell.LOGO, ""); // decorative: the product name follows
+        logo.setId("app-logo");
         Span title = new Span(getTranslation("app.name"));
+        title.setId("app-name");
         title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
         Button logout = new Button(getTranslation("nav.logout"), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -41,7 +45,7 @@ public class MainLayout extends AppLayout {
         HorizontalLayout right = new HorizontalLayout(user, new LanguageSelect(), logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.getStyle().set("margin-inline-start", "auto").set("padding-inline-end", "var(--lumo-space-m)");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, right);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), logo, title, right);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         addToNavbar(header);

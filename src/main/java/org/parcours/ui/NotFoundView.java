@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -21,7 +22,7 @@ import org.parcours.audit.AuditLog;
  * written to the audit trail.
  */
 @AnonymousAllowed
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends VerticalLayout implements HasDynamicTitle, HasErrorParameter<NotFoundException> {
 
     private final AuthenticationContext authentication;
     private final AuditLog audit;
@@ -43,5 +44,10 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
                 audit.recordDenied(user, "route", path.length() > 80 ? path.substring(0, 80) : path,
                         "route not found or not allowed for the user's roles"));
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.notFound.title") + " – " + getTranslation("app.name");
     }
 }

@@ -6,11 +6,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.parcours.security.ClientDisconnects;
 import org.parcours.security.ErrorReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +23,19 @@ import org.slf4j.LoggerFactory;
  * logged with that reference and never sent to the browser.
  */
 @AnonymousAllowed
-public class ServerErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class ServerErrorView extends VerticalLayout implements HasDynamicTitle, HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ServerErrorView.class);
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference = ErrorReference.next();
-        log.error("Unexpected error opening '{}', reference {}", event.getLocation().getPath(), reference, parameter.getCaughtException());
+        if (ClientDisconnects.isDisconnect(parameter.getCaughtException())) {
+            log.debug("Client went away while opening '{}': {}", event.getLocation().getPath(),
+                    ClientDisconnects.describe(parameter.getCaughtException()));
+        } else {
+            log.error("Unexpected error opening '{}', reference {}", event.getLocation().getPath(), reference, parameter.getCaughtException());
+        }
         removeAll();
         Paragraph message = new Paragraph(getTranslation("error.unexpected"));
         message.setId("server-error");
@@ -36,5 +43,10 @@ public class ServerErrorView extends VerticalLayout implements HasErrorParameter
         ref.setId("server-error-reference");
         add(new H2(getTranslation("error.server.title")), message, ref, new Anchor("./", getTranslation("nav.home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.server.title") + " – " + getTranslation("app.name");
     }
 }

@@ -1,6 +1,7 @@
 package org.parcours.security.ui;
 
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import org.parcours.ui.AppShell;
 import org.parcours.ui.LanguageSelect;
 
 /**
@@ -38,9 +40,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setI18n(i18n);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
+        Image logo = new Image(AppShell.LOGO, ""); // decorative: the product name is the heading below
+        logo.setId("login-logo");
+        logo.getElement().setAttribute("width", "72").setAttribute("height", "72");
         H1 title = new H1(getTranslation("login.title"));
+        title.setId("login-product-name");
         title.getStyle().set("margin-bottom", "0");
-        add(title, new Paragraph(getTranslation("login.description")), login, new LanguageSelect());
+        add(logo, title, new Paragraph(getTranslation("login.description")), login, new LanguageSelect());
     }
 
     @Override
