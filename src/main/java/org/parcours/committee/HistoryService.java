@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.parcours.audit.AuditAction;
@@ -108,7 +107,7 @@ public class HistoryService {
         // sensitive factors never reach a role that may not see them: neither their cells nor their row
         Set<FormDefinition> versions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Stream.concat(Stream.of(layout), measurements.stream().map(HistoryMeasurement::form)).forEach(versions::add);
-        Set<String> hidden = versions.stream().flatMap(form -> form.hiddenFrom(roles).stream()).collect(Collectors.toSet());
+        Set<String> hidden = FormDefinition.hiddenFromAnyOf(versions, roles);
         return ScoreHistory.of(layout, measurements, persistentProblemMeasurements(formKey)).without(hidden);
     }
 
