@@ -245,7 +245,7 @@ public class ExportService {
             versionNumbers.put(v.versionId(), v.versionNumber());
             byId.put(v.versionId(), v);
         });
-        Set<String> roles = user.roleNames();
+        Set<String> hidden = ExportLayout.hiddenFrom(List.copyOf(byId.values()), user.roleNames());
         List<ClientSummary> visible = clients.visibleClients();
         List<Submission> submissions = new ArrayList<>();
         for (int from = 0; from < visible.size(); from += CHUNK) {
@@ -254,7 +254,7 @@ public class ExportService {
             for (Long id : ids) {
                 for (Measurement m : measurements.getOrDefault(id, List.of())) {
                     submissions.add(new Submission(m.evaluationId(), id, versionNumbers.getOrDefault(m.formVersionId(), 0),
-                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), roles, m.answers()))));
+                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), hidden, m.answers()))));
                 }
             }
         }
@@ -263,9 +263,9 @@ public class ExportService {
         return submissions;
     }
 
-    /** The answers the roles may see; none when the version is unknown (it cannot be checked). */
-    private static Map<String, String> visibleAnswers(PublishedForm version, Set<String> roles, Map<String, String> answers) {
-        return version == null ? Map.of() : version.definition().answersVisibleTo(roles, answers);
+    /** The answers outside the hidden items; none when the version is unknown (it cannot be checked). */
+    private static Map<String, String> visibleAnswers(PublishedForm version, Set<String> hidden, Map<String, String> answers) {
+        return version == null ? Map.of() : org.parcours.formdef.FormDefinition.answersOutside(hidden, answers);
     }
 
     private static List<String> mainFixed(boolean anonymised) {
