@@ -85,7 +85,7 @@ class ListReadsAuditedTests {
     void theAgendaAndTheFollowUpListAreOneAuditRowEach() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Suivi");
         long meeting = data.as(TestUsers.COMMITTEE, "COMMITTEE", () -> meetings.create(LocalDate.now(), List.of("Alice Martin"))).id();
-        long item = meetings.propose(meeting, client.id(), AgendaQuestion.OTHER, null);
+        long item = meetings.propose(meeting, client.id(), AgendaQuestion.CONTRACT_RENEWAL, null);
         data.as(TestUsers.COMMITTEE, "COMMITTEE", () -> meetings.recordDecision(item,
                 new MeetingService.DecisionInput(DecisionOutcome.GRANTED, "motivé", null)));
         long before = lastAuditId();

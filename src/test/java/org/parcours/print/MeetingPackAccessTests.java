@@ -55,7 +55,7 @@ class MeetingPackAccessTests {
         ClientSummary north = data.client(TestUsers.TEAM_NORTH, "PackNord");
         evaluations.submit(evaluations.blank(north.id(), "imasp"), Map.of("illness", "C", "homeless", "B"));
         long meeting = data.as(member, "COMMITTEE", () -> meetings.create(LocalDate.now().plusDays(2), List.of("Alice Martin"))).id();
-        meetings.propose(meeting, north.id(), AgendaQuestion.OTHER, null);
+        meetings.propose(meeting, north.id(), AgendaQuestion.CONTRACT_RENEWAL, null);
 
         byte[] pack = data.as(member, "COMMITTEE", () -> printouts.meeting(meeting, java.util.Locale.FRENCH)).bytes();
 
