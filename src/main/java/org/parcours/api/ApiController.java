@@ -15,6 +15,7 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
+import org.parcours.committee.AgendaAccess;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
@@ -47,8 +48,11 @@ class ApiController {
     private final FormCatalog catalog;
     private final ExportService exports;
     private final CurrentUser currentUser;
+    private final AgendaAccess agendaAccess;
 
-    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser) {
+    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser,
+                  AgendaAccess agendaAccess) {
+        this.agendaAccess = agendaAccess;
         this.currentUser = currentUser;
         this.clients = clients;
         this.evaluations = evaluations;
@@ -98,7 +102,7 @@ class ApiController {
     @Operation(summary = "The client files the token's user may see")
     @GetMapping("/clients")
     List<ClientDto> clients() {
-        return clients.visibleClients().stream().map(ClientDto::of).toList();
+        return clients.listShown(org.parcours.clients.ClientFilter.ALL, "API /api/clients").stream().map(ClientDto::of).toList();
     }
 
     @Tag(name = "clients")
@@ -161,6 +165,13 @@ class ApiController {
     @GetMapping("/forms/{key}/submissions")
     List<ExportService.Submission> submissions(@PathVariable("key") String key) {
         return exports.submissions(key);
+    }
+
+    @Tag(name = "committee")
+    @Operation(summary = "The submissions of a form for the clients on a meeting's agenda, whatever their team, for committee members and administrators (audited, naming the meeting)")
+    @GetMapping("/meetings/{id}/forms/{key}/submissions")
+    List<ExportService.Submission> agendaSubmissions(@PathVariable("id") long meetingId, @PathVariable("key") String key) {
+        return exports.submissionsThroughAgenda(key, agendaAccess.agendaClients(currentUser.require(), meetingId), meetingId);
     }
 
     /** The items of the form hidden from the caller: the rule of the history pages, over every published version. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,9 +45,11 @@ public class HistoryService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final AgendaAccess agendaAccess;
 
     HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock,
-                   CurrentUser currentUser, AuditLog audit) {
+                   CurrentUser currentUser, AuditLog audit, AgendaAccess agendaAccess) {
+        this.agendaAccess = agendaAccess;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clients = clients;
@@ -80,11 +83,25 @@ public class HistoryService {
      */
     @Transactional
     public ClientHistory history(long clientId, String formKey) {
-        ClientSummary client = clients.requireVisible(clientId);
+        return history(clientId, formKey, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #history(long, String)}; with a meeting, read through that meeting's agenda
+     * ({@link AgendaAccess}, docs/decisions/0016): a committee member sees a client of any team
+     * that the agenda holds, and the audit row names the meeting.
+     *
+     * @throws org.parcours.clients.ClientNotFoundException no such client, or neither the team rule nor the agenda lets the user see it
+     */
+    @Transactional
+    public ClientHistory history(long clientId, String formKey, OptionalLong meetingId) {
         UserContext user = currentUser.require();
+        ClientSummary client = meetingId.isPresent() ? agendaAccess.requireOnAgenda(user, meetingId.getAsLong(), clientId)
+                : clients.requireVisible(user, clientId);
         ClientHistory page = new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey, user.roleNames()));
         audit.record(user.username(), AuditAction.HISTORY_READ, "client", clientId,
-                "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)");
+                "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)"
+                        + (meetingId.isPresent() ? " through the agenda of meeting " + meetingId.getAsLong() : ""));
         return page;
     }
 

@@ -238,6 +238,19 @@ public class ExportService {
      * client-name order; audited as one read.
      */
     public List<Submission> submissions(String formKey) {
+        return submissions(formKey, clients.visibleClients(), "");
+    }
+
+    /**
+     * The submissions of a form for the clients of a meeting's agenda, which the caller has read
+     * through that meeting's access rule (docs/decisions/0016, {@code committee.AgendaAccess});
+     * audited as one read naming the meeting.
+     */
+    public List<Submission> submissionsThroughAgenda(String formKey, List<ClientSummary> agendaClients, long meetingId) {
+        return submissions(formKey, agendaClients, " of the agenda of meeting " + meetingId);
+    }
+
+    private List<Submission> submissions(String formKey, List<ClientSummary> visible, String context) {
         UserContext user = currentUser.require();
         Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
         Map<Long, PublishedForm> byId = new java.util.HashMap<>();
@@ -246,7 +259,6 @@ public class ExportService {
             byId.put(v.versionId(), v);
         });
         Set<String> hidden = ExportLayout.hiddenFrom(List.copyOf(byId.values()), user.roleNames());
-        List<ClientSummary> visible = clients.visibleClients();
         List<Submission> submissions = new ArrayList<>();
         for (int from = 0; from < visible.size(); from += CHUNK) {
             List<Long> ids = visible.subList(from, Math.min(visible.size(), from + CHUNK)).stream().map(ClientSummary::id).toList();
@@ -259,7 +271,7 @@ public class ExportService {
             }
         }
         transactions.executeWithoutResult(status -> audit.record(user.username(), AuditAction.SUBMISSIONS_READ, TARGET, formKey,
-                submissions.size() + " submissions read through the API"));
+                submissions.size() + " submissions" + context + " read through the API"));
         return submissions;
     }
 
