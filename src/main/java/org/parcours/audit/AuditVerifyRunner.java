@@ -12,10 +12,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --parcours.audit.verify=all} (or {@code =ID}: from that row on) with
- * {@code --spring.main.web-application-type=none}: checks the audit trail's hash chain, prints the
- * outcome (the first broken row, if any) and ends the program, with exit code 0 when the chain is
- * intact and 1 when it is broken. A command-line mode like the demo data generation.
+ * {@code --parcours.audit.verify=all} (or {@code =ID}: from that row on), best with
+ * {@code --server.port=0} (the application starts as usual, on a free port): checks the audit
+ * trail's hash chain, prints the outcome (the first broken row, if any) and ends the program,
+ * with exit code 0 when the chain is intact and 1 when it is broken. A command-line mode like the
+ * demo data generation.
  */
 @Component
 @ConditionalOnProperty("parcours.audit.verify")
