@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * own content, so a row changed, removed or inserted afterwards (by someone who bypasses the
  * triggers and grants, a DBA with root) breaks the chain from that row on. Appends are serialised
  * cluster-wide by the one row of {@code audit_chain_head}, locked by the inserting transaction
- * until it commits (docs/decisions/0016 and docs/security.md); on Galera two nodes appending at
+ * until it commits (docs/security.md); on Galera two nodes appending at
  * once both write that row, so one of them fails certification and is rolled back rather than
  * forking the chain.
  */

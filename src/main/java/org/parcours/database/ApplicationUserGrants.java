@@ -62,7 +62,7 @@ class ApplicationUserGrants implements Callback {
     public void handle(Event event, Context context) {
         try {
             List<String> statements = grants(context.getConnection(), appUser);
-            log.info("Granted {} to the application's database user {}", statements.size() + " table privileges", appUser);
+            log.info("Granted privileges on {} tables to the application's database user {}", statements.size(), appUser);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not grant the application's database user its privileges: " + e.getMessage(), e);
         }
