@@ -15,10 +15,12 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
+import org.parcours.committee.AgendaAccess;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.evaluations.InvalidAnswersException;
+import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
 import org.parcours.formdef.RepeatItem;
 import org.parcours.reporting.ExportService;
@@ -46,8 +48,11 @@ class ApiController {
     private final FormCatalog catalog;
     private final ExportService exports;
     private final CurrentUser currentUser;
+    private final AgendaAccess agendaAccess;
 
-    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser) {
+    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser,
+                  AgendaAccess agendaAccess) {
+        this.agendaAccess = agendaAccess;
         this.currentUser = currentUser;
         this.clients = clients;
         this.evaluations = evaluations;
@@ -73,10 +78,10 @@ class ApiController {
 
     record EvaluationDto(long id, long clientId, String formKey, int formVersion, String status, int revision,
                          Map<String, String> answers) {
-        /** Without the answers of items {@code sensitive} to roles the caller does not hold. */
-        static EvaluationDto of(EvaluationDetails d, Set<String> roles) {
+        /** Without the answers of the hidden items (those {@code sensitive} to other roles in any version of the form). */
+        static EvaluationDto of(EvaluationDetails d, Set<String> hidden) {
             return new EvaluationDto(d.id().orElseThrow(), d.client().id(), d.form().formKey(), d.form().versionNumber(),
-                    d.status().name(), d.revisionNumber(), new java.util.TreeMap<>(d.form().definition().answersVisibleTo(roles, d.answers())));
+                    d.status().name(), d.revisionNumber(), new java.util.TreeMap<>(FormDefinition.answersOutside(hidden, d.answers())));
         }
     }
 
@@ -97,7 +102,7 @@ class ApiController {
     @Operation(summary = "The client files the token's user may see")
     @GetMapping("/clients")
     List<ClientDto> clients() {
-        return clients.visibleClients().stream().map(ClientDto::of).toList();
+        return clients.listShown(org.parcours.clients.ClientFilter.ALL, "API /api/clients").stream().map(ClientDto::of).toList();
     }
 
     @Tag(name = "clients")
@@ -118,7 +123,8 @@ class ApiController {
     @Operation(summary = "An evaluation as it stands (its last revision), audited")
     @GetMapping("/evaluations/{id}")
     EvaluationDto evaluation(@PathVariable("id") long id) {
-        return EvaluationDto.of(evaluations.open(id), roles());
+        EvaluationDetails details = evaluations.open(id);
+        return EvaluationDto.of(details, hiddenFrom(details.form().formKey()));
     }
 
     @Tag(name = "evaluations")
@@ -127,16 +133,16 @@ class ApiController {
     ResponseEntity<EvaluationDto> submit(@RequestBody NewSubmission submission) {
         EvaluationDetails blank = evaluations.blank(submission.clientId(), submission.formKey());
         Map<String, String> answers = submission.answers() == null ? Map.of() : submission.answers();
-        Set<String> roles = roles();
+        Set<String> hidden = hiddenFrom(submission.formKey());
         // an item the caller may not see may not be written by them either
         Map<String, String> refused = new java.util.TreeMap<>();
-        answers.keySet().stream().filter(path -> !blank.form().definition().pathVisibleTo(roles, path))
+        answers.keySet().stream().filter(path -> !FormDefinition.pathOutside(hidden, path))
                 .forEach(path -> refused.put(path, "not visible to your role"));
         if (!refused.isEmpty()) {
             throw new InvalidAnswersException(refused);
         }
         EvaluationDetails submitted = evaluations.submit(blank, answers);
-        return ResponseEntity.created(URI.create("/api/evaluations/" + submitted.id().orElseThrow())).body(EvaluationDto.of(submitted, roles));
+        return ResponseEntity.created(URI.create("/api/evaluations/" + submitted.id().orElseThrow())).body(EvaluationDto.of(submitted, hidden));
     }
 
     @Tag(name = "forms")
@@ -161,8 +167,17 @@ class ApiController {
         return exports.submissions(key);
     }
 
-    private Set<String> roles() {
-        return currentUser.require().roleNames();
+    @Tag(name = "committee")
+    @Operation(summary = "The submissions of a form for the clients on a meeting's agenda, whatever their team, for committee members and administrators (audited, naming the meeting)")
+    @GetMapping("/meetings/{id}/forms/{key}/submissions")
+    List<ExportService.Submission> agendaSubmissions(@PathVariable("id") long meetingId, @PathVariable("key") String key) {
+        return exports.submissionsThroughAgenda(key, agendaAccess.agendaClients(currentUser.require(), meetingId), meetingId);
+    }
+
+    /** The items of the form hidden from the caller: the rule of the history pages, over every published version. */
+    private Set<String> hiddenFrom(String formKey) {
+        return FormDefinition.hiddenFromAnyOf(exports.versions(formKey).stream().map(PublishedForm::definition).toList(),
+                currentUser.require().roleNames());
     }
 
     private static FormVersionDto version(PublishedForm form) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.parcours.catalog.FormNotFoundException;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientValidationException;
+import org.parcours.committee.CommitteeException;
 import org.parcours.evaluations.EvaluationNotFoundException;
 import org.parcours.evaluations.IncompleteEvaluationException;
 import org.parcours.evaluations.InvalidAnswersException;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
-    @ExceptionHandler({ClientNotFoundException.class, EvaluationNotFoundException.class, FormNotFoundException.class})
+    @ExceptionHandler({ClientNotFoundException.class, EvaluationNotFoundException.class, FormNotFoundException.class,
+            CommitteeException.class})
     ProblemDetail notFound() {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Not found or no access");
     }

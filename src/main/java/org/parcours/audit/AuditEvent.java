@@ -34,18 +34,28 @@ public class AuditEvent {
     @Column(name = "target_id")
     private String targetId;
 
+    /** Long enough for the ids of a list view (one row per list shown, see docs/security.md). */
+    static final int DETAIL_MAX = 60_000;
+
+    @Column(columnDefinition = "MEDIUMTEXT")
     private String detail;
+
+    /** SHA-256 of the previous row's hash and this row's content ({@link AuditChain}); null for rows older than the chain. */
+    @Column(name = "chain_hash")
+    private String chainHash;
 
     protected AuditEvent() {
     }
 
-    AuditEvent(Instant occurredAt, String actor, AuditAction action, String targetType, String targetId, String detail) {
+    AuditEvent(Instant occurredAt, String actor, AuditAction action, String targetType, String targetId, String detail,
+               String previousHash) {
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action.name();
         this.targetType = targetType;
         this.targetId = targetId;
-        this.detail = detail.length() > 2000 ? detail.substring(0, 2000) : detail;
+        this.detail = detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) : detail;
+        this.chainHash = AuditChain.hash(previousHash, this);
     }
 
     public Long getId() {
@@ -74,5 +84,9 @@ public class AuditEvent {
 
     public String getDetail() {
         return detail;
+    }
+
+    public String getChainHash() {
+        return chainHash;
     }
 }

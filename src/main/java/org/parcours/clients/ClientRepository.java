@@ -2,6 +2,7 @@ package org.parcours.clients;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -11,7 +12,6 @@ interface ClientRepository extends JpaRepository<Client, Long> {
 
     List<Client> findAllByOrderByLastNameAscFirstNameAsc();
 
-    boolean existsByNationalRegisterNumber(String nationalRegisterNumber);
-
-    boolean existsByNationalRegisterNumberAndIdNot(String nationalRegisterNumber, Long id);
+    /** The file carrying a national register number (unique key), if any. */
+    Optional<Client> findFirstByNationalRegisterNumber(String nationalRegisterNumber);
 }

@@ -98,6 +98,21 @@ public class ClientService {
         return matching.stream().map(c -> summary(c, teamNames, workerNames)).toList();
     }
 
+    /**
+     * {@link #visibleClients(ClientFilter)} for a list shown to the user (the client list and its
+     * name or national-register-number search, the API): audited as one row with the filter and
+     * every id shown.
+     */
+    @Transactional
+    public List<ClientSummary> listShown(ClientFilter filter, String where) {
+        UserContext user = currentUser.require();
+        List<ClientSummary> shown = visibleClients(filter);
+        audit.recordList(user.username(), TARGET, "-", where + " (search: " + (filter.text() == null ? "" : filter.text().strip())
+                + ", team: " + filter.teamId() + ", status: " + filter.status() + ", mine: " + filter.onlyMine() + ")",
+                shown.stream().map(ClientSummary::id).toList());
+        return shown;
+    }
+
     /** Opens a client file: audited; refused (and audited) for another team's client. */
     @Transactional
     public ClientSummary open(long clientId) {
@@ -125,6 +140,17 @@ public class ClientService {
         return checkVisible(user, clientId);
     }
 
+    /**
+     * A client's summary for a module that has granted the read by a rule of its own instead of
+     * the team rule: the committee reading a client through a meeting's agenda
+     * (docs/decisions/0016, {@code committee.AgendaAccess}). Not audited here: the caller audits
+     * its read, naming the meeting.
+     */
+    @Transactional(readOnly = true)
+    public ClientSummary summaryGrantedElsewhere(long clientId) {
+        return summary(clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId)));
+    }
+
     @Transactional
     public ClientSummary create(NewClient input) {
         UserContext user = currentUser.require();
@@ -135,7 +161,7 @@ public class ClientService {
         checkName("lastName", lastName, errors);
         LocalDate birthDate = input.birthDate();
         checkBirthDate(birthDate, errors);
-        String nrn = checkNationalRegisterNumber(input.nationalRegisterNumber(), null, errors);
+        String nrn = checkNationalRegisterNumber(user, input.nationalRegisterNumber(), null, errors);
         checkFollowUpStart(input.followUpStart(), birthDate, errors);
         if (!user.canSeeTeam(input.teamId()) || teams.findById(input.teamId()).isEmpty()) {
             errors.put("team", "client.error.team");
@@ -171,7 +197,7 @@ public class ClientService {
         checkName("firstName", firstName, errors);
         checkName("lastName", lastName, errors);
         checkBirthDate(input.birthDate(), errors);
-        String nrn = checkNationalRegisterNumber(input.nationalRegisterNumber(), clientId, errors);
+        String nrn = checkNationalRegisterNumber(user, input.nationalRegisterNumber(), clientId, errors);
         String phone = blankToNull(input.phone());
         if (phone != null && (phone.length() > PHONE_MAX || !PHONE.matcher(phone).matches())) {
             errors.put("phone", "client.error.phone");
@@ -395,8 +421,14 @@ public class ClientService {
         }
     }
 
-    /** The normalised digits, or null when none was given; records an error when invalid or taken. */
-    private String checkNationalRegisterNumber(String text, Long clientId, Map<String, String> errors) {
+    /**
+     * The normalised digits, or null when none was given; records an error when invalid or taken.
+     * A taken number is reported alike whoever's file carries it, naming neither the file, its
+     * team nor the person: the user learns only that the number cannot be used. Since that still
+     * tells that the number is registered, each such refusal is audited on the file that carries
+     * it, so probing numbers leaves a trace.
+     */
+    private String checkNationalRegisterNumber(UserContext user, String text, Long clientId, Map<String, String> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -407,10 +439,11 @@ public class ClientService {
             return null;
         }
         String digits = NationalRegisterNumber.parse(text).digits();
-        boolean taken = clientId == null ? clients.existsByNationalRegisterNumber(digits)
-                : clients.existsByNationalRegisterNumberAndIdNot(digits, clientId);
-        if (taken) {
+        Optional<Client> holder = clients.findFirstByNationalRegisterNumber(digits).filter(c -> !c.getId().equals(clientId));
+        if (holder.isPresent()) {
             errors.put("nationalRegisterNumber", "client.error.nrnTaken");
+            audit.recordDenied(user.username(), TARGET, holder.get().getId(),
+                    "national register number already registered to this file (the user was told only that it cannot be used)");
         }
         return digits;
     }

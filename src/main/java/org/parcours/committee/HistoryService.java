@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.parcours.audit.AuditAction;
@@ -45,9 +45,11 @@ public class HistoryService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final AgendaAccess agendaAccess;
 
     HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock,
-                   CurrentUser currentUser, AuditLog audit) {
+                   CurrentUser currentUser, AuditLog audit, AgendaAccess agendaAccess) {
+        this.agendaAccess = agendaAccess;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clients = clients;
@@ -81,11 +83,25 @@ public class HistoryService {
      */
     @Transactional
     public ClientHistory history(long clientId, String formKey) {
-        ClientSummary client = clients.requireVisible(clientId);
+        return history(clientId, formKey, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #history(long, String)}; with a meeting, read through that meeting's agenda
+     * ({@link AgendaAccess}, docs/decisions/0016): a committee member sees a client of any team
+     * that the agenda holds, and the audit row names the meeting.
+     *
+     * @throws org.parcours.clients.ClientNotFoundException no such client, or neither the team rule nor the agenda lets the user see it
+     */
+    @Transactional
+    public ClientHistory history(long clientId, String formKey, OptionalLong meetingId) {
         UserContext user = currentUser.require();
+        ClientSummary client = meetingId.isPresent() ? agendaAccess.requireOnAgenda(user, meetingId.getAsLong(), clientId)
+                : clients.requireVisible(user, clientId);
         ClientHistory page = new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey, user.roleNames()));
         audit.record(user.username(), AuditAction.HISTORY_READ, "client", clientId,
-                "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)");
+                "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)"
+                        + (meetingId.isPresent() ? " through the agenda of meeting " + meetingId.getAsLong() : ""));
         return page;
     }
 
@@ -108,7 +124,7 @@ public class HistoryService {
         // sensitive factors never reach a role that may not see them: neither their cells nor their row
         Set<FormDefinition> versions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Stream.concat(Stream.of(layout), measurements.stream().map(HistoryMeasurement::form)).forEach(versions::add);
-        Set<String> hidden = versions.stream().flatMap(form -> form.hiddenFrom(roles).stream()).collect(Collectors.toSet());
+        Set<String> hidden = FormDefinition.hiddenFromAnyOf(versions, roles);
         return ScoreHistory.of(layout, measurements, persistentProblemMeasurements(formKey)).without(hidden);
     }
 

@@ -38,9 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li>Committee members and administrators create meetings, record decisions and see every
  * meeting's agenda. They see the agenda items of <em>any</em> client proposed to their meeting,
- * whatever the client's team: the committee must decide on what it is asked, so an agenda shows
- * the client's name, the question and the IMASP check to every committee member (the client's
- * file and history still follow the team rules of {@link ClientService}).</li>
+ * whatever the client's team: the committee sees what it is asked to decide (docs/decisions/0016,
+ * {@link AgendaAccess}). Through a meeting's agenda, for that meeting and audited naming it, a
+ * committee member reads the name, question, IMASP check and score history of every client the
+ * agenda holds (this page, {@link #agendaHistories}, the meeting pack, the client's history and
+ * compare pages opened from the agenda, the API); without a meeting, the team rules of
+ * {@link ClientService} apply.</li>
  * <li>Workers (and administrators) propose the clients they can see to an open meeting.</li>
  * <li>Only the chair or an administrator closes a meeting; decisions of a closed meeting never
  * change. A correction is a new decision that names the one it corrects; the newest decision of
@@ -158,7 +161,8 @@ public class MeetingService {
         return summary(meeting);
     }
 
-    @Transactional(readOnly = true)
+    /** The meeting with its agenda; showing the agenda's clients is audited as one row (their ids). */
+    @Transactional
     public MeetingDetails meeting(long meetingId) {
         UserContext user = requireCommittee(meetingId, MEETING, "read a meeting");
         Meeting meeting = find(meetingId);
@@ -182,6 +186,7 @@ public class MeetingService {
                     ImaspFreshness.of(last, meeting.getMeetingDate(), maxAge), List.copyOf(byItem.getOrDefault(i.getId(), List.of())),
                     flags.getOrDefault(i.getClientId(), List.of()));
         }).toList();
+        audit.recordList(user.username(), MEETING, meetingId, "agenda shown", clientIds);
         boolean open = meeting.getStatus() == MeetingStatus.OPEN;
         return new MeetingDetails(summary(meeting), open && mayClose(user, meeting), open, entries);
     }
@@ -376,9 +381,9 @@ public class MeetingService {
      * to notify first (oldest decision first), then those whose contest period runs (earliest
      * deadline first), then the final ones (newest first) when {@code includeFinal}.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<FollowUp> followUps(boolean includeFinal) {
-        requireCommittee(null, DECISION, "list the decisions to follow up");
+        UserContext user = requireCommittee(null, DECISION, "list the decisions to follow up");
         Period contest = period(CONTEST_PATH, DEFAULT_CONTEST);
         LocalDate today = LocalDate.now(clock);
         @SuppressWarnings("unchecked")
@@ -410,6 +415,8 @@ public class MeetingService {
             case CONTEST_OPEN -> a.contestUntil().get().compareTo(b.contestUntil().get());
             case FINAL -> b.contestUntil().get().compareTo(a.contestUntil().get());
         }));
+        audit.recordList(user.username(), DECISION, "-", "follow-up list" + (includeFinal ? " with final decisions" : ""),
+                result.stream().map(FollowUp::clientId).distinct().toList());
         return result;
     }
 

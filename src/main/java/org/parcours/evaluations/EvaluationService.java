@@ -67,9 +67,10 @@ public class EvaluationService {
     /**
      * A blank evaluation on the current version of the form; nothing is stored until saved.
      * Items marked "prefill" start with the answers of the client's last submitted evaluation of
-     * the same form (matched by item id, whatever its version).
+     * the same form (matched by item id, whatever its version). Showing those previous answers is
+     * a read of that evaluation, audited.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public EvaluationDetails blank(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
         PublishedForm form = catalog.current(formKey);
@@ -80,6 +81,8 @@ public class EvaluationService {
         Map<String, String> carried = prefill(form.definition(), previousAnswers);
         start.putAll(carried);
         prefilled.addAll(carried.keySet());
+        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.getEvaluationId(),
+                "previous answers shown in a new " + formKey + " form for client " + clientId));
         return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, 1, start, Optional.empty(),
                 Optional.empty(), 0, true, List.of(), previousAnswers, previous.map(EvaluationRevision::getSubmittedAt), prefilled);
     }

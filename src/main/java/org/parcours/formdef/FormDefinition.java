@@ -1,5 +1,6 @@
 package org.parcours.formdef;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,21 @@ public record FormDefinition(String id, LocalizedText title, Optional<LocalizedT
      * inside repeat rows (answer paths {@code repeat.N.item}).
      */
     public Map<String, String> answersVisibleTo(Set<String> roles, Map<String, String> answers) {
-        Set<String> hidden = hiddenFrom(roles);
+        return answersOutside(hiddenFrom(roles), answers);
+    }
+
+    /**
+     * The items hidden from {@code roles} across versions of one form: an item {@code sensitive}
+     * in any of the versions is hidden in all of them, so that a later version marking an item
+     * sensitive also hides the answers given on earlier versions (where it was not yet marked).
+     * Every reader of answers from several versions (history, exports, API) uses this rule.
+     */
+    public static Set<String> hiddenFromAnyOf(Collection<FormDefinition> versions, Set<String> roles) {
+        return versions.stream().flatMap(form -> form.hiddenFrom(roles).stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The answers outside the hidden items (see {@link #hiddenFromAnyOf}), also inside repeat rows. */
+    public static Map<String, String> answersOutside(Set<String> hidden, Map<String, String> answers) {
         if (hidden.isEmpty()) {
             return answers;
         }
@@ -57,6 +72,11 @@ public record FormDefinition(String id, LocalizedText title, Optional<LocalizedT
             }
         });
         return visible;
+    }
+
+    /** Whether the answer at this path lies outside the hidden items (repeat rows included). */
+    public static boolean pathOutside(Set<String> hidden, String answerPath) {
+        return !inHidden(answerPath, hidden);
     }
 
     /** Whether a user holding {@code roles} may see (and so write) the answer at this path. */

@@ -253,6 +253,7 @@ public class EvaluationPdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            PdfResources.restrict(builder);
             fonts.ifPresent(f -> {
                 builder.useFont(f[0], FONT, 400, FontStyle.NORMAL, true);
                 builder.useFont(f[1], FONT, 700, FontStyle.NORMAL, true);

@@ -15,7 +15,6 @@ import org.parcours.audit.AuditLog;
 import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.FormNotFoundException;
 import org.parcours.catalog.PublishedForm;
-import org.parcours.clients.ClientNotFoundException;
 import org.parcours.committee.HistoryService;
 import org.parcours.committee.MeetingService;
 import org.parcours.committee.MeetingService.AgendaEntry;
@@ -67,8 +66,9 @@ public class Printouts {
     /**
      * The pack of a committee meeting: agenda, then per item the proposal, flags and score history.
      * Read through {@link MeetingService#meeting(long)} (committee members and administrators only,
-     * a refusal audited there); each client's history through {@link HistoryService} (team rules:
-     * a client the user may not see is printed without history). The print is audited.
+     * a refusal audited there); the clients' histories through the meeting's agenda
+     * ({@link MeetingService#agendaHistories}, docs/decisions/0016: every client the agenda holds,
+     * audited once on the meeting). The print is audited.
      *
      * @throws AccessDeniedException                        neither committee member nor administrator
      * @throws org.parcours.committee.CommitteeException no such meeting
@@ -78,17 +78,16 @@ public class Printouts {
         UserContext user = currentUser.require();
         MeetingDetails details = meetings.meeting(meetingId);
         String formKey = histories.defaultFormKey();
-        Map<Long, Optional<ScoreHistory>> byClient = new HashMap<>();
+        // the histories are read through the meeting's agenda, as on its histories page (docs/decisions/0016)
+        Map<Long, ScoreHistory> byClient = new HashMap<>();
+        try {
+            meetings.agendaHistories(meetingId, formKey).histories().forEach(h -> byClient.put(h.clientId(), h.history()));
+        } catch (FormNotFoundException e) {
+            // no version of the form and no measurement: the pack has no histories
+        }
         List<MeetingPackPdf.ClientPage> pages = new ArrayList<>();
         for (AgendaEntry entry : details.agenda()) {
-            Optional<ScoreHistory> history = byClient.computeIfAbsent(entry.clientId(), id -> {
-                try {
-                    return Optional.of(histories.history(id, formKey).history());
-                } catch (ClientNotFoundException | FormNotFoundException e) {
-                    return Optional.empty();
-                }
-            });
-            pages.add(new MeetingPackPdf.ClientPage(entry, history));
+            pages.add(new MeetingPackPdf.ClientPage(entry, Optional.ofNullable(byClient.get(entry.clientId()))));
         }
         byte[] bytes = packPdf.pack(details, pages, locale);
         audit.record(user.username(), AuditAction.MEETING_PRINTED, "committee_meeting", meetingId,

@@ -12,6 +12,7 @@ import org.parcours.catalog.PublishedForm;
 import org.parcours.formdef.ChoiceItem;
 import org.parcours.formdef.ComputedItem;
 import org.parcours.formdef.DateItem;
+import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
 import org.parcours.formdef.NoteItem;
 import org.parcours.formdef.NumberItem;
@@ -54,18 +55,20 @@ public record ExportLayout(List<Column> columns, List<Group> groups) {
 
     /**
      * The columns of every version's items, for a user holding {@code roles}: an item that is
-     * {@code sensitive} to other roles gets no column (its answers are never read into the file).
+     * {@code sensitive} to other roles in any version gets no column (its answers are never read
+     * into the file), the rule of {@link FormDefinition#hiddenFromAnyOf}.
      */
     public static ExportLayout of(List<PublishedForm> versions, Locale locale, boolean anonymised, Set<String> roles) {
+        Set<String> hidden = hiddenFrom(versions, roles);
         Map<String, Column> columns = new LinkedHashMap<>();
         Map<String, String> groupLabels = new LinkedHashMap<>();
         Map<String, Map<String, Column>> groupColumns = new LinkedHashMap<>();
         versions.stream().sorted(Comparator.comparingInt(PublishedForm::versionNumber)).forEach(version ->
-                version.definition().items().filter(item -> item.rules().visibleToRoles(roles)).forEach(item -> {
+                version.definition().items().filter(item -> !hidden.contains(item.id())).forEach(item -> {
                     if (item instanceof RepeatItem repeat) {
                         groupLabels.put(repeat.id(), repeat.label().in(locale));
                         Map<String, Column> children = groupColumns.computeIfAbsent(repeat.id(), k -> new LinkedHashMap<>());
-                        repeat.items().stream().filter(child -> child.rules().visibleToRoles(roles))
+                        repeat.items().stream().filter(child -> !hidden.contains(child.id()))
                                 .forEach(child -> add(children, child, locale, anonymised));
                     } else {
                         add(columns, item, locale, anonymised);
@@ -74,6 +77,11 @@ public record ExportLayout(List<Column> columns, List<Group> groups) {
         List<Group> groups = new ArrayList<>();
         groupLabels.forEach((id, label) -> groups.add(new Group(id, label, List.copyOf(groupColumns.get(id).values()))));
         return new ExportLayout(List.copyOf(columns.values()), groups);
+    }
+
+    /** The items hidden from these roles in any of the versions. */
+    static Set<String> hiddenFrom(List<PublishedForm> versions, Set<String> roles) {
+        return FormDefinition.hiddenFromAnyOf(versions.stream().map(PublishedForm::definition).toList(), roles);
     }
 
     private static void add(Map<String, Column> columns, Item item, Locale locale, boolean anonymised) {

@@ -238,6 +238,19 @@ public class ExportService {
      * client-name order; audited as one read.
      */
     public List<Submission> submissions(String formKey) {
+        return submissions(formKey, clients.visibleClients(), "");
+    }
+
+    /**
+     * The submissions of a form for the clients of a meeting's agenda, which the caller has read
+     * through that meeting's access rule (docs/decisions/0016, {@code committee.AgendaAccess});
+     * audited as one read naming the meeting.
+     */
+    public List<Submission> submissionsThroughAgenda(String formKey, List<ClientSummary> agendaClients, long meetingId) {
+        return submissions(formKey, agendaClients, " of the agenda of meeting " + meetingId);
+    }
+
+    private List<Submission> submissions(String formKey, List<ClientSummary> visible, String context) {
         UserContext user = currentUser.require();
         Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
         Map<Long, PublishedForm> byId = new java.util.HashMap<>();
@@ -245,8 +258,7 @@ public class ExportService {
             versionNumbers.put(v.versionId(), v.versionNumber());
             byId.put(v.versionId(), v);
         });
-        Set<String> roles = user.roleNames();
-        List<ClientSummary> visible = clients.visibleClients();
+        Set<String> hidden = ExportLayout.hiddenFrom(List.copyOf(byId.values()), user.roleNames());
         List<Submission> submissions = new ArrayList<>();
         for (int from = 0; from < visible.size(); from += CHUNK) {
             List<Long> ids = visible.subList(from, Math.min(visible.size(), from + CHUNK)).stream().map(ClientSummary::id).toList();
@@ -254,18 +266,18 @@ public class ExportService {
             for (Long id : ids) {
                 for (Measurement m : measurements.getOrDefault(id, List.of())) {
                     submissions.add(new Submission(m.evaluationId(), id, versionNumbers.getOrDefault(m.formVersionId(), 0),
-                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), roles, m.answers()))));
+                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), hidden, m.answers()))));
                 }
             }
         }
         transactions.executeWithoutResult(status -> audit.record(user.username(), AuditAction.SUBMISSIONS_READ, TARGET, formKey,
-                submissions.size() + " submissions read through the API"));
+                submissions.size() + " submissions" + context + " read through the API"));
         return submissions;
     }
 
-    /** The answers the roles may see; none when the version is unknown (it cannot be checked). */
-    private static Map<String, String> visibleAnswers(PublishedForm version, Set<String> roles, Map<String, String> answers) {
-        return version == null ? Map.of() : version.definition().answersVisibleTo(roles, answers);
+    /** The answers outside the hidden items; none when the version is unknown (it cannot be checked). */
+    private static Map<String, String> visibleAnswers(PublishedForm version, Set<String> hidden, Map<String, String> answers) {
+        return version == null ? Map.of() : org.parcours.formdef.FormDefinition.answersOutside(hidden, answers);
     }
 
     private static List<String> mainFixed(boolean anonymised) {

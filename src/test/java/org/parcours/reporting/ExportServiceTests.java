@@ -297,4 +297,47 @@ class ExportServiceTests {
         ExportService.Submission hers = read.stream().filter(s -> s.clientId() == person.id()).findFirst().orElseThrow();
         assertThat(hers.answers()).containsEntry("applicant_last_name", "Vervoort").doesNotContainKeys("applicant_phone", "applicant_email");
     }
+
+    /** A small form whose {@code secret} item becomes sensitive to administrators in version 2. */
+    static String secretForm(String key, boolean sensitive) {
+        return """
+                form: %s
+                title: { fr: "Secret", nl: "Geheim", en: "Secret" }
+                sections:
+                  - id: main
+                    title: { fr: "Principal", nl: "Hoofd", en: "Main" }
+                    items:
+                      - id: open_q
+                        type: integer
+                        label: { fr: "Ouverte", nl: "Open", en: "Open" }
+                      - id: secret
+                        type: text
+                        label: { fr: "Confidentiel", nl: "Vertrouwelijk", en: "Confidential" }
+                %s""".formatted(key, sensitive ? "        sensitive: [ADMIN]\n" : "");
+    }
+
+    @Test
+    void anItemThatBecomesSensitiveInALaterVersionHidesTheAnswersGivenOnEarlierVersionsToo() {
+        String key = "export_secret_later";
+        PublishedForm v1 = catalog.publishText(key, secretForm(key, false));
+        catalog.publishText(key, secretForm(key, true));
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "SecretLater");
+        submit(evaluations, client, v1, Map.of("open_q", "4", "secret", "SECRET-ON-V1"));
+
+        String worker = String.join("\n", entries(export(key, ExportFormat.CSV, false)).values());
+        assertThat(worker).contains("SecretLater", "[open_q]").doesNotContain("[secret]", "SECRET-ON-V1");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export(key, ExportFormat.XLSX, false)))) {
+            List<String> header = new ArrayList<>();
+            book.getSheet("main").getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header).contains("Ouverte [open_q]").noneMatch(h -> h.contains("[secret]"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        ExportService.Submission read = exports.submissions(key).getFirst();
+        assertThat(read.answers()).containsEntry("open_q", "4").doesNotContainKey("secret");
+
+        // the administrator, whom the item is for, still gets it: the test can see it when it is there
+        String admin = data.as(TestUsers.ADMIN, "ADMIN", () -> String.join("\n", entries(export(key, ExportFormat.CSV, false)).values()));
+        assertThat(admin).contains("[secret]", "SECRET-ON-V1");
+    }
 }

@@ -128,8 +128,8 @@ public class ClientListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void filter() {
-        grid.setItems(clients.visibleClients(new ClientFilter(search.getValue(),
-                team.getValue() == null ? null : team.getValue().getId(), status.getValue(), mineOnly.getValue())));
+        grid.setItems(clients.listShown(new ClientFilter(search.getValue(),
+                team.getValue() == null ? null : team.getValue().getId(), status.getValue(), mineOnly.getValue()), "client list"));
     }
 
     @Override

@@ -77,17 +77,20 @@ public class AgendaHistoriesView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         for (AgendaHistory client : page.histories()) {
-            add(section(client));
+            add(section(client, page.meetingId()));
         }
     }
 
-    private Div section(AgendaHistory client) {
+    private Div section(AgendaHistory client, long meetingId) {
         Div section = new Div();
         section.setId("histories-client-" + client.clientId());
         section.setWidthFull();
         section.getElement().setAttribute("role", "region");
         section.getElement().setAttribute("aria-label", client.clientName());
-        H3 name = new H3(new RouterLink(client.clientName(), HistoryView.class, HistoryView.parameters(client.clientId())));
+        // the client's own page, read through this meeting's agenda as this page is (docs/decisions/0016)
+        RouterLink link = new RouterLink(client.clientName(), HistoryView.class, HistoryView.parameters(client.clientId()));
+        link.setQueryParameters(HistoryView.withMeeting(java.util.OptionalLong.of(meetingId), java.util.Map.of()));
+        H3 name = new H3(link);
         section.add(name);
         if (client.birthDate() != null) {
             Paragraph born = new Paragraph(getTranslation("committee.histories.born", date(client.birthDate())));

@@ -72,8 +72,10 @@ public class ClientCompareView extends VerticalLayout implements BeforeEnterObse
         HistoryService.ClientHistory l;
         HistoryService.ClientHistory r;
         try {
-            l = service.history(left.get(), formKey);
-            r = service.history(right.get(), formKey);
+            // with ?meeting=, both clients are read through that meeting's agenda (docs/decisions/0016)
+            java.util.OptionalLong meeting = HistoryView.meeting(query);
+            l = service.history(left.get(), formKey, meeting);
+            r = service.history(right.get(), formKey, meeting);
         } catch (ClientNotFoundException | FormNotFoundException e) {
             message(getTranslation(e instanceof ClientNotFoundException ? "client.notFound" : "history.formNotFound"));
             return;

@@ -82,14 +82,33 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         return new RouteParameters(CLIENT_ID, String.valueOf(clientId));
     }
 
+    /** Query parameter: the meeting through whose agenda the client is read (docs/decisions/0016). */
+    static final String MEETING = "meeting";
+
+    /** The meeting named by the query, if any (digits only; anything else is ignored). */
+    static java.util.OptionalLong meeting(QueryParameters query) {
+        return query.getSingleParameter(MEETING).filter(m -> m.matches("[0-9]{1,18}"))
+                .map(m -> java.util.OptionalLong.of(Long.parseLong(m))).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** The query parameters of a page read through a meeting's agenda, with the others given. */
+    static QueryParameters withMeeting(java.util.OptionalLong meeting, java.util.Map<String, String> others) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(others);
+        meeting.ifPresent(m -> all.put(MEETING, String.valueOf(m)));
+        return QueryParameters.simple(all);
+    }
+
+    private java.util.OptionalLong meeting = java.util.OptionalLong.empty();
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         long clientId = Long.parseLong(event.getRouteParameters().get(CLIENT_ID).orElseThrow());
         String formKey = event.getLocation().getQueryParameters().getSingleParameter(FORM).orElseGet(service::defaultFormKey);
+        meeting = meeting(event.getLocation().getQueryParameters());
         HistoryService.ClientHistory page;
         try {
-            page = service.history(clientId, formKey);
+            page = service.history(clientId, formKey, meeting);
         } catch (ClientNotFoundException | FormNotFoundException e) {
             title = getTranslation(e instanceof ClientNotFoundException ? "client.notFound" : "history.formNotFound");
             Paragraph message = new Paragraph(title);
@@ -124,7 +143,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         add(flags(history));
         if (history.columns().size() > 1) {
             RouterLink compare = new RouterLink(getTranslation("compare.open"), MeasurementCompareView.class, parameters(page.client().id()));
-            compare.setQueryParameters(QueryParameters.simple(java.util.Map.of(MeasurementCompareView.A, "1", MeasurementCompareView.B, "0",
+            compare.setQueryParameters(withMeeting(meeting, java.util.Map.of(MeasurementCompareView.A, "1", MeasurementCompareView.B, "0",
                     FORM, history.formKey())));
             compare.setId("history-compare");
             add(compare);

@@ -52,9 +52,10 @@ public class MeasurementCompareView extends VerticalLayout implements BeforeEnte
         long clientId = Long.parseLong(event.getRouteParameters().get(HistoryView.CLIENT_ID).orElseThrow());
         var query = event.getLocation().getQueryParameters();
         String formKey = query.getSingleParameter(HistoryView.FORM).orElseGet(service::defaultFormKey);
+        java.util.OptionalLong meeting = HistoryView.meeting(query);
         HistoryService.ClientHistory page;
         try {
-            page = service.history(clientId, formKey);
+            page = service.history(clientId, formKey, meeting);
         } catch (ClientNotFoundException | FormNotFoundException e) {
             message(getTranslation(e instanceof ClientNotFoundException ? "client.notFound" : "history.formNotFound"));
             return;
@@ -64,6 +65,7 @@ public class MeasurementCompareView extends VerticalLayout implements BeforeEnte
         heading.setId("compare-title");
         RouterLink back = new RouterLink(getTranslation("history.open"), HistoryView.class,
                 new RouteParameters(HistoryView.CLIENT_ID, String.valueOf(clientId)));
+        back.setQueryParameters(HistoryView.withMeeting(meeting, java.util.Map.of(HistoryView.FORM, formKey)));
         back.setId("compare-back");
         add(heading, back);
         int a;
@@ -82,12 +84,12 @@ public class MeasurementCompareView extends VerticalLayout implements BeforeEnte
             message(getTranslation("compare.invalid"));
             return;
         }
-        add(measurementPickers(page, clientId, formKey, a, b));
+        add(measurementPickers(page, clientId, formKey, meeting, a, b));
         add(CompareTable.of(this, comparison, heading(page.history().columns().get(a)), heading(page.history().columns().get(b))));
     }
 
     /** Two selects among the client's measurements; a change navigates to the new pair. */
-    private HorizontalLayout measurementPickers(HistoryService.ClientHistory page, long clientId, String formKey, int a, int b) {
+    private HorizontalLayout measurementPickers(HistoryService.ClientHistory page, long clientId, String formKey, java.util.OptionalLong meeting, int a, int b) {
         List<Integer> columns = java.util.stream.IntStream.range(0, page.history().columns().size()).boxed().toList();
         Select<Integer> left = new Select<>();
         Select<Integer> right = new Select<>();
@@ -107,7 +109,7 @@ public class MeasurementCompareView extends VerticalLayout implements BeforeEnte
             if (e.isFromClient() && left.getValue() != null && right.getValue() != null) {
                 getUI().ifPresent(ui -> ui.navigate(MeasurementCompareView.class,
                         new RouteParameters(HistoryView.CLIENT_ID, String.valueOf(clientId)),
-                        QueryParameters.simple(java.util.Map.of(A, String.valueOf(left.getValue()), B, String.valueOf(right.getValue()),
+                        HistoryView.withMeeting(meeting, java.util.Map.of(A, String.valueOf(left.getValue()), B, String.valueOf(right.getValue()),
                                 HistoryView.FORM, formKey))));
             }
         };
