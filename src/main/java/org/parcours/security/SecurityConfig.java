@@ -107,7 +107,16 @@ class SecurityConfig {
                         return filter;
                     }
                 }));
-        // a lockout is answered ?locked=<minutes> (SignInAuthentication); set on the filter itself, after Vaadin's defaults
+        http.addFilterBefore(new SessionStampFilter(stamps), AuthorizationFilter.class);
+        // PDF downloads (print.PrintController): Vaadin's rules deny non-Vaadin paths, so signed-in users are let
+        // through here, before Vaadin's catch-all; the controller itself allows only workers and administrators
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated()
+                // the error page (security.ErrorPages) for whoever got an error; it shows nothing of it
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // a lockout is answered ?locked=<minutes> (SignInAuthentication); set on the filter itself, over Vaadin's
+        // default. After Vaadin's configurer: registered before it, the form login would initialise without Vaadin's
+        // login view and switch on Spring Security's generated login page
         http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
             @Override
             public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
@@ -115,13 +124,7 @@ class SecurityConfig {
                 return filter;
             }
         }));
-        http.addFilterBefore(new SessionStampFilter(stamps), AuthorizationFilter.class);
-        // PDF downloads (print.PrintController): Vaadin's rules deny non-Vaadin paths, so signed-in users are let
-        // through here, before Vaadin's catch-all; the controller itself allows only workers and administrators
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated()
-                // the error page (security.ErrorPages) for whoever got an error; it shows nothing of it
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.build();
     }
 
     /** bcrypt by default, with the algorithm id stored in the hash so it can be upgraded later. */

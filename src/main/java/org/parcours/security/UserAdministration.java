@@ -143,13 +143,14 @@ public class UserAdministration {
 
     @Transactional
     public UserSummary setEnabled(long userId, boolean enabled) {
-        String admin = requireAdmin(userId).username();
+        UserContext me = requireAdmin(userId);
+        String admin = me.username();
         AppUser user = user(userId);
         if (user.isEnabled() == enabled) {
             return summary(user);
         }
         if (!enabled) {
-            refuseSelf(currentUser.require(), user);
+            refuseSelf(me, user);
             if (user.getRoles().contains(Role.ADMIN)) {
                 requireAnotherAdmin(user);
             }

@@ -214,6 +214,7 @@ class SecurityHttpTests {
     void theLoginPageExplainsALockout() throws Exception {
         // the page itself is rendered by Vaadin in the browser; here: it answers and is not an error
         assertThat(get("/login?locked=3").statusCode()).isEqualTo(200);
+        assertThat(get("/login").body()).as("Vaadin's login view, not Spring Security's generated page").doesNotContain("Please sign in");
     }
 
     private String newName(String base) {
