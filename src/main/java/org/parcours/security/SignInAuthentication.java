@@ -72,8 +72,10 @@ class SignInAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String name = UserNames.normalise(attempt.getName());
         String address = address(attempt);
-        Optional<Long> account = users.findByUsername(name).map(AppUser::getId);
-        String subject = account.map(LoginThrottle::account).orElseGet(() -> LoginThrottle.unknownName(name));
+        Optional<AppUser> account = users.findByUsername(name);
+        String subject = account.map(a -> LoginThrottle.account(a.getId())).orElseGet(() -> LoginThrottle.unknownName(name));
+        // the trail names the account as stored, whichever spelling tripped the lock
+        String actor = account.map(AppUser::getUsername).orElse(name.length() > 60 ? name.substring(0, 60) : name);
         Optional<Duration> locked = throttle.lockedFor(subject, address);
         if (locked.isPresent()) {
             throw new SignInLockedException(locked.get());
@@ -86,7 +88,6 @@ class SignInAuthentication implements AuthenticationProvider {
             return result;
         } catch (AuthenticationException e) {
             if (throttle.failed(subject, address)) {
-                String actor = name.length() > 60 ? name.substring(0, 60) : name;
                 log.warn("Sign-in locked after repeated failures: user name '{}', address {}", actor, address);
                 audit.recordAlone(actor, AuditAction.LOGIN_LOCKED, "login", address, "sign-in refused for a while after repeated failures");
             }

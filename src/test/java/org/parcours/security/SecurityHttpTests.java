@@ -253,6 +253,9 @@ class SecurityHttpTests {
         }
 
         assertThat(signIn(name, password)).as("five failures under five spellings lock the account").isEqualTo("/login?locked=15");
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'LOGIN_LOCKED' AND actor LIKE 'v%'", String.class))
+                .as("the lockout is recorded under the account's own name").contains(name)
+                .noneMatch(a -> a.contains("\u00e1") && a.endsWith(name.substring(8)));
     }
 
     @Test
