@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -41,15 +43,35 @@ class ApiToken {
     @Column(name = "revoked_by")
     private String revokedBy;
 
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    private ApiTokenScope scope;
+
     protected ApiToken() {
     }
 
-    ApiToken(long userId, String name, String tokenHash, Instant now, String author) {
+    ApiToken(long userId, String name, String tokenHash, Instant now, String author, ApiTokenScope scope, Instant expiresAt) {
         this.userId = userId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.createdAt = now;
         this.createdBy = author;
+        this.scope = scope;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean isActiveAt(Instant now) {
+        return revokedAt == null && expiresAt.isAfter(now);
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    ApiTokenScope getScope() {
+        return scope;
     }
 
     void used(Instant now) {

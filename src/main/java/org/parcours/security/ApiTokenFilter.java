@@ -17,11 +17,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>} on the API: a valid token signs the request in as its
- * user for this request only (nothing is kept in a session); an invalid one is answered 401.
+ * user for this request only (nothing is kept in a session); an invalid, revoked or expired one is
+ * answered 401. A read-only token's requests other than GET, HEAD and OPTIONS are answered 403.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
     private final ApiTokens tokens;
 
     ApiTokenFilter(ApiTokens tokens) {
@@ -48,7 +50,12 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         Optional<Authentication> authentication = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            problem(response, HttpStatus.UNAUTHORIZED, "Invalid or revoked token");
+            problem(response, HttpStatus.UNAUTHORIZED, "Invalid, expired or revoked token");
+            return;
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && authentication.get().getAuthorities().stream().noneMatch(a -> ApiTokens.WRITE_AUTHORITY.equals(a.getAuthority()))) {
+            problem(response, HttpStatus.FORBIDDEN, "This token is read-only: create a token with the write scope to submit");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

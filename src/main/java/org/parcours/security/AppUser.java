@@ -38,6 +38,10 @@ class AppUser {
 
     private boolean enabled = true;
 
+    /** Bumped whenever the user's open sessions must end (see {@link SessionStamps}). */
+    @Column(name = "security_stamp")
+    private long securityStamp;
+
     @Version
     private long version;
 
@@ -91,17 +95,38 @@ class AppUser {
         return teams;
     }
 
-    void change(String displayName, Set<Role> roles, Set<Team> teams) {
+    long getSecurityStamp() {
+        return securityStamp;
+    }
+
+    /** Changes name, roles and teams; returns whether roles or teams changed (the stamp is then bumped). */
+    boolean change(String displayName, Set<Role> roles, Set<Team> teams) {
+        boolean rights = !this.roles.equals(EnumSet.copyOf(roles)) || !teamIds(this.teams).equals(teamIds(teams));
         this.displayName = displayName;
         this.roles = EnumSet.copyOf(roles);
         this.teams = new HashSet<>(teams);
+        if (rights) {
+            securityStamp++;
+        }
+        return rights;
+    }
+
+    private static Set<Long> teamIds(Set<Team> teams) {
+        Set<Long> ids = new HashSet<>();
+        teams.forEach(t -> ids.add(t.getId()));
+        return ids;
     }
 
     void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            securityStamp++;
+        }
         this.enabled = enabled;
     }
 
+    /** A new password ends the user's open sessions. */
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        securityStamp++;
     }
 }

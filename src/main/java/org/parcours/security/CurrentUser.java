@@ -16,13 +16,13 @@ public class CurrentUser {
         this.accounts = accounts;
     }
 
-    /** @throws AccessDeniedException when nobody is signed in */
+    /** @throws AccessDeniedException when nobody is signed in, or the account was disabled since */
     public UserContext require() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             throw new AccessDeniedException("Not signed in");
         }
-        return accounts.context(authentication.getName());
+        return accounts.activeContext(authentication.getName());
     }
 }

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brute-force protection for sign-in (ASVS 5.0 V6.3): after {@code maxFailuresPerUser} failed
- * sign-ins for one user name, or {@code maxFailuresPerAddress} from one client address, within
- * {@code window}, further attempts for that name or from that address are refused for
+ * sign-ins for one account, or {@code maxFailuresPerAddress} from one client address, within
+ * {@code window}, further attempts for that account or from that address are refused for
  * {@code lockout}, whatever the password, without being checked. A successful sign-in clears the
- * user name's count. Names that do not exist are counted alike, so a lockout does not reveal
- * whether an account exists.
+ * account's count. The caller ({@link SignInAuthentication}) names the account by its id, however
+ * its name was typed; names that do not exist are counted by their normalised spelling, alike, so a
+ * lockout does not reveal whether an account exists.
  * <p>
  * The counts live in MariaDB (tables {@code login_failure} and {@code login_lock}), so that an
  * attacker cannot spread guesses over several app nodes, and a restart forgets nothing. Each
@@ -60,7 +61,17 @@ public class LoginThrottle {
         this.lockout = lockout;
     }
 
-    /** How much longer sign-in stays refused for this name or from this address; empty when allowed. */
+    /** The throttle's name for an account, whatever spelling of its name was typed. */
+    static String account(long userId) {
+        return "account:" + userId;
+    }
+
+    /** The throttle's name for a typed name that is no account's (already normalised). */
+    static String unknownName(String normalisedName) {
+        return "name:" + normalisedName;
+    }
+
+    /** How much longer sign-in stays refused for this account or from this address; empty when allowed. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
         LocalDateTime until = jdbc.queryForObject(

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -25,7 +26,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 /**
  * Vaadin's security configurer: every view must declare who may open it
  * (@RolesAllowed / @PermitAll / @AnonymousAllowed); anything without a declaration is denied.
- * Sign-ins go through {@link LoginThrottleFilter}; every response carries the headers below.
+ * Password sign-ins are checked by {@link SignInAuthentication} (with the sign-in throttle), every
+ * signed-in request by {@link SessionStampFilter}; every response carries the headers below.
  */
 @Configuration
 @EnableWebSecurity
@@ -90,7 +92,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionStamps stamps) throws Exception {
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(options -> { })
@@ -105,13 +107,24 @@ class SecurityConfig {
                         return filter;
                     }
                 }));
-        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SessionStampFilter(stamps), AuthorizationFilter.class);
         // PDF downloads (print.PrintController): Vaadin's rules deny non-Vaadin paths, so signed-in users are let
         // through here, before Vaadin's catch-all; the controller itself allows only workers and administrators
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/print/**").authenticated()
                 // the error page (security.ErrorPages) for whoever got an error; it shows nothing of it
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // a lockout is answered ?locked=<minutes> (SignInAuthentication); set on the filter itself, over Vaadin's
+        // default. After Vaadin's configurer: registered before it, the form login would initialise without Vaadin's
+        // login view and switch on Spring Security's generated login page
+        http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+            @Override
+            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(SignInAuthentication.failureHandler());
+                return filter;
+            }
+        }));
+        return http.build();
     }
 
     /** bcrypt by default, with the algorithm id stored in the hash so it can be upgraded later. */

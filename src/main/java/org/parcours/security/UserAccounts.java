@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -33,13 +32,10 @@ public class UserAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username)
+        AppUser user = users.findByUsername(UserNames.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .disabled(!user.isEnabled())
-                .authorities(user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                .build();
+        return new SignedInAccount(user.getId(), user.getSecurityStamp(), user.getUsername(), user.getPasswordHash(), user.isEnabled(),
+                user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
     }
 
     @Transactional(readOnly = true)
@@ -55,9 +51,25 @@ public class UserAccounts implements UserDetailsService {
         return users.count() == 0;
     }
 
-    /** Creates a user with a hashed password; creates the named teams when missing. */
+    /**
+     * The signed-in user's context, refused once the account is disabled (its session is ended by
+     * {@link SessionStampFilter} within {@link SessionStamps#MAX_AGE}; services refuse it at once).
+     */
+    @Transactional(readOnly = true)
+    UserContext activeContext(String username) {
+        AppUser user = users.findForContext(username)
+                .orElseThrow(() -> new UsernameNotFoundException("Unknown user " + username));
+        if (!user.isEnabled()) {
+            throw new org.springframework.security.access.AccessDeniedException("The account of " + username + " is disabled");
+        }
+        return new UserContext(user.getId(), user.getUsername(), user.getDisplayName(), user.getRoles(),
+                user.getTeams().stream().map(Team::getId).collect(Collectors.toSet()));
+    }
+
+    /** Creates a user with a hashed password (for the demo users and tests); creates the named teams when missing. */
     @Transactional
-    public UserContext create(String username, String rawPassword, String displayName, Set<Role> roles, Set<String> teamNames) {
+    public UserContext create(String typedName, String rawPassword, String displayName, Set<Role> roles, Set<String> teamNames) {
+        String username = UserNames.normalise(typedName);
         if (users.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("A user named '" + username + "' already exists");
         }

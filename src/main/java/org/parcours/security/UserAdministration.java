@@ -19,8 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Administrators manage users, their roles and teams (issue 7). Every change is audited with the
  * state before and after; a password is never written to the audit trail. The rules a person can
- * trip over are refused with a message key: a login taken, a worker without a team, the last
- * active administrator disabled or losing the role.
+ * trip over are refused with a message key: a login taken or looking like a taken one, a worker
+ * without a team, the last active administrator disabled or losing the role, an administrator
+ * disabling or demoting themself. Disabling, a change of roles or teams and a password reset end
+ * the user's open sessions on every node (the security stamp, {@link SessionStamps}); disabling
+ * and a password reset also revoke the user's API tokens.
  */
 @Service
 public class UserAdministration {
@@ -35,15 +38,19 @@ public class UserAdministration {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final SessionStamps stamps;
+    private final ApiTokens tokens;
     private final SecureRandom random = new SecureRandom();
 
     UserAdministration(AppUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder, CurrentUser currentUser,
-                       AuditLog audit) {
+                       AuditLog audit, SessionStamps stamps, ApiTokens tokens) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.stamps = stamps;
+        this.tokens = tokens;
     }
 
     /** A change refused for a reason the administrator can act on; {@code key} is a message key. */
@@ -81,11 +88,19 @@ public class UserAdministration {
 
     @Transactional
     public Created create(NewUser user) {
-        String admin = requireAdmin("new");
-        String username = user.username().strip();
-        if (!username.matches("[a-z0-9][a-z0-9._-]{2,59}")) {
+        String admin = requireAdmin("new").username();
+        String username = UserNames.normalise(user.username());
+        // Latin letters only: another script's look-alike letters (Cyrillic a) would pass the accent folding below
+        if (UserNames.hasControlOrFormat(user.username()) || !username.matches("[\\p{IsLatin}0-9][\\p{IsLatin}0-9._-]{2,59}")) {
             throw new RefusedException("admin.users.error.login", username);
         }
+        String folded = UserNames.folded(username);
+        users.findAllByOrderByUsername().stream().filter(u -> UserNames.folded(u.getUsername()).equals(folded)).findFirst()
+                .ifPresent(u -> {
+                    throw u.getUsername().equals(username) ? new RefusedException("admin.users.error.duplicate", username)
+                            : new RefusedException("admin.users.error.lookalike", username, u.getUsername());
+                });
+        // anything else the database's collation holds equal to a taken name
         if (users.findByUsername(username).isPresent()) {
             throw new RefusedException("admin.users.error.duplicate", username);
         }
@@ -107,32 +122,45 @@ public class UserAdministration {
     /** Changes a user's name, roles and teams. */
     @Transactional
     public UserSummary change(long userId, String displayName, Set<Role> roles, Set<Long> teamIds) {
-        String admin = requireAdmin(userId);
+        UserContext admin = requireAdmin(userId);
         AppUser user = user(userId);
         String before = describe(user);
         Set<Team> userTeams = teams(teamIds);
         checkRolesAndTeams(roles, userTeams);
-        if (user.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && user.isEnabled()) {
-            requireAnotherAdmin(user);
+        if (user.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            refuseSelf(admin, user);
+            if (user.isEnabled()) {
+                requireAnotherAdmin(user);
+            }
         }
-        user.change(requireName(displayName), roles, userTeams);
+        if (user.change(requireName(displayName), roles, userTeams)) {
+            stamps.changed(userId);
+        }
         users.saveAndFlush(user);
-        audit.record(admin, AuditAction.USER_CHANGED, "user", userId, "before: " + before + "; after: " + describe(user));
+        audit.record(admin.username(), AuditAction.USER_CHANGED, "user", userId, "before: " + before + "; after: " + describe(user));
         return summary(user);
     }
 
     @Transactional
     public UserSummary setEnabled(long userId, boolean enabled) {
-        String admin = requireAdmin(userId);
+        UserContext me = requireAdmin(userId);
+        String admin = me.username();
         AppUser user = user(userId);
         if (user.isEnabled() == enabled) {
             return summary(user);
         }
-        if (!enabled && user.getRoles().contains(Role.ADMIN)) {
-            requireAnotherAdmin(user);
+        if (!enabled) {
+            refuseSelf(me, user);
+            if (user.getRoles().contains(Role.ADMIN)) {
+                requireAnotherAdmin(user);
+            }
         }
         user.setEnabled(enabled);
+        stamps.changed(userId);
         users.saveAndFlush(user);
+        if (!enabled) {
+            tokens.revokeAllOf(userId, admin, "the user was disabled");
+        }
         audit.record(admin, enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, "user", userId,
                 "before: " + (enabled ? "disabled" : "enabled") + "; after: " + (enabled ? "enabled" : "disabled") + " (" + user.getUsername() + ")");
         return summary(user);
@@ -141,11 +169,13 @@ public class UserAdministration {
     /** Gives a user a new generated password, returned once; the old one stops working. */
     @Transactional
     public String resetPassword(long userId) {
-        String admin = requireAdmin(userId);
+        String admin = requireAdmin(userId).username();
         AppUser user = user(userId);
         String password = randomPassword();
         user.setPasswordHash(passwordEncoder.encode(password));
+        stamps.changed(userId);
         users.saveAndFlush(user);
+        tokens.revokeAllOf(userId, admin, "the password was reset");
         audit.record(admin, AuditAction.USER_PASSWORD_RESET, "user", userId, "password of " + user.getUsername() + " replaced");
         return password;
     }
@@ -168,7 +198,7 @@ public class UserAdministration {
 
     @Transactional
     public TeamSummary createTeam(String name) {
-        String admin = requireAdmin("new-team");
+        String admin = requireAdmin("new-team").username();
         String clean = requireTeamName(name, Optional.empty());
         Team team = teams.saveAndFlush(new Team(clean));
         audit.record(admin, AuditAction.TEAM_CREATED, "team", team.getId(), "after: " + clean);
@@ -177,7 +207,7 @@ public class UserAdministration {
 
     @Transactional
     public void renameTeam(long teamId, String name) {
-        String admin = requireAdmin(teamId);
+        String admin = requireAdmin(teamId).username();
         Team team = teams.findById(teamId).orElseThrow(() -> new RefusedException("admin.teams.error.select"));
         String clean = requireTeamName(name, Optional.of(teamId));
         String before = team.getName();
@@ -211,6 +241,13 @@ public class UserAdministration {
         }
         if (roles.contains(Role.WORKER) && userTeams.isEmpty()) {
             throw new RefusedException("admin.users.error.worker-team");
+        }
+    }
+
+    /** An administrator may not lock themself out (nor be left without a way back in). */
+    private static void refuseSelf(UserContext admin, AppUser user) {
+        if (admin.id() == user.getId()) {
+            throw new RefusedException("admin.users.error.self");
         }
     }
 
@@ -248,12 +285,12 @@ public class UserAdministration {
         return password.toString();
     }
 
-    private String requireAdmin(Object target) {
+    private UserContext requireAdmin(Object target) {
         UserContext user = currentUser.require();
         if (!user.has(Role.ADMIN)) {
             audit.recordDenied(user.username(), "user", target, "managing users is for administrators");
             throw new AccessDeniedException("Managing users is for administrators");
         }
-        return user.username();
+        return user;
     }
 }

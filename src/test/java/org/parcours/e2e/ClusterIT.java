@@ -191,8 +191,8 @@ class ClusterIT {
     private void publishOnAAndAwaitOnB(Connection db, String lbUrl, Path formsA) throws Exception {
         String token = "pct_cluster_" + UUID.randomUUID().toString().replace("-", "");
         try (PreparedStatement st = db.prepareStatement("""
-                INSERT INTO api_token (user_id, name, token_hash, created_at, created_by)
-                SELECT id, 'cluster test', ?, NOW(6), 'admin' FROM app_user WHERE username = 'admin'""")) {
+                INSERT INTO api_token (user_id, name, token_hash, created_at, created_by, expires_at)
+                SELECT id, 'cluster test', ?, NOW(6), 'admin', NOW(6) + INTERVAL 1 DAY FROM app_user WHERE username = 'admin'""")) {
             st.setString(1, FormCatalog.hashOf(token));
             st.executeUpdate();
         }

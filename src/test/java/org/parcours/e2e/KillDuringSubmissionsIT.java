@@ -263,7 +263,8 @@ class KillDuringSubmissionsIT {
             }
         }
         try (PreparedStatement st = db.prepareStatement(
-                "INSERT INTO api_token (user_id, name, token_hash, created_at, created_by) VALUES (?, 'kill -9 harness', ?, NOW(6), ?)")) {
+                "INSERT INTO api_token (user_id, name, token_hash, created_at, created_by, expires_at) "
+                        + "VALUES (?, 'kill -9 harness', ?, NOW(6), ?, NOW(6) + INTERVAL 1 DAY)")) {
             st.setLong(1, userId);
             st.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
             st.setString(3, WORKER);

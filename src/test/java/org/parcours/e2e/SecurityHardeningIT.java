@@ -89,6 +89,29 @@ class SecurityHardeningIT {
         }
     }
 
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails(TestUsers.ADMIN)
+    void aUserDisabledWhileTheirTabIsOpenIsSentToTheSignInPageAtTheirNextClick(
+            @Autowired org.parcours.security.UserAdministration admin) throws Exception {
+        String name = "open-tab-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        accounts.create(name, "right-Password-7", "Open tab", Set.of(Role.COMMITTEE), Set.of());
+        try (BrowserSupport browser = new BrowserSupport()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            browser.signIn(url(""), name, "right-Password-7", Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav")));
+
+            admin.setEnabled(admin.users().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow().id(), false);
+            // a navigation inside the open tab: a request of Vaadin's client, not a page load
+            browser.click(By.cssSelector("#main-nav vaadin-side-nav-item"), Duration.ofSeconds(30));
+
+            wait.until(ExpectedConditions.urlContains("login?ended"));
+            wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                    "const form = document.querySelector('vaadin-login-form'); return form && form.error ? JSON.stringify(form.i18n) : ''"))
+                    .contains("Session terminée"));
+            browser.screenshot("session-ended");
+        }
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

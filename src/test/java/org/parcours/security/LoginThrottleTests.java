@@ -106,9 +106,9 @@ class LoginThrottleTests {
 
     @Test
     void minutesLeftAreRoundedUp() {
-        assertThat(LoginThrottleFilter.minutes(Duration.ofSeconds(1))).isEqualTo(1);
-        assertThat(LoginThrottleFilter.minutes(Duration.ofSeconds(61))).isEqualTo(2);
-        assertThat(LoginThrottleFilter.minutes(Duration.ofMinutes(15))).isEqualTo(15);
+        assertThat(SignInAuthentication.minutes(Duration.ofSeconds(1))).isEqualTo(1);
+        assertThat(SignInAuthentication.minutes(Duration.ofSeconds(61))).isEqualTo(2);
+        assertThat(SignInAuthentication.minutes(Duration.ofMinutes(15))).isEqualTo(15);
     }
 
     @Test

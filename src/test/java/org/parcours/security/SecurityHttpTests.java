@@ -40,7 +40,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * headers, session cookie flags and timeout, and the sign-in throttle with time moved forward
  * by an injected clock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // as the cluster setup runs behind its balancer; no proxy is trusted here (parcours.security.trusted-proxies)
+        properties = "server.forward-headers-strategy=native")
 @Import(SecurityHttpTests.Clocks.class)
 @DirtiesContext
 class SecurityHttpTests {
@@ -91,11 +93,20 @@ class SecurityHttpTests {
 
     /** Posts the login form as the browser does; returns where the app sends the browser next. */
     private String signIn(String username, String password) throws IOException, InterruptedException {
+        return signIn("/login", username, password, null);
+    }
+
+    /** Posts the login form to {@code path}, optionally with an {@code X-Forwarded-For} header. */
+    private String signIn(String path, String username, String password, String forwardedFor) throws IOException, InterruptedException {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("sign-in answers with a redirect").isEqualTo(302);
         URI next = URI.create(response.headers().firstValue("Location").orElseThrow());
         return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
@@ -203,5 +214,114 @@ class SecurityHttpTests {
     void theLoginPageExplainsALockout() throws Exception {
         // the page itself is rendered by Vaadin in the browser; here: it answers and is not an error
         assertThat(get("/login?locked=3").statusCode()).isEqualTo(200);
+        assertThat(get("/login").body()).as("Vaadin's login view, not Spring Security's generated page").doesNotContain("Please sign in");
+    }
+
+    private String newName(String base) {
+        return base + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+    }
+
+    @Test
+    void aPercentEncodedLoginPathIsCountedAndRefusedWhileLocked() throws Exception {
+        String name = newName("encoded");
+        String password = "right-Password-9";
+        accounts.create(name, password, "Encoded path user", Set.of(Role.WORKER), Set.of());
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn("/%6cogin", name, "wrong-" + i, null)).as("failure " + (i + 1) + " at /%6cogin").isEqualTo("/login?error");
+        }
+
+        assertThat(signIn(name, password)).as("the failures at the encoded path were counted").isEqualTo("/login?locked=15");
+        assertThat(signIn("/%6cogin", name, password, null)).as("and the encoded path is refused too").isEqualTo("/login?locked=15");
+        assertThat(signIn("/%6C%6F%67%69%6E", name, password, null)).isEqualTo("/login?locked=15");
+    }
+
+    @Test
+    void namesThatReachTheSameAccountShareOneCount() throws Exception {
+        String name = newName("variant");
+        String password = "right-Password-9";
+        accounts.create(name, password, "Variant user", Set.of(Role.WORKER), Set.of());
+        String fullWidth = name.chars().mapToObj(c -> c >= 'a' && c <= 'z' ? String.valueOf((char) (c - 'a' + 'ａ')) : String.valueOf((char) c))
+                .collect(java.util.stream.Collectors.joining());
+
+        assertThat(signIn(fullWidth.toUpperCase(java.util.Locale.ROOT), password)).as("NFKC: full-width letters are the same name")
+                .isEqualTo("/");
+        List<String> variants = List.of(name.toUpperCase(java.util.Locale.ROOT), " " + name + "\t", fullWidth,
+                name.substring(0, 3) + "\u200b" + name.substring(3), name.replaceFirst("a", "\u00e1"));
+        for (String variant : variants) {
+            assertThat(signIn(variant, "wrong")).as(variant).isEqualTo("/login?error");
+        }
+
+        assertThat(signIn(name, password)).as("five failures under five spellings lock the account").isEqualTo("/login?locked=15");
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'LOGIN_LOCKED' AND actor LIKE 'v%'", String.class))
+                .as("the lockout is recorded under the account's own name").contains(name)
+                .noneMatch(a -> a.contains("\u00e1") && a.endsWith(name.substring(8)));
+    }
+
+    @Test
+    void aForwardedForHeaderFromAnUntrustedAddressIsIgnored() throws Exception {
+        String name = newName("spoofer");
+        for (int i = 0; i < 5; i++) {
+            signIn("/login", name, "wrong-" + i, "203.0.113." + (10 + i));
+        }
+
+        List<String> addresses = jdbc.queryForList("SELECT target_id FROM audit_event WHERE actor = ? AND action = 'LOGIN_LOCKED'",
+                String.class, name);
+        assertThat(addresses).as("the lockout is recorded with the socket's address, not the one the client chose")
+                .isNotEmpty().allMatch(a -> !a.startsWith("203.0.113.")).allMatch(a -> a.equals("127.0.0.1") || a.contains(":"));
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails(TestUsers.ADMIN)
+    void aDisabledUsersOpenSessionEndsAtItsNextRequest(@Autowired UserAdministration admin) throws Exception {
+        String name = newName("disabled");
+        accounts.create(name, TestUsers.PASSWORD, "Soon disabled", Set.of(Role.COMMITTEE), Set.of());
+        HttpClient browser = signedIn(name);
+        assertThat(get(browser, "/").statusCode()).as("signed in").isEqualTo(200);
+
+        long id = admin.users().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow().id();
+        admin.setEnabled(id, false);
+        HttpResponse<String> next = get(browser, "/");
+
+        assertThat(next.statusCode()).as("the next request after the account was disabled").isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).contains("/login?ended");
+        assertThat(get(browser, "/").headers().firstValue("Location").orElse("")).as("and the session is gone").contains("/login");
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails(TestUsers.ADMIN)
+    void aDemotedAdministratorsOpenSessionEndsAtItsNextRequest(@Autowired UserAdministration admin) throws Exception {
+        String name = newName("demoted");
+        accounts.create(name, TestUsers.PASSWORD, "Soon demoted", Set.of(Role.ADMIN), Set.of());
+        HttpClient browser = signedIn(name);
+        assertThat(get(browser, "/admin/audit").statusCode()).as("an administrator's page").isEqualTo(200);
+
+        long id = admin.users().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow().id();
+        admin.change(id, "Demoted", Set.of(Role.COMMITTEE), Set.of());
+        HttpResponse<String> next = get(browser, "/admin/audit");
+
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).contains("/login?ended");
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails(TestUsers.ADMIN)
+    void aReadOnlyTokenReadsButIsRefusedOnWriteEndpoints(@Autowired ApiTokens tokens) throws Exception {
+        long worker = jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, TestUsers.WORKER_NORTH);
+        var created = tokens.createFor(worker, newName("read-only"));
+        jdbc.update("UPDATE api_token SET scope = 'READ' WHERE id = ?", created.summary().id());
+        HttpRequest.Builder base = HttpRequest.newBuilder().header("Authorization", "Bearer " + created.token());
+
+        HttpResponse<String> read = http.send(base.copy().uri(URI.create("http://localhost:" + port + "/api/clients")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> write = http.send(base.copy().uri(URI.create("http://localhost:" + port + "/api/evaluations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":1,\"formKey\":\"imasp\",\"answers\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(write.body()).contains("read-only");
     }
 }

@@ -1,5 +1,6 @@
 package org.parcours.security.ui;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,12 +18,15 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.parcours.security.ApiTokenScope;
 import org.parcours.security.ApiTokens;
 import org.parcours.security.ApiTokens.CreatedToken;
 import org.parcours.security.ApiTokens.TokenSummary;
@@ -35,8 +39,9 @@ import org.parcours.ui.MainLayout;
 import org.parcours.ui.NavigationContributor;
 
 /**
- * Personal API tokens: create one (shown once), see and revoke one's tokens. Administrators see
- * every active token and may create one for any user.
+ * Personal API tokens: create one (shown once) with its rights (read only by default, or read and
+ * write) and validity, see and revoke one's tokens. Administrators see every active token and may
+ * create one for any user; the list shows who created each.
  */
 @Route("account/tokens")
 @PermitAll
@@ -45,6 +50,8 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private final ApiTokens tokens;
     final TextField name = new TextField();
     final ComboBox<UserSummary> user = new ComboBox<>();
+    final Select<ApiTokenScope> scope = new Select<>();
+    final IntegerField validity = new IntegerField();
     final Grid<TokenSummary> grid = new Grid<>();
     final Div created = new Div();
 
@@ -65,10 +72,24 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             user.setItems(all);
             all.stream().filter(u -> u.id() == me.id()).findFirst().ifPresent(user::setValue);
         }
+        scope.setId("token-scope");
+        scope.setLabel(getTranslation("tokens.scope"));
+        scope.setItems(ApiTokenScope.values());
+        scope.setItemLabelGenerator(s -> getTranslation("tokens.scope." + s.name()));
+        scope.setValue(ApiTokenScope.READ);
+        int maxDays = (int) tokens.maxValidity().toDays();
+        validity.setId("token-validity");
+        validity.setLabel(getTranslation("tokens.validity"));
+        validity.setMin(1);
+        validity.setMax(maxDays);
+        validity.setStepButtonsVisible(true);
+        validity.setValue((int) tokens.defaultValidity().toDays());
+        validity.setErrorMessage(getTranslation("tokens.validityInvalid", maxDays));
         Button create = new Button(getTranslation("tokens.create"), e -> create(me));
         create.setId("token-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(name, user, create);
+        HorizontalLayout form = new HorizontalLayout(name, user, scope, validity, create);
+        form.setWrap(true);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         created.setId("token-created");
         created.getElement().setAttribute("role", "status");
@@ -79,6 +100,9 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(TokenSummary::username).setHeader(getTranslation("tokens.col.user"));
         grid.addColumn(t -> times.format(t.createdAt())).setHeader(getTranslation("tokens.col.created"));
         grid.addColumn(t -> t.lastUsedAt().map(times::format).orElse(getTranslation("tokens.never"))).setHeader(getTranslation("tokens.col.lastUsed"));
+        grid.addColumn(t -> getTranslation("tokens.scope." + t.scope().name())).setHeader(getTranslation("tokens.col.scope"));
+        grid.addColumn(t -> times.format(t.expiresAt())).setHeader(getTranslation("tokens.col.expires"));
+        grid.addColumn(TokenSummary::createdBy).setHeader(getTranslation("tokens.col.createdBy"));
         grid.addComponentColumn(t -> {
             Button revoke = new Button(getTranslation("tokens.revoke"), e -> {
                 tokens.revoke(t.id());
@@ -101,8 +125,15 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         name.setInvalid(false);
+        Integer days = validity.getValue();
+        if (days == null || days < 1 || days > tokens.maxValidity().toDays()) {
+            validity.setInvalid(true);
+            return;
+        }
+        validity.setInvalid(false);
         long owner = user.getValue() == null ? me.id() : user.getValue().id();
-        CreatedToken token = tokens.createFor(owner, name.getValue());
+        ApiTokenScope rights = scope.getValue() == null ? ApiTokenScope.READ : scope.getValue();
+        CreatedToken token = tokens.createFor(owner, name.getValue(), rights, Duration.ofDays(days));
         Span secret = new Span(token.token());
         secret.setId("token-secret");
         secret.getStyle().set("font-family", "monospace").set("user-select", "all");

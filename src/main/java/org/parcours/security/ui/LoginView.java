@@ -54,15 +54,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var parameters = event.getLocation().getQueryParameters().getParameters();
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         if (parameters.containsKey("locked")) {
-            // sent by the sign-in throttle (security.LoginThrottleFilter) with the minutes left
+            // sent by the sign-in throttle (security.SignInAuthentication) with the minutes left
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.locked.message", minutes(parameters.get("locked"))));
+        } else if (parameters.containsKey("ended")) {
+            // sent when the session was ended (security.SessionStampFilter) or had expired
+            error.setTitle(getTranslation("login.ended.title"));
+            error.setMessage(getTranslation("login.ended.message"));
         } else {
             error.setTitle(getTranslation("login.error.title"));
             error.setMessage(getTranslation("login.error.message"));
         }
         login.setI18n(i18n);
-        login.setError(parameters.containsKey("error") || parameters.containsKey("locked"));
+        login.setError(parameters.containsKey("error") || parameters.containsKey("locked") || parameters.containsKey("ended"));
     }
 
     /** The minutes of the query parameter, within 1..1440 (anything else: 15). */

@@ -144,16 +144,18 @@ class UsersViewTests extends SpringBrowserlessTest {
     @Test
     @Transactional
     void theLastActiveAdministratorCanNeitherBeDisabledNorLoseTheRole() {
-        // within this test's transaction (rolled back): "admin" is the only active administrator
+        // within this test's transaction (rolled back): "admin" is the only active administrator; an administrator
+        // may not disable or demote themself at all, so the last one (the one acting) stays
         jdbc.update("UPDATE app_user u JOIN app_user_role r ON r.user_id = u.id SET u.enabled = 0 "
                 + "WHERE r.role = 'ADMIN' AND u.username <> ?", TestUsers.ADMIN);
         navigate(UsersView.class);
         select(TestUsers.ADMIN);
         click("user-toggle");
-        assertThat(message()).isEqualTo("admin est le dernier administrateur actif : il ne peut pas être désactivé ni perdre ce rôle");
+        assertThat(message()).isEqualTo("Vous ne pouvez pas désactiver votre propre compte ni vous retirer le rôle d'administrateur : "
+                + "demandez-le à un autre administrateur");
         roles().setValue(Set.of(Role.COMMITTEE));
         click("user-save");
-        assertThat(message()).startsWith("admin est le dernier administrateur actif");
+        assertThat(message()).startsWith("Vous ne pouvez pas désactiver votre propre compte");
         assertThat(jdbc.queryForObject("SELECT enabled FROM app_user WHERE username = ?", Boolean.class, TestUsers.ADMIN)).isTrue();
         assertThat(jdbc.queryForList("SELECT r.role FROM app_user_role r JOIN app_user u ON u.id = r.user_id WHERE u.username = ?",
                 String.class, TestUsers.ADMIN)).containsExactly("ADMIN");

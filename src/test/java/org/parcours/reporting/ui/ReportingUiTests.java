@@ -158,7 +158,11 @@ class ReportingUiTests extends SpringBrowserlessTest {
         var rows = test(grid);
         int row = java.util.stream.IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id() == id).findFirst().orElseThrow();
         assertThat(rows.getCellText(row, 3)).isEqualTo("jamais");
-        Button revoke = (Button) rows.getCellComponent(row, 4);
+        assertThat(rows.getCellText(row, 4)).as("read only unless chosen otherwise").isEqualTo("Lecture seule");
+        assertThat(rows.getCellText(row, 6)).isEqualTo(TestUsers.WORKER_NORTH);
+        assertThat(jdbc.queryForObject("SELECT DATEDIFF(expires_at, created_at) FROM api_token WHERE id = ?", Integer.class, id))
+                .as("the default validity, parcours.security.api-tokens.validity").isEqualTo(90);
+        Button revoke = (Button) rows.getCellComponent(row, 7);
         assertThat(revoke.getId()).contains("token-revoke-" + id);
         test(revoke).click();
         assertThat(jdbc.queryForObject("SELECT revoked_at IS NOT NULL FROM api_token WHERE id = ?", Boolean.class, id)).isTrue();
