@@ -33,9 +33,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.parcours.testsupport.TestUsers;
 
 /**
- * The figures that need the application serving HTTP in its own JVM ({@code -Xmx1g}, development
- * mode as in the test build, component tracker off): P2 (browser paint, headless Chromium through
- * src/test/perf/form-ready.mjs), P5 (50 simulated workers, Gatling over Vaadin's UIDL protocol) and
+ * The figures that need the application serving HTTP in its own JVM ({@code -Xmx1g}, Vaadin
+ * production mode on the committed production bundle, as a packaged jar runs): P2 (browser paint,
+ * headless Chromium through src/test/perf/form-ready.mjs, against the hand-written view of the
+ * same fields in the same run), P5 (50 simulated workers, Gatling over Vaadin's UIDL protocol) and
  * P6 (retained heap per open form session, read with jcmd; 200 sessions in -Xmx1g). The
  * application generates a deterministic demo data set at start-up (seed {@value #SEED}: 5 teams of
  * 10 workers and 10 clients, one year of IMASP measurements) and serves the 200-item form
@@ -59,9 +60,9 @@ class ForkedAppBenchmark {
 
     @BeforeAll
     static void startApplication() throws Exception {
-        app = ForkedApp.start(List.of("-Xmx1g", "-XX:+UseG1GC"), List.of(
+        app = ForkedApp.startInProductionMode(List.of("-Xmx1g", "-XX:+UseG1GC"), List.of(
                         "--parcours.forms.dir=" + BenchForms.folder(),
-                        "--" + BenchReport.NO_COMPONENT_TRACKER,
+                        "--parcours.bench.hand-written-route=true",
                         "--parcours.demo.generate=" + SEED,
                         "--parcours.demo.teams=" + TEAMS,
                         "--parcours.demo.workers-per-team=" + WORKERS_PER_TEAM,
@@ -78,7 +79,7 @@ class ForkedAppBenchmark {
             }
         }
         assertThat(CLIENT_OF_WORKER).hasSize(TEAMS * WORKERS_PER_TEAM);
-        System.out.printf("%nforked application on %s (pid %d), log %s%n", app.baseUrl(), app.pid(), app.log);
+        System.out.printf("%nforked application on %s (pid %d, Vaadin production mode), log %s%n", app.baseUrl(), app.pid(), app.log);
     }
 
     @AfterAll
@@ -103,22 +104,35 @@ class ForkedAppBenchmark {
         Map.Entry<String, Long> worker = CLIENT_OF_WORKER.entrySet().iterator().next();
         int runs = 7;
         Process node = new ProcessBuilder("node", "form-ready.mjs", app.baseUrl(), worker.getKey(), TestUsers.PASSWORD, BenchForms.KEY,
-                String.valueOf(runs), BenchForms.LAST_FIELD, String.valueOf(worker.getValue()))
+                String.valueOf(runs), String.valueOf(worker.getValue()), String.valueOf(BenchForms.SECTIONS), String.valueOf(BenchForms.PER_SECTION),
+                HandWrittenFormView.ROUTE, HandWrittenForm.LAST_FIELD)
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(node.getInputStream().readAllBytes());
-        boolean done = node.waitFor(5, TimeUnit.MINUTES);
+        boolean done = node.waitFor(10, TimeUnit.MINUTES);
         System.out.println(out);
-        Matcher m = Pattern.compile("\"ms_min\":(\\d+),\"ms_median\":(\\d+),\"ms_max\":(\\d+)").matcher(out);
-        if (!done || node.exitValue() != 0 || !m.find()) {
-            BenchReport.record(new BenchReport.Figure("P2", BenchReport.what("P2"), "-", "1500 ms (fixed)", "-", BenchReport.target("P2"),
+        Matcher hand = figure(out, "hand");
+        Matcher first = figure(out, "first");
+        Matcher whole = figure(out, "whole");
+        if (!done || node.exitValue() != 0 || hand == null || first == null || whole == null) {
+            BenchReport.record(new BenchReport.Figure("P2", BenchReport.what("P2"), "-", "hand-written view (same run)", "-", BenchReport.target("P2"),
                     BenchReport.Status.MISS, "form-ready.mjs failed: " + out.strip().lines().reduce((a, b) -> b).orElse("no output")));
             return;
         }
         String fields = out.lines().filter(l -> l.startsWith("fields on the page")).findFirst().orElse("");
-        BenchReport.atMost("P2", "navigation to the 200-item form's last field present and painted (median)", Double.parseDouble(m.group(2)),
-                1500, "ms", BenchReport.target("P2"), String.format(Locale.ROOT,
-                        "%d runs, min %s ms, max %s ms, %s; headless Chromium via playwright-core, Vaadin development mode (no production bundle in the test build)",
-                        runs, m.group(1), m.group(3), fields));
+        double handMedian = Double.parseDouble(hand.group(2));
+        String how = String.format(Locale.ROOT, "%d runs alternating with the hand-written view (min %s, max %s ms); headless Chromium via "
+                + "playwright-core; Vaadin production mode (committed prod.bundle)", runs, hand.group(1), hand.group(3));
+        BenchReport.ratio("P2", "200-item form, first section usable (its last field present and painted, median) vs hand-written view, all fields",
+                Double.parseDouble(first.group(2)), handMedian, "ms", 0.5, true,
+                String.format(Locale.ROOT, "first: min %s, max %s ms; %s", first.group(1), first.group(3), how));
+        BenchReport.ratio("P2", "same, whole form: every further section opened in turn until its last field is painted (median)",
+                Double.parseDouble(whole.group(2)), handMedian, "ms", 1.0, true,
+                String.format(Locale.ROOT, "whole: min %s, max %s ms; %s", whole.group(1), whole.group(3), fields));
+    }
+
+    private static Matcher figure(String out, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\{\"min\":(\\d+),\"median\":(\\d+),\"max\":(\\d+)\\}").matcher(out);
+        return m.find() ? m : null;
     }
 
     /** Why the browser figure cannot be measured here, or null when node, Chromium and playwright-core are there. */
@@ -208,7 +222,7 @@ class ForkedAppBenchmark {
                 perSession, 1.0, "MB", "<= 1 MB", String.format(Locale.ROOT,
                         "jcmd GC.run x2 then GC.heap_info in the forked -Xmx1g JVM after each step of %d sessions (%s); "
                                 + "UI instances (GC.class_histogram) %d -> %d; largest classes at the end: %s; each session signs in over HTTP "
-                                + "and opens the form through UIDL; Vaadin development mode; anchor in shared/PERFORMANCE.md: ~2.05 MB per "
+                                + "and opens the form through UIDL (lazy sections: the first one built); Vaadin production mode; anchor: ~2.05 MB per "
                                 + "hand-written 200-field UI (production mode); each client sends one empty UIDL request after the render, as a browser "
                                 + "sends its next message, else the UI keeps its ~1.3M-character first response for resending",
                         STEP, String.join(", ", steps), uisBase, uis, top));
@@ -246,7 +260,7 @@ class ForkedAppBenchmark {
                         throw new IllegalStateException("sign-in refused for " + username);
                     }
                     String page = client.open(route);
-                    UidlClient.node(page, BenchForms.LAST_FIELD); // the whole form is there
+                    UidlClient.node(page, BenchForms.FIRST_SECTION_LAST_FIELD); // the form is there as a user gets it: its open section
                     client.acknowledge();
                     return client;
                 }));
