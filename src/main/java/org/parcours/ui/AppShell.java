@@ -5,8 +5,12 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.theme.lumo.Lumo;
 
-/** Page-level settings: the Lumo theme (Vaadin 25 applies none by default). */
+/**
+ * Page-level settings: the Lumo theme (Vaadin 25 applies none by default) and the application's
+ * own classes, a static style sheet (no frontend bundle involved).
+ */
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles/parcours.css")
 @Meta(name = "robots", content = "noindex")
 public class AppShell implements AppShellConfigurator {
 }
