@@ -210,11 +210,18 @@ class ForkedAppBenchmark {
                     "histories-ready.mjs failed: " + out.strip().lines().reduce((a, b) -> b).orElse("no output")));
             return;
         }
+        Matcher colour = Pattern.compile("\"cell_background\":\"([^\"]*)\"").matcher(out);
+        String background = colour.find() ? colour.group(1) : "";
+        if (background.isEmpty() || background.equals("rgba(0, 0, 0, 0)")) {
+            BenchReport.record(new BenchReport.Figure("P4", "first client's grid visible in Chromium (median)", "-", "1000 ms (fixed)", "-",
+                    BenchReport.target("P4"), BenchReport.Status.MISS, "the grid's cells have no background colour: styles.css was not applied"));
+            return;
+        }
         BenchReport.atMost("P4", "first client's grid visible in Chromium (navigation start to the table painted, median)",
                 Double.parseDouble(m.group(2)), 1000, "ms", BenchReport.target("P4"), String.format(Locale.ROOT,
                         "%d runs, min %s ms, max %s ms; 50 clients x %d measurements; Vaadin production mode; largest total of the "
-                                + "page's Vaadin responses (bootstrap + UIDL, as received) %.2f MB", runs, m.group(1), m.group(3), MEASUREMENTS,
-                        Long.parseLong(m.group(4)) / 1048576.0));
+                                + "page's Vaadin responses (bootstrap + UIDL, as received) %.2f MB; first cell's background %s (styles.css applied)",
+                        runs, m.group(1), m.group(3), MEASUREMENTS, Long.parseLong(m.group(4)) / 1048576.0, background));
     }
 
     private static final int MEASUREMENTS = 24;

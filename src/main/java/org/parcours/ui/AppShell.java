@@ -10,7 +10,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
  * own classes, a static style sheet (no frontend bundle involved).
  */
 @StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("styles/parcours.css")
+@StyleSheet("styles.css") // META-INF/resources/styles.css, a path Vaadin's security rules serve to everyone
 @Meta(name = "robots", content = "noindex")
 public class AppShell implements AppShellConfigurator {
 }

@@ -19,7 +19,7 @@ import org.parcours.committee.history.Trend;
 
 /**
  * The side-by-side grid of a {@link ScoreHistory} as one light element: the table is written on
- * the server as HTML (classes of styles/parcours.css for the colours) and sent as the element's
+ * the server as HTML (classes of styles.css for the colours) and sent as the element's
  * content, instead of one styled component per cell: a 24-measurement grid is one state node, not
  * hundreds (docs/decisions/0010). Same table as {@link ScoreHistoryTable}: caption, column and row
  * headers with their scopes, a section header per group, coloured codes with the value label as
