@@ -3,6 +3,7 @@ package org.parcours.bench;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,7 @@ public class HandWrittenFormView extends Div {
     static class Registration implements VaadinServiceInitListener {
         @Override
         public void serviceInit(ServiceInitEvent event) {
-            RouteConfiguration.forApplicationScope().setRoute(ROUTE, HandWrittenFormView.class,
+            RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext())).setRoute(ROUTE, HandWrittenFormView.class,
                     java.util.List.of(org.parcours.ui.MainLayout.class));
         }
     }
