@@ -91,6 +91,7 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
         long[] service = new long[RUNS];
         long[] serviceStatements = new long[RUNS];
         long[] sizes = new long[RUNS];
+        long[] inserts = new long[RUNS];
         long[] allDrawn = new long[RUNS];
         long[] allSizes = new long[RUNS];
         int cells = 0;
@@ -106,7 +107,11 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
             try {
                 navigate(AgendaHistoriesView.class, parameters);
                 t1 = System.nanoTime();
-                count = statistics.getPrepareStatementCount();
+                // reading statements: the audit row of the read is an entity insert (as AgendaHistoriesTests counts)
+                count = statistics.getPrepareStatementCount() - statistics.getEntityInsertCount();
+                if (i >= WARMUP) {
+                    inserts[i - WARMUP] = statistics.getEntityInsertCount();
+                }
             } finally {
                 statistics.setStatisticsEnabled(false);
             }
@@ -140,7 +145,7 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
                 withResponse[k] = t2 - t0;
                 statements[k] = count;
                 service[k] = s1 - s0;
-                serviceStatements[k] = statistics.getPrepareStatementCount();
+                serviceStatements[k] = statistics.getPrepareStatementCount() - statistics.getEntityInsertCount();
                 sizes[k] = size;
                 allDrawn[k] = d1 - d0;
                 allSizes[k] = allSize;
@@ -155,10 +160,10 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
                 cells, maxStatements, maxServiceStatements);
         System.out.printf("navigation median %.1f ms, + UIDL response median %.1f ms, service alone median %.1f ms%n%n",
                 median(navigation), median(withResponse), median(service));
-        BenchReport.atMost("P4", "SQL statements per page view (navigation to AgendaHistoriesView, max of runs)", maxStatements, 3,
+        BenchReport.atMost("P4", "SQL reading statements per page view (navigation to AgendaHistoriesView, max of runs)", maxStatements, 3,
                 "statements", BenchReport.target("P4"), String.format(Locale.ROOT,
-                        "Hibernate statistics (prepared statements; JdbcTemplate audit writes are not counted); service alone %d; %d cells shown",
-                        maxServiceStatements, cells));
+                        "Hibernate statistics: prepared statements less entity inserts (the audit row of the read: %d insert); service alone %d; %d cells "
+                                + "when every grid is drawn", Arrays.stream(inserts).max().orElseThrow(), maxServiceStatements, cells));
         BenchReport.atMost("P4", "server render time of the page (navigation + UIDL response, median)", median(withResponse), 300, "ms",
                 BenchReport.target("P4"), String.format(Locale.ROOT, "navigation alone %.1f ms, MeetingService.agendaHistories alone %.1f ms; "
                         + "%d runs after %d warm-up; browserless, development mode (component tracker off); the first client's grid drawn "
