@@ -112,11 +112,12 @@ final class ExpressionCompiler {
         Map<String, Site> computedSites = new LinkedHashMap<>();
         sites.stream().filter(s -> s.computedItemId().isPresent())
                 .forEach(s -> computedSites.put(s.computedItemId().get(), s));
-        // first pass: what each computed item reads, with all computed values typed dyn
+        // first pass: what each computed item reads, from the names in its parsed expression (no
+        // type check: each expression is checked once, in dependency order, below)
         Map<String, Set<String>> reads = new LinkedHashMap<>();
         for (Map.Entry<String, Site> entry : computedSites.entrySet()) {
-            compileOne(entry.getValue(), Map.of(), ProblemSinks.IGNORE).ifPresent(c -> {
-                Set<String> dependsOn = new LinkedHashSet<>(c.references());
+            names(entry.getValue()).ifPresent(names -> {
+                Set<String> dependsOn = new LinkedHashSet<>(names);
                 dependsOn.retainAll(computedSites.keySet());
                 reads.put(entry.getKey(), dependsOn);
             });
@@ -196,13 +197,22 @@ final class ExpressionCompiler {
         }
         Map<Site, CompiledExpressions.Compiled> result = new java.util.IdentityHashMap<>();
         for (Map.Entry<Optional<String>, List<Site>> scope : byScope.entrySet()) {
-            CelCompiler cel = environment(scope.getKey(), computedTypes);
             StringBuilder source = new StringBuilder("[");
             for (Site site : scope.getValue()) {
                 // a newline before ")" so that a trailing // comment cannot swallow it
                 source.append(source.length() > 1 ? ", (" : "(").append(site.expression().source()).append("\n)");
             }
             source.append(']');
+            String key = signature(scope.getKey(), computedTypes) + "\u0000" + source;
+            List<CompiledExpressions.Compiled> cached = COMPILED_TOGETHER.get(key);
+            if (cached != null) {
+                for (int i = 0; i < cached.size(); i++) {
+                    result.put(scope.getValue().get(i), cached.get(i));
+                }
+                continue;
+            }
+            CelCompiler cel = environment(scope.getKey(), computedTypes);
+            List<CompiledExpressions.Compiled> compiledScope = new ArrayList<>();
             try {
                 CelValidationResult parsed = cel.parse(source.toString());
                 if (parsed.hasError()) {
@@ -228,8 +238,11 @@ final class ExpressionCompiler {
                     CelNavigableExpr.fromExpr(element).allNodes().forEach(node -> ast.getReference(node.id())
                             .filter(r -> !r.name().isEmpty()).ifPresent(r -> references.add(r.name())));
                     CelAbstractSyntaxTree own = CelAbstractSyntaxTree.newCheckedAst(element, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
-                    result.put(scope.getValue().get(i), new CompiledExpressions.Compiled(RUNTIME.createProgram(own), valueType(type.get()), references));
+                    CompiledExpressions.Compiled one = new CompiledExpressions.Compiled(RUNTIME.createProgram(own), valueType(type.get()), references);
+                    compiledScope.add(one);
+                    result.put(scope.getValue().get(i), one);
                 }
+                COMPILED_TOGETHER.put(key, List.copyOf(compiledScope));
             } catch (CelValidationException | dev.cel.runtime.CelEvaluationException e) {
                 return null;
             }
@@ -237,7 +250,82 @@ final class ExpressionCompiler {
         return result;
     }
 
+    /**
+     * The identifiers an expression names, from its parse tree alone (loop variables of macros
+     * left out); empty when it does not parse (its compilation reports that).
+     */
+    private Optional<Set<String>> names(Site site) {
+        String source = site.expression().source();
+        Set<String> cached = NAMES.get(source);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        CelValidationResult parsed = environment(site.repeatId(), Map.of()).parse(source);
+        if (parsed.hasError()) {
+            return Optional.empty();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> bound = new HashSet<>();
+        try {
+            CelNavigableExpr.fromExpr(parsed.getAst().getExpr()).allNodes().forEach(node -> {
+                CelExpr expr = node.expr();
+                if (expr.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+                    names.add(expr.ident().name());
+                } else if (expr.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION) {
+                    bound.add(expr.comprehension().iterVar());
+                    bound.add(expr.comprehension().accuVar());
+                }
+            });
+        } catch (CelValidationException e) {
+            return Optional.empty();
+        }
+        names.removeAll(bound);
+        Set<String> result = Set.copyOf(names);
+        NAMES.put(source, result);
+        return Optional.of(result);
+    }
+
+    /*
+     * What does not change between loads is kept (the catalog reads forms/ again on every change
+     * and the studio on every edit): environments by their declared variables, names by source,
+     * and successful compilations by declared variables + source. A program depends on nothing
+     * else, so a cached one is the one a new compilation would give. Failures are never cached:
+     * their problems carry their place in the YAML.
+     */
+    private static final Map<String, CelCompiler> ENVIRONMENTS = lru(256);
+    private static final Map<String, Set<String>> NAMES = lru(8192);
+    private static final Map<String, CompiledExpressions.Compiled> COMPILED = lru(8192);
+    private static final Map<String, List<CompiledExpressions.Compiled>> COMPILED_TOGETHER = lru(1024);
+
+    /** Forgets what was kept across loads: the next load compiles every expression again (a first load's cost). */
+    static void forgetKept() {
+        ENVIRONMENTS.clear();
+        NAMES.clear();
+        COMPILED.clear();
+        COMPILED_TOGETHER.clear();
+    }
+
+    private static <V> Map<String, V> lru(int size) {
+        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
     private Optional<CompiledExpressions.Compiled> compileOne(Site site, Map<String, ValueType> computedTypes, ProblemSink problems) {
+        String key = signature(site.repeatId(), computedTypes) + "\u0000" + site.expression().source();
+        CompiledExpressions.Compiled cached = COMPILED.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<CompiledExpressions.Compiled> result = compileUncached(site, computedTypes, problems);
+        result.ifPresent(c -> COMPILED.put(key, c));
+        return result;
+    }
+
+    private Optional<CompiledExpressions.Compiled> compileUncached(Site site, Map<String, ValueType> computedTypes, ProblemSink problems) {
         CelCompiler cel = environment(site.repeatId(), computedTypes);
         Expression expression = site.expression();
         CelValidationResult parsed = cel.parse(expression.source());
@@ -271,20 +359,52 @@ final class ExpressionCompiler {
         }
     }
 
-    /** Environments are costly to build; one per scope and state of the computed types. */
-    private final Map<String, CelCompiler> environments = new HashMap<>();
+    /** The declared variables of a scope, by scope and state of the computed types (this form's). */
+    private final Map<String, Map<String, CelType>> scopes = new HashMap<>();
+    private final Map<String, String> signatures = new HashMap<>();
 
-    private CelCompiler environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
-        return environments.computeIfAbsent(repeatId.orElse("") + "|" + new java.util.TreeMap<>(computedTypes),
-                key -> buildEnvironment(repeatId, computedTypes));
+    private Map<String, CelType> variables(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        return scopes.computeIfAbsent(repeatId.orElse("") + "|" + new java.util.TreeMap<>(computedTypes),
+                key -> declaredVariables(repeatId, computedTypes));
     }
 
-    private CelCompiler buildEnvironment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+    /** The variables as text: two scopes with the same signature check every expression alike. */
+    private String signature(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        return signatures.computeIfAbsent(repeatId.orElse("") + "|" + new java.util.TreeMap<>(computedTypes), key -> {
+            StringBuilder text = new StringBuilder();
+            variables(repeatId, computedTypes).forEach((name, type) -> text.append(name).append(':').append(typeText(type)).append(';'));
+            return text.toString();
+        });
+    }
+
+    private static String typeText(CelType type) {
+        return type.parameters().isEmpty() ? type.name()
+                : type.name() + type.parameters().stream().map(ExpressionCompiler::typeText).collect(java.util.stream.Collectors.joining(",", "(", ")"));
+    }
+
+    /** Environments are costly to build; one per set of declared variables, kept across loads. */
+    private CelCompiler environment(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
+        String signature = signature(repeatId, computedTypes);
+        CelCompiler cached = ENVIRONMENTS.get(signature);
+        if (cached != null) {
+            return cached;
+        }
+        CelCompiler built = buildEnvironment(variables(repeatId, computedTypes));
+        ENVIRONMENTS.put(signature, built);
+        return built;
+    }
+
+    private static CelCompiler buildEnvironment(Map<String, CelType> vars) {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setStandardEnvironmentEnabled(false)
                 .setStandardDeclarations(STANDARD_DECLARATIONS);
+        vars.forEach(builder::addVar);
+        return builder.build();
+    }
+
+    private Map<String, CelType> declaredVariables(Optional<String> repeatId, Map<String, ValueType> computedTypes) {
         Map<String, CelType> vars = new LinkedHashMap<>();
         topLevel.values().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.put(item.id(), t)));
         repeatId.map(repeats::get).ifPresent(repeat -> {
@@ -293,8 +413,7 @@ final class ExpressionCompiler {
             Optional.ofNullable(repeatOf.get(repeat.id())).map(repeats::get).ifPresent(outer ->
                     outer.items().forEach(item -> celType(item, computedTypes).ifPresent(t -> vars.putIfAbsent(item.id(), t))));
         });
-        vars.forEach(builder::addVar);
-        return builder.build();
+        return vars;
     }
 
     private static Optional<CelType> celType(Item item, Map<String, ValueType> computedTypes) {

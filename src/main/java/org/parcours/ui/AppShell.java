@@ -7,11 +7,13 @@ import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
- * Page-level settings: the Lumo theme (Vaadin 25 applies none by default), the product name as the
- * title until a view sets its own, and the favicon. The icons are static files under
- * META-INF/resources/icons, served without a frontend bundle.
+ * Page-level settings: the Lumo theme (Vaadin 25 applies none by default), the application's own
+ * classes in a static style sheet, the product name as the title until a view sets its own, and the
+ * favicon. The style sheet and the icons are static files under META-INF/resources, served without
+ * a frontend bundle.
  */
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css") // META-INF/resources/styles.css, a path Vaadin's security rules serve to everyone
 @Meta(name = "robots", content = "noindex")
 public class AppShell implements AppShellConfigurator {
 

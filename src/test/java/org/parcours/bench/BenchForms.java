@@ -18,6 +18,8 @@ final class BenchForms {
     static final int PER_SECTION = 10;
     /** The id attribute of the form's last field, present once the whole form is rendered. */
     static final String LAST_FIELD = "item-text_" + SECTIONS * PER_SECTION;
+    /** The id attribute of the first section's last field, present once the open section of a lazy form is rendered. */
+    static final String FIRST_SECTION_LAST_FIELD = "item-text_" + PER_SECTION;
 
     private BenchForms() {
     }

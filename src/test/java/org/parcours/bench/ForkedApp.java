@@ -28,6 +28,8 @@ public final class ForkedApp implements AutoCloseable {
     final Process process;
     public final int port;
     public final Path log;
+    /** Whether the application runs in Vaadin production mode (checked in its log once started). */
+    boolean productionMode;
 
     private ForkedApp(Process process, int port, Path log) {
         this.process = process;
@@ -54,6 +56,22 @@ public final class ForkedApp implements AutoCloseable {
      */
     public static ForkedApp start(String logPrefix, List<String> jvmOptions, List<String> arguments, java.util.Map<String, String> environment,
                                   String readyLine, Duration timeout) throws IOException, InterruptedException {
+        return start(logPrefix, jvmOptions, arguments, environment, readyLine, timeout, null);
+    }
+
+    /**
+     * As {@link #start(List, List, String, Duration)}, in Vaadin production mode on the committed
+     * production bundle (ProductionBundle), as a packaged jar runs.
+     */
+    static ForkedApp startInProductionMode(List<String> jvmOptions, List<String> arguments, String readyLine, Duration timeout)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(ProductionBundle.JVM_OPTIONS);
+        return start("bench-app-", options, arguments, java.util.Map.of(), readyLine, timeout, ProductionBundle.folder());
+    }
+
+    private static ForkedApp start(String logPrefix, List<String> jvmOptions, List<String> arguments, java.util.Map<String, String> environment,
+                                   String readyLine, Duration timeout, Path classPathFirst) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", logPrefix + port + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -61,7 +79,7 @@ public final class ForkedApp implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPathFirst == null ? classPath() : classPathFirst + java.io.File.pathSeparator + classPath());
         command.add("org.parcours.ParcoursApplication");
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
@@ -70,6 +88,7 @@ public final class ForkedApp implements AutoCloseable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         ForkedApp app = new ForkedApp(process, port, log);
+        app.productionMode = classPathFirst != null;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!app.logText().contains(readyLine)) {
             if (!process.isAlive()) {
@@ -80,6 +99,10 @@ public final class ForkedApp implements AutoCloseable {
                 throw new IllegalStateException("The application was not ready after " + timeout + "; see " + log);
             }
             Thread.sleep(500);
+        }
+        if (app.productionMode && !app.logText().contains("Vaadin is running in production mode")) {
+            app.close();
+            throw new IllegalStateException("The application did not start in production mode; see " + log);
         }
         return app;
     }

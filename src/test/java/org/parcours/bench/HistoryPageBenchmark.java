@@ -14,7 +14,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.communication.UidlWriter;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -63,7 +62,7 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
     private static final int CLIENTS_PER_TEAM = 25;
     private static final int MEASUREMENTS = 24;
     private static final int WARMUP = 1;
-    private static final int RUNS = 3; // one run builds ~30,000 components and a UIDL response of tens of MB
+    private static final int RUNS = 5;
 
     @Autowired
     MeetingService meetings;
@@ -91,7 +90,12 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
         long[] statements = new long[RUNS];
         long[] service = new long[RUNS];
         long[] serviceStatements = new long[RUNS];
+        long[] sizes = new long[RUNS];
+        long[] inserts = new long[RUNS];
+        long[] allDrawn = new long[RUNS];
+        long[] allSizes = new long[RUNS];
         int cells = 0;
+        int firstCells = 0;
         for (int i = 0; i < WARMUP + RUNS; i++) {
             navigate(MeetingsView.class); // leave the page, so each run builds it anew
             new UidlWriter().createUidl(UI.getCurrent(), false);
@@ -103,12 +107,24 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
             try {
                 navigate(AgendaHistoriesView.class, parameters);
                 t1 = System.nanoTime();
-                count = statistics.getPrepareStatementCount();
+                // reading statements: the audit row of the read is an entity insert (as AgendaHistoriesTests counts)
+                count = statistics.getPrepareStatementCount() - statistics.getEntityInsertCount();
+                if (i >= WARMUP) {
+                    inserts[i - WARMUP] = statistics.getEntityInsertCount();
+                }
             } finally {
                 statistics.setStatisticsEnabled(false);
             }
             int size = new UidlWriter().createUidl(UI.getCurrent(), false).toString().length();
             long t2 = System.nanoTime();
+            if (i == WARMUP + RUNS - 1) {
+                firstCells = cells(UI.getCurrent());
+            }
+            // then every grid, as "show all" (or scrolling the whole page) draws them
+            long d0 = System.nanoTime();
+            test(find(com.vaadin.flow.component.button.Button.class).id("histories-show-all")).click();
+            int allSize = new UidlWriter().createUidl(UI.getCurrent(), false).toString().length();
+            long d1 = System.nanoTime();
             if (i == WARMUP + RUNS - 1) {
                 cells = cells(UI.getCurrent());
             }
@@ -129,7 +145,10 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
                 withResponse[k] = t2 - t0;
                 statements[k] = count;
                 service[k] = s1 - s0;
-                serviceStatements[k] = statistics.getPrepareStatementCount();
+                serviceStatements[k] = statistics.getPrepareStatementCount() - statistics.getEntityInsertCount();
+                sizes[k] = size;
+                allDrawn[k] = d1 - d0;
+                allSizes[k] = allSize;
             }
             assertThat(size).isPositive();
         }
@@ -141,14 +160,20 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
                 cells, maxStatements, maxServiceStatements);
         System.out.printf("navigation median %.1f ms, + UIDL response median %.1f ms, service alone median %.1f ms%n%n",
                 median(navigation), median(withResponse), median(service));
-        BenchReport.atMost("P4", "SQL statements per page view (navigation to AgendaHistoriesView, max of runs)", maxStatements, 3,
+        BenchReport.atMost("P4", "SQL reading statements per page view (navigation to AgendaHistoriesView, max of runs)", maxStatements, 3,
                 "statements", BenchReport.target("P4"), String.format(Locale.ROOT,
-                        "Hibernate statistics (prepared statements; JdbcTemplate audit writes are not counted); service alone %d; %d cells shown",
-                        maxServiceStatements, cells));
-        BenchReport.record(new BenchReport.Figure("P4", "server render time of the page (navigation + UIDL response, median)",
-                BenchReport.format(median(withResponse), "ms"), "-", "-", "printed (no target)", BenchReport.Status.INFO,
-                String.format(Locale.ROOT, "navigation alone %.1f ms, MeetingService.agendaHistories alone %.1f ms; %d runs after %d warm-up",
-                        median(navigation), median(service), RUNS, WARMUP)));
+                        "Hibernate statistics: prepared statements less entity inserts (the audit row of the read: %d insert); service alone %d; %d cells "
+                                + "when every grid is drawn", Arrays.stream(inserts).max().orElseThrow(), maxServiceStatements, cells));
+        BenchReport.atMost("P4", "server render time of the page (navigation + UIDL response, median)", median(withResponse), 300, "ms",
+                BenchReport.target("P4"), String.format(Locale.ROOT, "navigation alone %.1f ms, MeetingService.agendaHistories alone %.1f ms; "
+                        + "%d runs after %d warm-up; browserless, development mode (component tracker off); the first client's grid drawn "
+                        + "(%d cells), the 49 others on demand", median(navigation), median(service), RUNS, WARMUP, firstCells));
+        BenchReport.atMost("P4", "UIDL response of the page (max of runs)", Arrays.stream(sizes).max().orElseThrow() / 1048576.0, 1.0, "MB",
+                BenchReport.target("P4"), String.format(Locale.ROOT, "%d characters", Arrays.stream(sizes).max().orElseThrow()));
+        BenchReport.record(new BenchReport.Figure("P4", "then every grid drawn at once (show all: server time + UIDL response, median)",
+                BenchReport.format(median(allDrawn), "ms"), "-", "-", "printed (no target)", BenchReport.Status.INFO,
+                String.format(Locale.ROOT, "%d cells, %.2f MB of UIDL (one element per client: server-written HTML)", cells,
+                        Arrays.stream(allSizes).max().orElseThrow() / 1048576.0)));
         assertThat(cells).isGreaterThanOrEqualTo(50 * MEASUREMENTS);
     }
 
@@ -205,14 +230,19 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
         return meetingId;
     }
 
-    /** The coloured score cells on the page (a plain walk: the browserless locator is quadratic on 30,000 components). */
+    /** The coloured score cells drawn on the page (in the HTML of each client's grid). */
     private static int cells(Component root) {
-        int count = root instanceof Span && root.getId().orElse("").matches("histories-\\d+-cell-.*") ? 1 : 0;
+        int count = 0;
+        if (root.getElement().getClassList().contains("score-grid-host")) {
+            count += (int) CELL.matcher(root.getElement().getProperty("innerHTML", "")).results().count();
+        }
         for (Component child : root.getChildren().toList()) {
             count += cells(child);
         }
         return count;
     }
+
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("id=\"histories-\\d+-cell-");
 
     private static double median(long[] values) {
         long[] sorted = values.clone();

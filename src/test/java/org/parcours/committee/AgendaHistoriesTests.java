@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
@@ -96,21 +97,47 @@ class AgendaHistoriesTests extends SpringBrowserlessTest {
     }
 
     @Test
-    void thePageShowsOneColouredGridPerClientOfTheAgenda() {
+    void thePageShowsOneColouredGridPerClientOfTheAgendaDrawnOnDemand() {
         long meetingId = meetingWith(4, 3, "AgendaHistUi");
 
         navigate(AgendaHistoriesView.class, Map.of(AgendaHistoriesView.MEETING_ID, String.valueOf(meetingId)));
 
-        List<Div> grids = find(Div.class).all().stream().filter(d -> d.getId().orElse("").matches("histories-\\d+-table")
-                || d.getId().orElse("").matches("histories-\\d+-scroller")).toList();
-        assertThat(grids).hasSize(4);
-        List<Span> cells = find(Span.class).all().stream().filter(s -> s.getId().orElse("").matches("histories-\\d+-cell-.*")).toList();
+        List<Div> placeholders = find(Div.class).all().stream().filter(d -> d.getId().orElse("").matches("histories-\\d+-grid")).toList();
+        assertThat(placeholders).hasSize(4);
+        assertThat(grids()).as("only the first client's grid is drawn with the page").hasSize(1);
+        assertThat(cells(grids())).hasSize(3 * 3);
+
+        // a client's "show" button draws its grid (the browser sends the same when it is scrolled near)
+        String second = placeholders.get(1).getId().orElseThrow().replace("-grid", "-show");
+        test(find(Button.class).id(second)).click();
+        assertThat(grids()).hasSize(2);
+        test(find(Button.class).id("histories-show-all")).click();
+
+        List<String> html = grids();
+        assertThat(html).hasSize(4);
+        assertThat(html).allSatisfy(h -> assertThat(h).contains("<caption>", "scope=\"col\"", "scope=\"row\"", "scope=\"colgroup\"",
+                "role=\"region\"", "tabindex=\"0\"", "role=\"img\""));
+        List<String> cells = cells(html);
         assertThat(cells).hasSize(4 * 3 * 3);
-        assertThat(cells).allSatisfy(c -> assertThat(c.getElement().getAttribute("data-colour")).isNotBlank());
-        assertThat(cells).anySatisfy(c -> assertThat(c.getStyle().get("background")).isNotBlank());
+        assertThat(cells).allSatisfy(c -> assertThat(c).matches(".*class=\"score-cell score-(green|amber|red|neutral)\" data-colour=\"\\1\".*")
+                .contains("aria-label=\"", "title=\""));
+        assertThat(find(Span.class).all().stream().filter(s -> s.getId().orElse("").matches("histories-\\d+-cell-.*")))
+                .as("no component per cell").isEmpty();
 
         navigate(MeetingView.class, Map.of(MeetingView.MEETING_ID, String.valueOf(meetingId)));
         assertThat(find(RouterLink.class).id("meeting-histories").getHref()).isEqualTo("committee/meetings/" + meetingId + "/histories");
+    }
+
+    /** The HTML of every grid drawn on the page. */
+    private List<String> grids() {
+        return find(Div.class).all().stream().filter(d -> d.getClassNames().contains("score-grid-host"))
+                .map(d -> d.getElement().getProperty("innerHTML")).toList();
+    }
+
+    /** The coloured cells (span elements) in these grids. */
+    private static List<String> cells(List<String> grids) {
+        java.util.regex.Pattern cell = java.util.regex.Pattern.compile("<span id=\"histories-\\d+-cell-[^>]*>");
+        return grids.stream().flatMap(h -> cell.matcher(h).results().map(java.util.regex.MatchResult::group)).toList();
     }
 
     /** A meeting with {@code clients} new clients on its agenda, each with {@code measurements} submitted IMASP measurements. */

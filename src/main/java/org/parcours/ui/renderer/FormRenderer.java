@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -15,7 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
 import org.parcours.formrun.FormSession;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Renders a form session section by section through the item renderer registry, and keeps the
@@ -23,17 +25,33 @@ import org.springframework.stereotype.Component;
  * reports as changed are updated. Items the user's roles may not see are not rendered at all,
  * so nothing of them reaches the browser.
  */
-@Component
+@org.springframework.stereotype.Component
 public class FormRenderer {
 
     private final ItemRendererRegistry registry;
+    private final int lazyAbove;
 
-    public FormRenderer(ItemRendererRegistry registry) {
+    /**
+     * @param lazyAbove a form with more visible items than this renders lazily: one collapsible
+     *                  block per section, only the open one built (docs/decisions/0010)
+     */
+    public FormRenderer(ItemRendererRegistry registry, @Value("${parcours.forms.lazy-sections-above:80}") int lazyAbove) {
         this.registry = registry;
+        this.lazyAbove = lazyAbove;
     }
 
+    /** Renders every section at once for short forms, the open section only for long ones. */
     public RenderedForm render(FormSession session, Locale locale, Set<String> roles) {
-        return new RenderedForm(session, locale, roles);
+        return new RenderedForm(session, locale, roles, visibleItems(session.form(), roles) > lazyAbove);
+    }
+
+    /** Renders every section at once whatever the form's length (benchmarks compare both ways). */
+    public RenderedForm renderAllSections(FormSession session, Locale locale, Set<String> roles) {
+        return new RenderedForm(session, locale, roles, false);
+    }
+
+    private static long visibleItems(FormDefinition form, Set<String> roles) {
+        return form.sections().stream().flatMap(s -> s.items().stream()).filter(i -> i.rules().visibleToRoles(roles)).count();
     }
 
     /** The rendered form: its layout and live fields by path. */
@@ -44,38 +62,105 @@ public class FormRenderer {
         private final Set<String> roles;
         private final VerticalLayout layout = new VerticalLayout();
         private final Map<String, ItemField> fields = new HashMap<>();
-        private final Map<String, Section> sections = new HashMap<>();
+        private final Map<String, Component> sections = new HashMap<>();
+        /** Section id by top-level item id: a path's section, to open it before focusing the field. */
+        private final Map<String, String> sectionOfItem = new HashMap<>();
+        /** Sections of a lazy form whose fields are not built yet, by id. */
+        private final Map<String, Runnable> unbuilt = new HashMap<>();
         private final Map<String, PreviousMarker> markers = new HashMap<>();
         private final List<Runnable> changeListeners = new ArrayList<>();
+        /** The last submission attempt's messages by path, shown again on fields built later. */
+        private Map<String, List<String>> shownIssues = Map.of();
+        /** Carried-over answers waiting for their section to be built. */
+        private CarryOver carryOver;
+        private boolean readOnly;
 
-        RenderedForm(FormSession session, Locale locale, Set<String> roles) {
+        RenderedForm(FormSession session, Locale locale, Set<String> roles, boolean lazy) {
             this.session = session;
             this.locale = locale;
             this.roles = roles;
             FormDefinition form = session.form();
             layout.setPadding(false);
             layout.setId("form-" + form.id());
+            layout.getElement().setAttribute("data-lazy-sections", String.valueOf(lazy));
             form.description().ifPresent(d -> layout.add(new Paragraph(d.in(locale))));
+            boolean opened = false;
             for (org.parcours.formdef.Section section : form.sections()) {
-                Section block = new Section();
-                block.setId("section-" + section.id());
-                block.setWidthFull();
-                H3 title = new H3(section.title().in(locale));
-                title.getStyle().set("margin-block", "var(--lumo-space-m) var(--lumo-space-s)");
-                block.add(title);
-                section.description().ifPresent(d -> block.add(new Paragraph(d.in(locale))));
+                section.items().forEach(item -> sectionOfItem.put(item.id(), section.id()));
                 VerticalLayout items = new VerticalLayout();
                 items.setPadding(false);
                 items.setSpacing(false);
-                for (Item item : section.items()) {
-                    if (item.rules().visibleToRoles(roles)) {
-                        items.add(field(item, item.id()).component());
+                Runnable build = () -> {
+                    for (Item item : section.items()) {
+                        if (item.rules().visibleToRoles(roles)) {
+                            items.add(field(item, item.id()).component());
+                        }
                     }
+                };
+                Component block;
+                boolean visible = session.sectionVisible(section.id());
+                if (lazy) {
+                    // A long form: each section a collapsible block (its summary a button, reached by
+                    // Tab, opened by Enter or Space); only the first visible one is built, the others
+                    // when they are opened.
+                    Details details = new Details();
+                    H3 title = new H3(section.title().in(locale));
+                    title.addClassName("form-section-title");
+                    details.setSummary(title);
+                    section.description().ifPresent(d -> details.add(new Paragraph(d.in(locale))));
+                    details.add(items);
+                    boolean open = !opened && visible;
+                    opened |= open;
+                    unbuilt.put(section.id(), build);
+                    details.addOpenedChangeListener(e -> {
+                        if (e.isOpened()) {
+                            buildSection(section.id());
+                        }
+                    });
+                    if (open) {
+                        buildSection(section.id());
+                        details.setOpened(true);
+                    }
+                    block = details;
+                } else {
+                    Section plain = new Section();
+                    H3 title = new H3(section.title().in(locale));
+                    title.getStyle().set("margin-block", "var(--lumo-space-m) var(--lumo-space-s)");
+                    plain.add(title);
+                    section.description().ifPresent(d -> plain.add(new Paragraph(d.in(locale))));
+                    build.run();
+                    plain.add(items);
+                    block = plain;
                 }
-                block.add(items);
-                block.setVisible(session.sectionVisible(section.id()));
+                block.setId("section-" + section.id());
+                ((com.vaadin.flow.component.HasSize) block).setWidthFull();
+                block.setVisible(visible);
                 sections.put(section.id(), block);
                 layout.add(block);
+            }
+        }
+
+        /** Builds a lazy section's fields the first time it is opened, with what was shown elsewhere meanwhile. */
+        private void buildSection(String sectionId) {
+            Runnable build = unbuilt.remove(sectionId);
+            if (build == null) {
+                return;
+            }
+            Set<String> before = new java.util.HashSet<>(fields.keySet());
+            build.run();
+            Set<String> added = new java.util.HashSet<>(fields.keySet());
+            added.removeAll(before);
+            for (String path : added) {
+                List<String> messages = shownIssues.get(path);
+                if (messages != null) {
+                    fields.get(path).showIssues(messages);
+                }
+            }
+            if (carryOver != null) {
+                carryOver.applyTo(added);
+            }
+            if (readOnly) {
+                readOnly(sections.get(sectionId));
             }
         }
 
@@ -121,7 +206,7 @@ public class FormRenderer {
         public void refresh(Set<String> changedPaths) {
             for (String path : changedPaths) {
                 if (path.startsWith("section:")) {
-                    Section block = sections.get(path.substring("section:".length()));
+                    Component block = sections.get(path.substring("section:".length()));
                     if (block != null) {
                         block.setVisible(session.sectionVisible(path.substring("section:".length())));
                     }
@@ -146,26 +231,53 @@ public class FormRenderer {
          */
         public void markCarriedOver(Set<String> paths, Map<String, String> previous, String sourceText,
                                     java.util.function.BiFunction<String, String, String> changedText) {
-            // changedText: (path, previous answer) -> text
-            for (String path : paths) {
-                ItemField field = fields.get(path);
-                String before = previous.get(path);
-                if (field == null || before == null || !(field.component().getParent().orElse(null) instanceof com.vaadin.flow.component.HasComponents parent)) {
-                    continue;
+            // changedText: (path, previous answer) -> text; paths of sections not built yet get
+            // their note when the section is built
+            carryOver = new CarryOver(new java.util.HashSet<>(paths), previous, sourceText, changedText);
+            carryOver.applyTo(Set.copyOf(fields.keySet()));
+        }
+
+        /** Answers carried over from the previous evaluation, noted under their fields once those exist. */
+        private final class CarryOver {
+            private final Set<String> pending;
+            private final Map<String, String> previous;
+            private final String sourceText;
+            private final java.util.function.BiFunction<String, String, String> changedText;
+
+            CarryOver(Set<String> pending, Map<String, String> previous, String sourceText,
+                      java.util.function.BiFunction<String, String, String> changedText) {
+                this.pending = pending;
+                this.previous = previous;
+                this.sourceText = sourceText;
+                this.changedText = changedText;
+            }
+
+            void applyTo(Set<String> built) {
+                for (String path : built) {
+                    if (!pending.remove(path)) {
+                        continue;
+                    }
+                    ItemField field = fields.get(path);
+                    String before = previous.get(path);
+                    if (field == null || before == null
+                            || !(field.component().getParent().orElse(null) instanceof com.vaadin.flow.component.HasComponents parent)) {
+                        continue;
+                    }
+                    com.vaadin.flow.component.html.Span note = new com.vaadin.flow.component.html.Span();
+                    note.setId("previous-" + path.replace('.', '-'));
+                    note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin-block-end", "var(--lumo-space-s)")
+                            .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)");
+                    int index = parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered ? ordered.indexOf(field.component()) : -1;
+                    if (parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered && index >= 0) {
+                        ordered.addComponentAtIndex(index + 1, note);
+                    } else {
+                        parent.add(note);
+                    }
+                    PreviousMarker marker = new PreviousMarker(note, before, sourceText, changedText.apply(path, before));
+                    markers.put(path, marker);
+                    marker.update(session.raw(path));
+                    note.setVisible(session.state(path).visible());
                 }
-                com.vaadin.flow.component.html.Span note = new com.vaadin.flow.component.html.Span();
-                note.setId("previous-" + path.replace('.', '-'));
-                note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin-block-end", "var(--lumo-space-s)")
-                        .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)");
-                int index = parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered ? ordered.indexOf(field.component()) : -1;
-                if (parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered && index >= 0) {
-                    ordered.addComponentAtIndex(index + 1, note);
-                } else {
-                    parent.add(note);
-                }
-                PreviousMarker marker = new PreviousMarker(note, before, sourceText, changedText.apply(path, before));
-                markers.put(path, marker);
-                marker.update(session.raw(path));
             }
         }
 
@@ -176,6 +288,7 @@ public class FormRenderer {
 
         /** Read-only: nothing can be changed, rows cannot be added or removed. */
         public void setReadOnly() {
+            readOnly = true;
             readOnly(layout);
         }
 
@@ -189,8 +302,13 @@ public class FormRenderer {
             component.getChildren().forEach(this::readOnly);
         }
 
-        /** Focuses and scrolls to the field of a path, if it is shown. */
+        /** Focuses and scrolls to the field of a path, if it is shown; opens its section first if it is closed. */
         public void focus(String path) {
+            String sectionId = sectionOfItem.get(path.split("\\.")[0]);
+            if (sectionId != null && sections.get(sectionId) instanceof Details details) {
+                buildSection(sectionId);
+                details.setOpened(true);
+            }
             ItemField field = fields.get(path);
             if (field != null) {
                 field.component().scrollIntoView();
@@ -215,6 +333,7 @@ public class FormRenderer {
                 all.add(text);
             }
             fields.forEach((path, field) -> field.showIssues(byPath.getOrDefault(path, List.of())));
+            shownIssues = byPath;
             return all;
         }
     }
