@@ -183,7 +183,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private String objective(int number) {
-        return current.answers().getOrDefault("objectives." + number + ".objective", "");
+        return current.objective(number);
     }
 
     private Details history(DateTimeFormatter dates) {
@@ -320,7 +320,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
             group.setItemLabelGenerator(r -> getTranslation("contract.result." + r.name()));
             group.setId("contract-result-" + i);
             groups.put(i, group);
-            String criteria = current.answers().getOrDefault("objectives." + i + ".evaluation_criteria", "");
+            String criteria = current.objectiveCriteria(i);
             layout.add(group, new Span(getTranslation("contract.evaluation.criteria", criteria)));
         }
         TextArea text = new TextArea(getTranslation("contract.evaluation.text"));
