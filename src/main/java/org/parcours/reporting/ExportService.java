@@ -25,20 +25,22 @@ import org.parcours.catalog.FormNotFoundException;
 import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
-import org.parcours.evaluations.EvaluationService;
-import org.parcours.evaluations.Measurement;
 import org.parcours.reporting.ExportLayout.Column;
 import org.parcours.reporting.ExportLayout.Group;
 import org.parcours.reporting.ExportLayout.Kind;
 import org.parcours.reporting.TableWriter.Cell;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
+import org.parcours.submissions.SubmissionKind;
+import org.parcours.submissions.Submissions;
+import org.parcours.submissions.SubmittedForm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Exports the submissions of a form: per evaluation its latest submitted revision (submitted or
- * being amended), for the clients the user may see (a worker: their teams; the committee: its
+ * Exports the submissions of a form, of any kind (read through {@link Submissions}): per evaluation
+ * its latest submitted revision (submitted or being amended), per CASU request the submitted
+ * request, per MASP contract its latest signed text, for the clients the user may see (a worker: their teams; the committee: its
  * teams; an administrator: all). Rows are read and written client chunk by chunk, so memory does
  * not grow with the export. Every export is audited with its format, kind and size.
  */
@@ -67,18 +69,18 @@ public class ExportService {
 
     private final CurrentUser currentUser;
     private final ClientService clients;
-    private final EvaluationService evaluations;
+    private final Submissions submissions;
     private final FormCatalog catalog;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ExportService(CurrentUser currentUser, ClientService clients, EvaluationService evaluations, FormCatalog catalog, AuditLog audit,
+    ExportService(CurrentUser currentUser, ClientService clients, Submissions submissions, FormCatalog catalog, AuditLog audit,
                   TransactionTemplate transactions, Clock clock) {
         this.currentUser = currentUser;
         this.clients = clients;
-        this.evaluations = evaluations;
+        this.submissions = submissions;
         this.catalog = catalog;
         this.audit = audit;
         this.transactions = transactions;
@@ -135,10 +137,12 @@ public class ExportService {
         int rows = 0;
         int groupRows = 0;
         String fileName = fileName(request);
+        SubmissionKind kind = submissions.kindOf(request.formKey());
+        String idColumn = request.anonymised() ? "record" : kind.idColumn();
         try (TableWriter writer = TableWriter.of(request.format(), request.formKey())) {
-            writer.table(MAIN, header(layout.columns(), mainFixed(request.anonymised())));
+            writer.table(MAIN, header(layout.columns(), mainFixed(request.anonymised(), kind)));
             for (Group group : layout.groups()) {
-                writer.table(group.id(), header(group.columns(), List.of(request.anonymised() ? "record" : "evaluation_id", "row")));
+                writer.table(group.id(), header(group.columns(), List.of(idColumn, "row")));
             }
             int chunks = Math.max(1, (visible.size() + CHUNK - 1) / CHUNK);
             progress.update(0, chunks);
@@ -146,16 +150,16 @@ public class ExportService {
                 List<ClientSummary> part = visible.subList(Math.min(visible.size(), chunk * CHUNK), Math.min(visible.size(), (chunk + 1) * CHUNK));
                 Map<Long, ClientSummary> byId = new LinkedHashMap<>();
                 part.forEach(c -> byId.put(c.id(), c));
-                Map<Long, List<Measurement>> measurements = part.isEmpty() ? Map.of()
-                        : evaluations.measurementsOfClients(byId.keySet(), request.formKey());
+                Map<Long, List<SubmittedForm>> submitted = part.isEmpty() ? Map.of()
+                        : submissions.submittedOfClients(byId.keySet(), request.formKey());
                 for (ClientSummary client : part) {
-                    for (Measurement m : measurements.getOrDefault(client.id(), List.of())) {
+                    for (SubmittedForm m : submitted.getOrDefault(client.id(), List.of())) {
                         LocalDate on = LocalDate.ofInstant(m.submittedAt(), ZoneOffset.UTC);
                         List<Cell> row = new ArrayList<>();
                         String link;
                         if (anonymiser.isPresent()) {
                             Anonymiser a = anonymiser.get();
-                            link = a.pseudonym("evaluation", m.evaluationId());
+                            link = a.pseudonym(kind == SubmissionKind.EVALUATION ? "evaluation" : kind.name(), m.id());
                             String band = a.ageBand(client.birthDate(), on);
                             String person = a.pseudonym("client", client.id());
                             row.add(Cell.of(link));
@@ -167,14 +171,14 @@ public class ExportService {
                             row.add(Cell.of(on.toString().substring(0, 7)));
                             count(counts, "age_band", band);
                         } else {
-                            link = String.valueOf(m.evaluationId());
+                            link = String.valueOf(m.id());
                             row.add(Cell.numeric(link));
                             row.add(Cell.numeric(String.valueOf(client.id())));
                             row.add(Cell.of(client.lastName()));
                             row.add(Cell.of(client.firstName()));
                             row.add(Cell.of(client.teamName()));
                             row.add(Cell.numeric(String.valueOf(versionNumbers.getOrDefault(m.formVersionId(), 0))));
-                            row.add(Cell.numeric(String.valueOf(m.revisionNumber())));
+                            row.add(Cell.numeric(String.valueOf(m.revision())));
                             row.add(Cell.of(m.submittedAt().toString()));
                             row.add(Cell.of(m.submittedBy() == null ? "" : m.submittedBy()));
                         }
@@ -228,9 +232,13 @@ public class ExportService {
         return new ExportResult(fileName, total, totalGroupRows);
     }
 
-    /** One submission as read by the API: the latest submitted revision of an evaluation, with its answers. */
-    public record Submission(long evaluationId, long clientId, int formVersion, int revision, java.time.Instant submittedAt,
-                             String submittedBy, Map<String, String> answers) {
+    /**
+     * One submission as read by the API, with its answers: the latest submitted revision of an
+     * evaluation, a submitted aid request, or a contract's latest signed text ({@code revision} is
+     * then its text number). {@code evaluationId} is the id of an evaluation, else null.
+     */
+    public record Submission(SubmissionKind kind, long id, Long evaluationId, long clientId, int formVersion, int revision,
+                             java.time.Instant submittedAt, String submittedBy, Map<String, String> answers) {
     }
 
     /**
@@ -238,6 +246,7 @@ public class ExportService {
      * client-name order; audited as one read.
      */
     public List<Submission> submissions(String formKey) {
+        SubmissionKind kind = submissions.kindOf(formKey);
         UserContext user = currentUser.require();
         Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
         Map<Long, PublishedForm> byId = new java.util.HashMap<>();
@@ -247,20 +256,21 @@ public class ExportService {
         });
         Set<String> roles = user.roleNames();
         List<ClientSummary> visible = clients.visibleClients();
-        List<Submission> submissions = new ArrayList<>();
+        List<Submission> found = new ArrayList<>();
         for (int from = 0; from < visible.size(); from += CHUNK) {
             List<Long> ids = visible.subList(from, Math.min(visible.size(), from + CHUNK)).stream().map(ClientSummary::id).toList();
-            Map<Long, List<Measurement>> measurements = evaluations.measurementsOfClients(ids, formKey);
+            Map<Long, List<SubmittedForm>> submitted = submissions.submittedOfClients(ids, formKey);
             for (Long id : ids) {
-                for (Measurement m : measurements.getOrDefault(id, List.of())) {
-                    submissions.add(new Submission(m.evaluationId(), id, versionNumbers.getOrDefault(m.formVersionId(), 0),
-                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), roles, m.answers()))));
+                for (SubmittedForm m : submitted.getOrDefault(id, List.of())) {
+                    found.add(new Submission(kind, m.id(), kind == SubmissionKind.EVALUATION ? m.id() : null, id,
+                            versionNumbers.getOrDefault(m.formVersionId(), 0), m.revision(), m.submittedAt(), m.submittedBy(),
+                            new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), roles, m.answers()))));
                 }
             }
         }
         transactions.executeWithoutResult(status -> audit.record(user.username(), AuditAction.SUBMISSIONS_READ, TARGET, formKey,
-                submissions.size() + " submissions read through the API"));
-        return submissions;
+                found.size() + " submissions read through the API"));
+        return found;
     }
 
     /** The answers the roles may see; none when the version is unknown (it cannot be checked). */
@@ -268,10 +278,10 @@ public class ExportService {
         return version == null ? Map.of() : version.definition().answersVisibleTo(roles, answers);
     }
 
-    private static List<String> mainFixed(boolean anonymised) {
+    private static List<String> mainFixed(boolean anonymised, SubmissionKind kind) {
         return anonymised
                 ? List.of("record", "person", "age_band", "team", "form_version", "submitted_month")
-                : List.of("evaluation_id", "client_id", "client_last_name", "client_first_name", "team", "form_version", "revision",
+                : List.of(kind.idColumn(), "client_id", "client_last_name", "client_first_name", "team", "form_version", "revision",
                 "submitted_at", "submitted_by");
     }
 

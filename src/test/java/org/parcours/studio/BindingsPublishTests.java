@@ -69,7 +69,7 @@ class BindingsPublishTests {
         catalog = TestCatalogs.over(dir, context);
         catalog.reload();
         studio = new FormStudio(catalog, context.getBean(org.parcours.security.CurrentUser.class),
-                context.getBean(org.parcours.audit.AuditLog.class), context.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
+                context.getBean(org.parcours.audit.AuditLog.class), context.getBean(org.parcours.submissions.Submissions.class));
     }
 
     @Test
