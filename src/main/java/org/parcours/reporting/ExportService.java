@@ -137,12 +137,15 @@ public class ExportService {
         int rows = 0;
         int groupRows = 0;
         String fileName = fileName(request);
-        SubmissionKind kind = submissions.kindOf(request.formKey());
-        String idColumn = request.anonymised() ? "record" : kind.idColumn();
+        // an evaluation form keeps its evaluation_id; a CASU or MASP form may also hold plain
+        // evaluations, so its rows say their kind beside their id
+        boolean mixed = submissions.kindOf(request.formKey()) != SubmissionKind.EVALUATION;
+        List<String> linkColumns = request.anonymised() ? List.of("record") : mixed ? List.of("submission_kind", "submission_id")
+                : List.of(SubmissionKind.EVALUATION.idColumn());
         try (TableWriter writer = TableWriter.of(request.format(), request.formKey())) {
-            writer.table(MAIN, header(layout.columns(), mainFixed(request.anonymised(), kind)));
+            writer.table(MAIN, header(layout.columns(), mainFixed(request.anonymised(), linkColumns)));
             for (Group group : layout.groups()) {
-                writer.table(group.id(), header(group.columns(), List.of(idColumn, "row")));
+                writer.table(group.id(), header(group.columns(), java.util.stream.Stream.concat(linkColumns.stream(), java.util.stream.Stream.of("row")).toList()));
             }
             int chunks = Math.max(1, (visible.size() + CHUNK - 1) / CHUNK);
             progress.update(0, chunks);
@@ -159,7 +162,7 @@ public class ExportService {
                         String link;
                         if (anonymiser.isPresent()) {
                             Anonymiser a = anonymiser.get();
-                            link = a.pseudonym(kind == SubmissionKind.EVALUATION ? "evaluation" : kind.name(), m.id());
+                            link = a.pseudonym(m.kind().code(), m.id());
                             String band = a.ageBand(client.birthDate(), on);
                             String person = a.pseudonym("client", client.id());
                             row.add(Cell.of(link));
@@ -172,6 +175,9 @@ public class ExportService {
                             count(counts, "age_band", band);
                         } else {
                             link = String.valueOf(m.id());
+                            if (mixed) {
+                                row.add(Cell.of(m.kind().code()));
+                            }
                             row.add(Cell.numeric(link));
                             row.add(Cell.numeric(String.valueOf(client.id())));
                             row.add(Cell.of(client.lastName()));
@@ -195,6 +201,9 @@ public class ExportService {
                             int count = parseCount(m.answers().get(group.id()));
                             for (int r = 1; r <= count; r++) {
                                 List<Cell> groupRow = new ArrayList<>();
+                                if (mixed && anonymiser.isEmpty()) {
+                                    groupRow.add(Cell.of(m.kind().code()));
+                                }
                                 groupRow.add(anonymiser.isPresent() ? Cell.of(link) : Cell.numeric(link));
                                 groupRow.add(Cell.numeric(String.valueOf(r)));
                                 for (Column column : group.columns()) {
@@ -246,7 +255,6 @@ public class ExportService {
      * client-name order; audited as one read.
      */
     public List<Submission> submissions(String formKey) {
-        SubmissionKind kind = submissions.kindOf(formKey);
         UserContext user = currentUser.require();
         Map<Long, Integer> versionNumbers = new java.util.HashMap<>();
         Map<Long, PublishedForm> byId = new java.util.HashMap<>();
@@ -262,7 +270,7 @@ public class ExportService {
             Map<Long, List<SubmittedForm>> submitted = submissions.submittedOfClients(ids, formKey);
             for (Long id : ids) {
                 for (SubmittedForm m : submitted.getOrDefault(id, List.of())) {
-                    found.add(new Submission(kind, m.id(), kind == SubmissionKind.EVALUATION ? m.id() : null, id,
+                    found.add(new Submission(m.kind(), m.id(), m.kind() == SubmissionKind.EVALUATION ? m.id() : null, id,
                             versionNumbers.getOrDefault(m.formVersionId(), 0), m.revision(), m.submittedAt(), m.submittedBy(),
                             new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), roles, m.answers()))));
                 }
@@ -278,11 +286,11 @@ public class ExportService {
         return version == null ? Map.of() : version.definition().answersVisibleTo(roles, answers);
     }
 
-    private static List<String> mainFixed(boolean anonymised, SubmissionKind kind) {
+    private static List<String> mainFixed(boolean anonymised, List<String> link) {
         return anonymised
                 ? List.of("record", "person", "age_band", "team", "form_version", "submitted_month")
-                : List.of(kind.idColumn(), "client_id", "client_last_name", "client_first_name", "team", "form_version", "revision",
-                "submitted_at", "submitted_by");
+                : java.util.stream.Stream.concat(link.stream(), java.util.stream.Stream.of("client_id", "client_last_name", "client_first_name", "team", "form_version", "revision",
+                "submitted_at", "submitted_by")).toList();
     }
 
     private static List<String> header(List<Column> columns, List<String> fixed) {

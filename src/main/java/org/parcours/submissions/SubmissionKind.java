@@ -16,8 +16,13 @@ public enum SubmissionKind {
         this.idColumn = idColumn;
     }
 
-    /** The name of the submission's id in exports. */
+    /** The name of the submission's id in the export of an evaluation form. */
     public String idColumn() {
         return idColumn;
+    }
+
+    /** The kind as written in exports: evaluation, aid_request, contract. */
+    public String code() {
+        return idColumn.substring(0, idColumn.length() - "_id".length());
     }
 }

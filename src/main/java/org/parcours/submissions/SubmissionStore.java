@@ -13,7 +13,10 @@ public interface SubmissionStore {
 
     SubmissionKind kind();
 
-    /** Whether the submissions of this form are of this store's kind (the policy names the CASU and MASP forms). */
+    /**
+     * Whether this store may hold submissions of the form: for the CASU and MASP stores the form the
+     * policy names, for evaluations any form.
+     */
     boolean holds(String formKey);
 
     /** Per client, the submitted forms of {@code formKey} (any version), newest first. */

@@ -1,6 +1,8 @@
 package org.parcours.submissions;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way to read filled forms of any kind: exports, the API and the studio's counts ask here,
- * for every form including the CASU and MASP ones. A form's submissions are of one kind: the kind
- * of the store that holds it, an evaluation otherwise.
+ * for every form including the CASU and MASP ones. A form's kind is the kind of the feature whose
+ * workflow it drives (the policy names the CASU and MASP forms), an evaluation otherwise; its
+ * submissions are those of every kind made with it (a form may also have been filled as a plain
+ * evaluation, e.g. through the API).
  */
 @Service
 public class Submissions {
@@ -23,36 +27,43 @@ public class Submissions {
         this.stores = List.copyOf(stores);
     }
 
-    /** The kind of the submissions of this form. */
+    /** The kind of the form: the workflow it drives. */
     public SubmissionKind kindOf(String formKey) {
-        return store(formKey).map(SubmissionStore::kind).orElse(SubmissionKind.EVALUATION);
+        return stores.stream().filter(s -> s.kind() != SubmissionKind.EVALUATION && s.holds(formKey)).findFirst()
+                .map(SubmissionStore::kind).orElse(SubmissionKind.EVALUATION);
     }
 
-    /** Per client (in the order given), the submitted forms of {@code formKey}, newest first. No access check: pass visible clients. */
+    /**
+     * Per client (in the order given), the submitted forms of {@code formKey} of every kind, newest
+     * first. No access check: pass the clients the user may see.
+     */
     @Transactional(readOnly = true)
     public Map<Long, List<SubmittedForm>> submittedOfClients(Collection<Long> clientIds, String formKey) {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, List<SubmittedForm>> found = store(formKey).map(s -> s.submittedOfClients(clientIds, formKey)).orElse(Map.of());
+        List<Map<Long, List<SubmittedForm>>> found = holding(formKey).stream().map(s -> s.submittedOfClients(clientIds, formKey)).toList();
         Map<Long, List<SubmittedForm>> ordered = new LinkedHashMap<>();
-        clientIds.forEach(id -> {
-            List<SubmittedForm> own = found.get(id);
-            if (own != null && !own.isEmpty()) {
-                ordered.put(id, own);
+        for (Long id : clientIds) {
+            List<SubmittedForm> own = new ArrayList<>();
+            found.forEach(f -> own.addAll(f.getOrDefault(id, List.of())));
+            if (!own.isEmpty()) {
+                if (found.size() > 1) {
+                    own.sort(Comparator.comparing(SubmittedForm::submittedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+                }
+                ordered.put(id, List.copyOf(own));
             }
-        });
+        }
         return ordered;
     }
 
-    /** How many stored submissions of the form hold an answer to the item (holding the option, if given). */
+    /** How many stored submissions of the form, of every kind, hold an answer to the item (holding the option, if given). */
     @Transactional(readOnly = true)
     public int countAnswering(String formKey, String itemId, Optional<String> option) {
-        return store(formKey).map(s -> s.countAnswering(formKey, itemId, option)).orElse(0);
+        return holding(formKey).stream().mapToInt(s -> s.countAnswering(formKey, itemId, option)).sum();
     }
 
-    private Optional<SubmissionStore> store(String formKey) {
-        Optional<SubmissionStore> special = stores.stream().filter(s -> s.kind() != SubmissionKind.EVALUATION && s.holds(formKey)).findFirst();
-        return special.isPresent() ? special : stores.stream().filter(s -> s.kind() == SubmissionKind.EVALUATION).findFirst();
+    private List<SubmissionStore> holding(String formKey) {
+        return stores.stream().filter(s -> s.holds(formKey)).toList();
     }
 }

@@ -59,9 +59,10 @@ class KindsExportTests {
 
         List<List<String>> main = csv(files.get(aid.formKey() + ".csv"));
         List<List<String>> mine = rowsOf(main, "client_id", String.valueOf(client.id()));
-        assertThat(main.getFirst()).startsWith("aid_request_id", "client_id", "client_last_name");
+        assertThat(main.getFirst()).startsWith("submission_kind", "submission_id", "client_id", "client_last_name");
         assertThat(mine).as("the submitted request only").singleElement().satisfies(row -> {
-            assertThat(cell(main, row, "aid_request_id")).isEqualTo(String.valueOf(submitted.id()));
+            assertThat(cell(main, row, "submission_kind")).isEqualTo("aid_request");
+            assertThat(cell(main, row, "submission_id")).isEqualTo(String.valueOf(submitted.id()));
             assertThat(cell(main, row, "client_last_name")).isEqualTo("CasuExport");
             assertThat(cell(main, row, "revision")).isEqualTo("1");
             assertThat(cell(main, row, "submitted_by")).isEqualTo(TestUsers.WORKER_NORTH);
@@ -70,7 +71,8 @@ class KindsExportTests {
             assertThat(cell(main, row, "[situation_assessment]")).isEqualTo("Energy debt after a long illness");
         });
         List<List<String>> schemes = csv(files.get(aid.formKey() + "-schemes.csv"));
-        assertThat(rowsOf(schemes, "aid_request_id", String.valueOf(submitted.id())))
+        assertThat(schemes.getFirst()).startsWith("submission_kind", "submission_id", "row");
+        assertThat(rowsOf(schemes, "submission_id", String.valueOf(submitted.id())))
                 .extracting(r -> cell(schemes, r, "row"), r -> cell(schemes, r, "[scheme]"), r -> cell(schemes, r, "[amount_requested]"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "fsl-energy", "300.00"),
                         org.assertj.core.groups.Tuple.tuple("2", "food", ""));
@@ -90,7 +92,8 @@ class KindsExportTests {
         List<List<String>> main = csv(files.get(contracts.formKey() + ".csv"));
         assertThat(rowsOf(main, "client_id", String.valueOf(other.id()))).isEmpty();
         assertThat(rowsOf(main, "client_id", String.valueOf(client.id()))).singleElement().satisfies(row -> {
-            assertThat(cell(main, row, "contract_id")).isEqualTo(String.valueOf(signed.id()));
+            assertThat(cell(main, row, "submission_kind")).isEqualTo("contract");
+            assertThat(cell(main, row, "submission_id")).isEqualTo(String.valueOf(signed.id()));
             assertThat(cell(main, row, "client_last_name")).isEqualTo("MaspExport");
             assertThat(cell(main, row, "revision")).as("the text number").isEqualTo("1");
             assertThat(cell(main, row, "[level]")).isEqualTo("1");
@@ -99,7 +102,7 @@ class KindsExportTests {
             assertThat(cell(main, row, "[person_adhesion]")).isEqualTo("true");
         });
         List<List<String>> objectives = csv(files.get(contracts.formKey() + "-objectives.csv"));
-        assertThat(rowsOf(objectives, "contract_id", String.valueOf(signed.id())))
+        assertThat(rowsOf(objectives, "submission_id", String.valueOf(signed.id())))
                 .extracting(r -> cell(objectives, r, "row"), r -> cell(objectives, r, "[objective]"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "Pay the rent every month"));
     }
