@@ -147,6 +147,23 @@ public class AidService {
         return details(request, found.client());
     }
 
+    /**
+     * After a conflict (someone else saved the request meanwhile), keeps the user's answers as a
+     * new draft request for the same client on the same form version; the other's request stays
+     * as they saved it.
+     */
+    @Transactional
+    public AidRequestDetails saveAsCopy(long requestId, Map<String, String> answers) {
+        UserContext user = requireWorker();
+        Visible found = find(requestId);
+        PublishedForm form = catalog.version(found.request().getFormVersionId());
+        AidRequest copy = requests.saveAndFlush(new AidRequest(found.request().getClientId(), form.versionId(), clean(form, answers),
+                clock.instant(), user.username()));
+        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, copy.getId(),
+                "copy of request " + requestId + " kept after a conflict, for client " + copy.getClientId());
+        return details(copy, found.client());
+    }
+
     /** Submits: every rule of the form must hold; each requested scheme then waits for its decision. */
     @Transactional
     public AidRequestDetails submit(long requestId, long lockVersion, Map<String, String> answers) {

@@ -155,6 +155,25 @@ public class ContractService {
     }
 
     /**
+     * After a conflict (someone else saved the contract meanwhile), keeps the user's answers as a
+     * new draft contract for the same client on the same template version; the other's contract
+     * stays as they saved it.
+     */
+    @Transactional
+    public ContractDetails saveAsCopy(long contractId, Map<String, String> answers) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        PublishedForm form = catalog.version(found.contract().getFormVersionId());
+        Instant now = clock.instant();
+        MaspContract copy = contracts.save(new MaspContract(found.contract().getClientId(), form.versionId(), null, now, user.username()));
+        ContractVersion text = versions.save(new ContractVersion(copy.getId(), 1, null, clean(form, answers), now, user.username()));
+        flush(copy.getId());
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, copy.getId(),
+                "copy of contract " + contractId + " kept after a conflict, for client " + copy.getClientId());
+        return details(new Visible(copy, found.client()), text);
+    }
+
+    /**
      * Signs the text being drafted: every rule of the template must hold, the person's adhesion
      * must be recorded, the duration must be within the policy's range and the contract with its
      * renewals within the policy's total. Signing text 1 signs the contract; a later text is an
