@@ -2,11 +2,17 @@ package org.parcours;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The architecture rules of docs/decisions, kept true by the build. */
 @AnalyzeClasses(packages = "org.parcours", importOptions = ArchitectureTest.MainClassesOnly.class)
@@ -53,4 +59,37 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsLiveInUiPackages = classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
             .should().resideInAPackage("..ui..");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.parcours.(**)").should().beFreeOfCycles()
+            // the security configuration names the login screen it sends people to, as in the rules above
+            .ignoreDependency(com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("org.parcours.security.SecurityConfig"),
+                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+            .because("a feature's screens and services are layered: one package never needs another that needs it back"
+                    + " (decision 0017)");
+
+    @ArchTest
+    static final ArchRule storageStaysInsideItsFeature = classes().that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "are entities or repositories", (JavaClass c) -> c.isAnnotatedWith(jakarta.persistence.Entity.class)
+                            || c.isAssignableTo(org.springframework.data.repository.Repository.class)))
+            // known exception: the client file, its dialogs and the demo data still use the Team entity
+            // and its repository; a team API of the security package is to replace them
+            .and().resideOutsideOfPackage("org.parcours.security")
+            .should(onlyBeUsedInTheirOwnPackage())
+            .because("a feature's entities and repositories are its internals: others use its service and records,"
+                    + " never its tables (decision 0017)");
+
+    private static ArchCondition<JavaClass> onlyBeUsedInTheirOwnPackage() {
+        return new ArchCondition<>("only be used in their own package") {
+            @Override
+            public void check(JavaClass internal, ConditionEvents events) {
+                for (Dependency dependency : internal.getDirectDependenciesToSelf()) {
+                    JavaClass user = dependency.getOriginClass();
+                    if (!user.getPackageName().equals(internal.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }

@@ -24,9 +24,9 @@ import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
+import org.parcours.formdef.BindingRole;
 import org.parcours.formdef.ChoiceItem;
 import org.parcours.formdef.FormDefinition;
-import org.parcours.formdef.RepeatItem;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
@@ -42,8 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * computes the remaining income while filling and lists the schemes requested at once; on
  * submission each scheme row gets its own decision (amount, decision, decider, date,
  * motivation), and the request's status derives from them. The schemes and the data each needs
- * come from the form and its lists; the repeat holding them is named by the policy
- * ({@code aid.schemes_item}). Access follows the client's team; reads and changes are audited.
+ * come from the form and its lists; the items playing a part in this workflow (the schemes'
+ * repeat, each row's scheme and amount, the applicant's name) are the form's bindings
+ * ({@code aid.*} roles), never item ids here. Access follows the client's team; reads and changes
+ * are audited.
  */
 @Service
 public class AidService {
@@ -74,10 +76,6 @@ public class AidService {
         return catalog.policy().text("aid.form").orElse("casu");
     }
 
-    private String schemesItem() {
-        return catalog.policy().text("aid.schemes_item").orElse("schemes");
-    }
-
     @Transactional
     public List<AidRequestSummary> ofClient(long clientId) {
         UserContext user = requireWorker();
@@ -89,7 +87,7 @@ public class AidService {
         return found.stream().map(r -> {
             List<SchemeRequest> own = rows.getOrDefault(r.getId(), List.of());
             return new AidRequestSummary(r.getId(), r.getClientId(), status(r, own), r.getCreatedAt(), r.getCreatedBy(),
-                    Optional.ofNullable(r.getSubmittedAt()), r.isSubmitted() ? own.size() : rowCount(r.getAnswers()),
+                    Optional.ofNullable(r.getSubmittedAt()), r.isSubmitted() ? own.size() : rowCount(r),
                     own.stream().filter(s -> s.getDecision() == SchemeDecision.PENDING).count());
         }).toList();
     }
@@ -105,11 +103,13 @@ public class AidService {
     AidRequestDetails create(long clientId, PublishedForm form) {
         UserContext user = requireWorker();
         ClientSummary client = clients.requireVisible(clientId);
-        Map<String, String> start = new HashMap<>(FormSession.start(form.definition(), LocalDate.now(clock)).answersToStore());
-        start.put("applicant_last_name", client.lastName());
-        start.put("applicant_first_name", client.firstName());
+        FormDefinition definition = form.definition();
+        definition.requireBound(BindingRole.AID_SCHEMES);
+        Map<String, String> start = new HashMap<>(FormSession.start(definition, LocalDate.now(clock)).answersToStore());
+        definition.path(BindingRole.AID_APPLICANT_LAST_NAME).ifPresent(path -> start.put(path, client.lastName()));
+        definition.path(BindingRole.AID_APPLICANT_FIRST_NAME).ifPresent(path -> start.put(path, client.firstName()));
         if (client.birthDate() != null) {
-            start.put("applicant_birth_date", client.birthDate().toString());
+            definition.path(BindingRole.AID_APPLICANT_BIRTH_DATE).ifPresent(path -> start.put(path, client.birthDate().toString()));
         }
         FormSession.unknownPaths(form.definition(), start).forEach(start::remove);
         AidRequest request = requests.saveAndFlush(new AidRequest(clientId, form.versionId(),
@@ -147,6 +147,23 @@ public class AidService {
         return details(request, found.client());
     }
 
+    /**
+     * After a conflict (someone else saved the request meanwhile), keeps the user's answers as a
+     * new draft request for the same client on the same form version; the other's request stays
+     * as they saved it.
+     */
+    @Transactional
+    public AidRequestDetails saveAsCopy(long requestId, Map<String, String> answers) {
+        UserContext user = requireWorker();
+        Visible found = find(requestId);
+        PublishedForm form = catalog.version(found.request().getFormVersionId());
+        AidRequest copy = requests.saveAndFlush(new AidRequest(found.request().getClientId(), form.versionId(), clean(form, answers),
+                clock.instant(), user.username()));
+        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, copy.getId(),
+                "copy of request " + requestId + " kept after a conflict, for client " + copy.getClientId());
+        return details(copy, found.client());
+    }
+
     /** Submits: every rule of the form must hold; each requested scheme then waits for its decision. */
     @Transactional
     public AidRequestDetails submit(long requestId, long lockVersion, Map<String, String> answers) {
@@ -159,15 +176,16 @@ public class AidService {
         if (!issues.isEmpty()) {
             throw new IncompleteAidRequestException(issues);
         }
-        String repeat = schemesItem();
-        int count = rowCount(request.getAnswers());
+        FormDefinition definition = form.definition();
+        definition.requireBound(BindingRole.AID_SCHEME);
+        Map<String, String> stored = request.getAnswers();
+        int count = definition.rows(BindingRole.AID_SCHEMES, stored);
         Instant now = clock.instant();
         for (int row = 1; row <= count; row++) {
-            String prefix = repeat + "." + row + ".";
-            String amount = request.getAnswers().get(prefix + "amount_requested");
-            schemes.save(new SchemeRequest(requestId, row, request.getAnswers().get(prefix + "scheme"),
-                    request.getAnswers().get(prefix + "scheme_other_detail"), amount == null ? null : new BigDecimal(amount), now,
-                    user.username()));
+            String amount = definition.answer(BindingRole.AID_AMOUNT_REQUESTED, row, stored).orElse(null);
+            schemes.save(new SchemeRequest(requestId, row, definition.answer(BindingRole.AID_SCHEME, row, stored).orElse(null),
+                    definition.answer(BindingRole.AID_SCHEME_DETAIL, row, stored).orElse(null),
+                    amount == null ? null : new BigDecimal(amount), now, user.username()));
         }
         request.submit(now, user.username());
         flush();
@@ -320,9 +338,8 @@ public class AidService {
         }
     }
 
-    private int rowCount(Map<String, String> answers) {
-        String count = answers.get(schemesItem());
-        return count == null ? 0 : Integer.parseInt(count);
+    private int rowCount(AidRequest request) {
+        return catalog.version(request.getFormVersionId()).definition().rows(BindingRole.AID_SCHEMES, request.getAnswers());
     }
 
     private static RequestStatus status(AidRequest r, List<SchemeRequest> rows) {
@@ -335,11 +352,9 @@ public class AidService {
     }
 
     private org.parcours.formdef.LocalizedText labelText(FormDefinition form, String code) {
-        return form.allItems().filter(i -> i instanceof RepeatItem).map(RepeatItem.class::cast)
-                .filter(r -> r.id().equals(schemesItem()))
-                .flatMap(r -> r.items().stream())
-                .filter(i -> i instanceof ChoiceItem && i.id().equals("scheme")).map(ChoiceItem.class::cast)
-                .findFirst().flatMap(c -> c.options().option(code)).map(o -> o.label())
+        return form.boundItem(BindingRole.AID_SCHEME).flatMap(form::item)
+                .filter(ChoiceItem.class::isInstance).map(ChoiceItem.class::cast)
+                .flatMap(c -> c.options().option(code)).map(o -> o.label())
                 .orElse(org.parcours.formdef.LocalizedText.of(code, code, code));
     }
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientSummary;
+import org.parcours.formdef.BindingRole;
+import org.parcours.formrun.FormSession;
 
 /**
  * A contract as shown: one of its texts ({@code versionNumber}, the latest unless asked) with its
@@ -32,8 +34,27 @@ public record ContractDetails(ContractSummary contract, ClientSummary client, Pu
 
     /** The number of objective rows in the shown text. */
     public int objectiveCount() {
-        String count = answers.get(ContractService.OBJECTIVES);
-        return count == null ? 0 : Integer.parseInt(count);
+        return form.definition().rows(BindingRole.CONTRACT_OBJECTIVES, answers);
+    }
+
+    /** The text of objective {@code number} (1-based), "" when unanswered. */
+    public String objective(int number) {
+        return form.definition().answer(BindingRole.CONTRACT_OBJECTIVE, number, answers).orElse("");
+    }
+
+    /** The evaluation criteria of objective {@code number} (1-based), "" when unanswered or not bound. */
+    public String objectiveCriteria(int number) {
+        return form.definition().answer(BindingRole.CONTRACT_OBJECTIVE_CRITERIA, number, answers).orElse("");
+    }
+
+    /**
+     * Whether the shown text names a delegate managing the benefits (who then signs too): the
+     * delegate's item is shown (the form's rule, e.g. level 2) and answered.
+     */
+    public boolean hasDelegate(LocalDate today) {
+        return form.definition().path(BindingRole.CONTRACT_DELEGATE)
+                .map(path -> FormSession.resume(form.definition(), answers, today).state(path))
+                .filter(state -> state.visible() && !state.value().isBlank()).isPresent();
     }
 
     public Optional<VersionSummary> shownVersion() {

@@ -23,6 +23,8 @@ import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.committee.AgendaQuestion;
 import org.parcours.committee.MeetingService;
+import org.parcours.formdef.BindingRole;
+import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
@@ -46,13 +48,6 @@ public class ContractService {
 
     static final String TARGET = "masp_contract";
     static final String CLIENT_TARGET = "client";
-    static final String OBJECTIVES = "objectives";
-    static final String LEVEL = "level";
-    static final String START = "start_date";
-    static final String DURATION = "duration_months";
-    static final String ADHESION = "person_adhesion";
-    static final String IS_RENEWAL = "is_renewal";
-    static final String PRIOR_EVALUATION = "prior_evaluation";
     static final int TEXT_MAX = 2000;
     static final int EVALUATION_MAX = 4000;
 
@@ -91,6 +86,15 @@ public class ContractService {
         return catalog.policy().text("masp.form").orElse("masp-contract");
     }
 
+    /** A template without the contract's roles bound cannot run this workflow: said at once, not halfway. */
+    private static void requireTemplate(FormDefinition template) {
+        for (BindingRole role : BindingRole.values()) {
+            if (role.group().equals("contract") && role.required()) {
+                template.requireBound(role);
+            }
+        }
+    }
+
     // ---- reading
 
     /** The client's contracts, newest first; audited as a read of the client's contracts. */
@@ -122,6 +126,7 @@ public class ContractService {
         UserContext user = requireWorker();
         ClientSummary client = clients.requireVisible(clientId);
         PublishedForm form = catalog.current(formKey());
+        requireTemplate(form.definition());
         Instant now = clock.instant();
         MaspContract contract = contracts.save(new MaspContract(client.id(), form.versionId(), null, now, user.username()));
         ContractVersion version = versions.save(new ContractVersion(contract.getId(), 1, null,
@@ -150,6 +155,25 @@ public class ContractService {
     }
 
     /**
+     * After a conflict (someone else saved the contract meanwhile), keeps the user's answers as a
+     * new draft contract for the same client on the same template version; the other's contract
+     * stays as they saved it.
+     */
+    @Transactional
+    public ContractDetails saveAsCopy(long contractId, Map<String, String> answers) {
+        UserContext user = requireWorker();
+        Visible found = find(contractId);
+        PublishedForm form = catalog.version(found.contract().getFormVersionId());
+        Instant now = clock.instant();
+        MaspContract copy = contracts.save(new MaspContract(found.contract().getClientId(), form.versionId(), null, now, user.username()));
+        ContractVersion text = versions.save(new ContractVersion(copy.getId(), 1, null, clean(form, answers), now, user.username()));
+        flush(copy.getId());
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, copy.getId(),
+                "copy of contract " + contractId + " kept after a conflict, for client " + copy.getClientId());
+        return details(new Visible(copy, found.client()), text);
+    }
+
+    /**
      * Signs the text being drafted: every rule of the template must hold, the person's adhesion
      * must be recorded, the duration must be within the policy's range and the contract with its
      * renewals within the policy's total. Signing text 1 signs the contract; a later text is an
@@ -170,17 +194,21 @@ public class ContractService {
         if (signedOn == null || signedOn.isAfter(today())) {
             throw new ContractException("contract.error.signedOn", "The signature date is required and cannot be in the future");
         }
-        if (!"true".equals(version.getAnswers().get(ADHESION))) {
+        FormDefinition template = form.definition();
+        requireTemplate(template);
+        Map<String, String> terms = version.getAnswers();
+        if (!template.answer(BindingRole.CONTRACT_ADHESION, terms).map("true"::equals).orElse(false)) {
             throw new ContractException("contract.error.noAdhesion",
                     "The person's free adhesion is required to sign; a refusal may be recorded as a trigger toward a judicial measure");
         }
         ContractRules rules = rules();
-        int months = Integer.parseInt(version.getAnswers().get(DURATION));
+        int months = Integer.parseInt(template.answer(BindingRole.CONTRACT_DURATION, terms).orElseThrow());
         rules.checkDuration(months);
         rules.checkTotal(earlierMonths(contract), months);
-        LocalDate start = LocalDate.parse(version.getAnswers().get(START));
+        LocalDate start = LocalDate.parse(template.answer(BindingRole.CONTRACT_START, terms).orElseThrow());
+        String level = template.answer(BindingRole.CONTRACT_LEVEL, terms).orElse(null);
         version.sign(signedOn, clock.instant(), user.username());
-        contract.applyTerms(version.getAnswers().get(LEVEL), start, months);
+        contract.applyTerms(level, start, months);
         if (version.getNumber() == 1) {
             contract.sign(signedOn);
         }
@@ -236,7 +264,7 @@ public class ContractService {
         if (trimmed.isEmpty() || trimmed.length() > EVALUATION_MAX) {
             throw new ContractException("contract.error.evaluationText", "The evaluation needs its text");
         }
-        int objectives = Integer.parseInt(current.getAnswers().getOrDefault(OBJECTIVES, "0"));
+        int objectives = catalog.version(contract.getFormVersionId()).definition().rows(BindingRole.CONTRACT_OBJECTIVES, current.getAnswers());
         for (int i = 1; i <= objectives; i++) {
             if (results == null || results.get(i) == null) {
                 throw new ContractException("contract.error.objectiveResult", "Objective " + i + " has no result", i);
@@ -278,13 +306,16 @@ public class ContractService {
         rules.checkDuration(months);
         rules.checkTotal(earlierMonths(contract) + contract.getDurationMonths(), months);
         PublishedForm form = catalog.current(formKey());
+        FormDefinition template = form.definition();
+        requireTemplate(template);
         Map<String, String> answers = new HashMap<>(latest(contractId).getAnswers());
-        answers.put(START, contract.getEndDate().plusDays(1).toString());
-        answers.put(DURATION, String.valueOf(months));
-        answers.put(IS_RENEWAL, "true");
-        answers.put(PRIOR_EVALUATION, contract.getEvaluationText());
-        answers.remove(ADHESION);
-        answers.remove("adhesion_date");
+        answers.put(template.requireBound(BindingRole.CONTRACT_START), contract.getEndDate().plusDays(1).toString());
+        answers.put(template.requireBound(BindingRole.CONTRACT_DURATION), String.valueOf(months));
+        template.path(BindingRole.CONTRACT_RENEWAL).ifPresent(path -> answers.put(path, "true"));
+        template.path(BindingRole.CONTRACT_PRIOR_EVALUATION).ifPresent(path -> answers.put(path, contract.getEvaluationText()));
+        // the person adheres anew to each contract
+        answers.remove(template.requireBound(BindingRole.CONTRACT_ADHESION));
+        template.path(BindingRole.CONTRACT_ADHESION_DATE).ifPresent(answers::remove);
         FormSession.unknownPaths(form.definition(), answers).forEach(answers::remove);
         Instant now = clock.instant();
         MaspContract renewal = contracts.save(new MaspContract(contract.getClientId(), form.versionId(), contract.getId(), now,

@@ -9,5 +9,7 @@ interface MaspContractRepository extends JpaRepository<MaspContract, Long> {
 
     List<MaspContract> findByClientIdOrderByCreatedAtDesc(long clientId);
 
+    List<MaspContract> findByClientIdInOrderByCreatedAtDesc(Collection<Long> clientIds);
+
     List<MaspContract> findByClientIdInAndStatusInOrderByEndDateAsc(Collection<Long> clientIds, Collection<ContractStatus> statuses);
 }

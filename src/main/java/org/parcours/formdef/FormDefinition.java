@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * expression compiled and type-checked.
  */
 public record FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
-                             CompiledExpressions expressions) {
+                             CompiledExpressions expressions, Bindings bindings) {
 
     public FormDefinition {
         sections = List.copyOf(sections);
@@ -32,6 +32,50 @@ public record FormDefinition(String id, LocalizedText title, Optional<LocalizedT
 
     public Optional<Item> item(String itemId) {
         return allItems().filter(i -> i.id().equals(itemId)).findFirst();
+    }
+
+    // ---- roles (bindings: in YAML): the workflows ask for a role, never for an item id
+
+    /** The id of the item bound to {@code role}, if the form binds it. */
+    public Optional<String> boundItem(BindingRole role) {
+        return bindings.item(role);
+    }
+
+    /** The id of the item bound to {@code role}; a workflow that cannot do without it fails clearly. */
+    public String requireBound(BindingRole role) {
+        return bindings.item(role).orElseThrow(() -> new UnboundRoleException(id, role));
+    }
+
+    /** The answer path of a role outside repeats; empty when the form does not bind it. */
+    public Optional<String> path(BindingRole role) {
+        if (role.repeat().isPresent()) {
+            throw new IllegalArgumentException("role '" + role.key() + "' sits in rows: give the row");
+        }
+        return bindings.item(role);
+    }
+
+    /** The answer path of a role inside a repeat, in row {@code row} (1-based): {@code repeat.row.item}. */
+    public Optional<String> path(BindingRole role, int row) {
+        BindingRole repeat = role.repeat().orElseThrow(() -> new IllegalArgumentException("role '" + role.key() + "' has no rows"));
+        return bindings.item(role).flatMap(item -> bindings.item(repeat).map(r -> r + "." + row + "." + item));
+    }
+
+    /** The stored answer of a role outside repeats, if bound and answered. */
+    public Optional<String> answer(BindingRole role, Map<String, String> answers) {
+        return path(role).map(answers::get);
+    }
+
+    /** The stored answer of a role in row {@code row} of its repeat, if bound and answered. */
+    public Optional<String> answer(BindingRole role, int row, Map<String, String> answers) {
+        return path(role, row).map(answers::get);
+    }
+
+    /** The number of rows stored for a repeat role (0 when unbound or unanswered). */
+    public int rows(BindingRole repeatRole, Map<String, String> answers) {
+        if (repeatRole.kind() != BindingRole.Kind.REPEAT) {
+            throw new IllegalArgumentException("role '" + repeatRole.key() + "' is not a repeat");
+        }
+        return bindings.item(repeatRole).map(answers::get).map(Integer::parseInt).orElse(0);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class FormReader {
     private static final Set<String> LIST_KEYS = Set.of("list", "title", "options");
     private static final Set<String> OPTION_KEYS = Set.of("code", "label");
     private static final Set<String> POLICY_KEYS = Set.of("policy", "values");
-    private static final Set<String> FORM_KEYS = Set.of("form", "title", "description", "sections");
+    private static final Set<String> FORM_KEYS = Set.of("form", "title", "description", "bindings", "sections");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "description", "visible-when", "items");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("expression", "message");
     private static final Set<String> COMMON_KEYS = Set.of("id", "type", "label", "help", "required", "required-when",
@@ -331,6 +331,7 @@ public final class FormReader {
                 mapping(source, sectionNode, "a section").ifPresent(
                         sectionMap -> readSection(source, sectionMap, ids).ifPresent(sections::add));
             }
+            Bindings bindings = keys.containsKey("bindings") ? bindings(source, keys.get("bindings"), sections) : Bindings.NONE;
             // expressions are checked even when other parts are faulty: every problem is reported at once
             CompiledExpressions expressions = new ExpressionCompiler().compile(sections, (code, at, message, hint) ->
                     problems.add(new FormProblem(code, at, message, hint)));
@@ -339,9 +340,110 @@ public final class FormReader {
                     problem(ProblemCode.DUPLICATE_ID, source, keys.get("form").getValueNode(),
                             "form '" + id.get() + "' is defined twice", "give one of them another id");
                 } else {
-                    forms.put(id.get(), new FormDefinition(id.get(), title, description, sections, expressions));
+                    forms.put(id.get(), new FormDefinition(id.get(), title, description, sections, expressions, bindings));
                 }
             }
+        }
+
+        /**
+         * The {@code bindings:} block: role to item id. Each role must be known, its item must
+         * exist, be of the kind the role needs and sit in the repeat the role needs; a form that
+         * binds a role of a group binds every required role of that group.
+         */
+        private Bindings bindings(String source, NodeTuple tuple, List<Section> sections) {
+            if (!(tuple.getValueNode() instanceof MappingNode map)) {
+                problem(ProblemCode.WRONG_TYPE, source, tuple.getValueNode(), "'bindings' must map roles to item ids",
+                        "write 'bindings: { contract.start: start_date }' or one 'role: item' per line");
+                return Bindings.NONE;
+            }
+            Map<String, Item> items = new LinkedHashMap<>();
+            Map<String, String> repeatOf = new HashMap<>();
+            for (Section section : sections) {
+                for (Item item : section.items()) {
+                    items.put(item.id(), item);
+                    if (item instanceof RepeatItem repeat) {
+                        repeat.items().forEach(child -> {
+                            items.put(child.id(), child);
+                            repeatOf.put(child.id(), repeat.id());
+                        });
+                    }
+                }
+            }
+            Set<String> roleNames = Stream.of(BindingRole.values()).map(BindingRole::key).collect(Collectors.toCollection(java.util.TreeSet::new));
+            Map<BindingRole, String> bound = new java.util.EnumMap<>(BindingRole.class);
+            Map<BindingRole, Node> at = new java.util.EnumMap<>(BindingRole.class);
+            for (NodeTuple entry : map.getValue()) {
+                if (!(entry.getKeyNode() instanceof ScalarNode keyNode)) {
+                    problem(ProblemCode.WRONG_TYPE, source, entry.getKeyNode(), "a role must be a plain word", "e.g. 'contract.start'");
+                    continue;
+                }
+                Optional<BindingRole> role = BindingRole.of(keyNode.getValue());
+                if (role.isEmpty()) {
+                    problem(ProblemCode.UNKNOWN_ROLE, source, keyNode, "unknown role '" + keyNode.getValue() + "'",
+                            suggestion(keyNode.getValue(), roleNames) + "known roles: " + String.join(", ", roleNames));
+                    continue;
+                }
+                if (at.containsKey(role.get())) {
+                    problem(ProblemCode.DUPLICATE_KEY, source, keyNode, "role '" + keyNode.getValue() + "' is bound twice", "keep one of them");
+                    continue;
+                }
+                Node valueNode = entry.getValueNode();
+                at.put(role.get(), valueNode);
+                scalar(source, valueNode, keyNode.getValue()).ifPresent(itemId -> bound.put(role.get(), itemId));
+            }
+            Map<BindingRole, String> valid = new java.util.EnumMap<>(BindingRole.class);
+            bound.forEach((role, itemId) -> {
+                Node node = at.get(role);
+                Item item = items.get(itemId);
+                if (item == null) {
+                    problem(ProblemCode.UNKNOWN_ITEM, source, node, "role '" + role.key() + "' is bound to '" + itemId
+                                    + "', which is no item of this form",
+                            suggestion(itemId, items.keySet()) + "bind it to an existing item, or update the binding when an item is renamed");
+                    return;
+                }
+                if (!role.kind().accepts(item)) {
+                    problem(ProblemCode.BINDING_TYPE, source, node, "role '" + role.key() + "' needs " + role.kind().description()
+                            + " item; '" + itemId + "' is " + kindOf(item), "bind it to " + role.kind().description() + " item");
+                    return;
+                }
+                String actualRepeat = repeatOf.get(itemId);
+                Optional<String> neededRepeat = role.repeat().map(bound::get);
+                if (role.repeat().isEmpty() && actualRepeat != null) {
+                    problem(ProblemCode.BINDING_REPEAT, source, node, "role '" + role.key() + "' needs an item outside repeats; '"
+                            + itemId + "' is inside the repeat '" + actualRepeat + "'", "bind it to an item of a section");
+                    return;
+                }
+                if (role.repeat().isPresent() && (actualRepeat == null || neededRepeat.isPresent() && !neededRepeat.get().equals(actualRepeat))) {
+                    problem(ProblemCode.BINDING_REPEAT, source, node, "role '" + role.key() + "' needs an item inside the repeat bound to '"
+                                    + role.repeat().get().key() + "'" + neededRepeat.map(r -> " ('" + r + "')").orElse("") + "; '" + itemId + "' is "
+                                    + (actualRepeat == null ? "outside repeats" : "inside the repeat '" + actualRepeat + "'"),
+                            "bind it to an item of that repeat's rows");
+                    return;
+                }
+                valid.put(role, itemId);
+            });
+            Set<String> groups = at.keySet().stream().map(BindingRole::group).collect(Collectors.toCollection(java.util.TreeSet::new));
+            for (BindingRole role : BindingRole.values()) {
+                if (role.required() && groups.contains(role.group()) && !at.containsKey(role)) {
+                    problem(ProblemCode.MISSING_BINDING, source, tuple.getKeyNode(), "the form binds roles of '" + role.group()
+                            + "' but not '" + role.key() + "'", "add '" + role.key() + ": <item id>' under 'bindings:'");
+                }
+            }
+            return new Bindings(valid);
+        }
+
+        private static String kindOf(Item item) {
+            return switch (item) {
+                case TextItem t -> "a text";
+                case DateItem d -> "a date";
+                case NumberItem n -> n.kind() == NumberItem.Kind.INTEGER ? "an integer" : n.kind() == NumberItem.Kind.MONEY ? "a money" : "a decimal";
+                case YesNoItem y -> "a yes-no";
+                case ChoiceItem c -> c.multiple() ? "a multi-choice" : "a choice";
+                case RepeatItem r -> "a repeat";
+                case ScaleItem s -> "a scale";
+                case NoteItem n -> "a note";
+                case ComputedItem c -> "a computed";
+            } + " item";
         }
 
         private Optional<Section> readSection(String source, MappingNode map, Set<String> ids) {

@@ -21,7 +21,12 @@ public enum ProblemCode {
     EXPRESSION_TYPE,
     COMPUTED_CYCLE,
     CONFLICTING_KEYS,
-    ENCODING;
+    ENCODING,
+    UNKNOWN_ROLE,
+    UNKNOWN_ITEM,
+    BINDING_TYPE,
+    BINDING_REPEAT,
+    MISSING_BINDING;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -78,7 +78,7 @@ public class ContractAndAidPrintouts {
         shown.reason().ifPresent(r -> paragraphs.add(t(locale, "contract.avenant.reason", shown.number() - 1, r)));
         paragraphs.add(t(locale, "print.contract.contest", d.totalMaxMonths()));
         List<String> signatures = new ArrayList<>(List.of(t(locale, "print.contract.signPerson"), t(locale, "print.contract.signService")));
-        if ("2".equals(d.answers().get("level"))) {
+        if (d.hasDelegate(pdf.today())) {
             signatures.add(t(locale, "print.contract.signDelegate"));
         }
         String footer = d.client().fullName() + " – " + heading;

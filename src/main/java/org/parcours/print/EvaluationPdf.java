@@ -239,7 +239,7 @@ public class EvaluationPdf {
         }
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 

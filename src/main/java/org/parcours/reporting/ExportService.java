@@ -25,20 +25,22 @@ import org.parcours.catalog.FormNotFoundException;
 import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
-import org.parcours.evaluations.EvaluationService;
-import org.parcours.evaluations.Measurement;
 import org.parcours.reporting.ExportLayout.Column;
 import org.parcours.reporting.ExportLayout.Group;
 import org.parcours.reporting.ExportLayout.Kind;
 import org.parcours.reporting.TableWriter.Cell;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
+import org.parcours.submissions.SubmissionKind;
+import org.parcours.submissions.Submissions;
+import org.parcours.submissions.SubmittedForm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Exports the submissions of a form: per evaluation its latest submitted revision (submitted or
- * being amended), for the clients the user may see (a worker: their teams; the committee: its
+ * Exports the submissions of a form, of any kind (read through {@link Submissions}): per evaluation
+ * its latest submitted revision (submitted or being amended), per CASU request the submitted
+ * request, per MASP contract its latest signed text, for the clients the user may see (a worker: their teams; the committee: its
  * teams; an administrator: all). Rows are read and written client chunk by chunk, so memory does
  * not grow with the export. Every export is audited with its format, kind and size.
  */
@@ -67,18 +69,18 @@ public class ExportService {
 
     private final CurrentUser currentUser;
     private final ClientService clients;
-    private final EvaluationService evaluations;
+    private final Submissions submissions;
     private final FormCatalog catalog;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ExportService(CurrentUser currentUser, ClientService clients, EvaluationService evaluations, FormCatalog catalog, AuditLog audit,
+    ExportService(CurrentUser currentUser, ClientService clients, Submissions submissions, FormCatalog catalog, AuditLog audit,
                   TransactionTemplate transactions, Clock clock) {
         this.currentUser = currentUser;
         this.clients = clients;
-        this.evaluations = evaluations;
+        this.submissions = submissions;
         this.catalog = catalog;
         this.audit = audit;
         this.transactions = transactions;
@@ -135,10 +137,15 @@ public class ExportService {
         int rows = 0;
         int groupRows = 0;
         String fileName = fileName(request);
+        // an evaluation form keeps its evaluation_id; a CASU or MASP form may also hold plain
+        // evaluations, so its rows say their kind beside their id
+        boolean mixed = submissions.kindOf(request.formKey()) != SubmissionKind.EVALUATION;
+        List<String> linkColumns = request.anonymised() ? List.of("record") : mixed ? List.of("submission_kind", "submission_id")
+                : List.of(SubmissionKind.EVALUATION.idColumn());
         try (TableWriter writer = TableWriter.of(request.format(), request.formKey())) {
-            writer.table(MAIN, header(layout.columns(), mainFixed(request.anonymised())));
+            writer.table(MAIN, header(layout.columns(), mainFixed(request.anonymised(), linkColumns)));
             for (Group group : layout.groups()) {
-                writer.table(group.id(), header(group.columns(), List.of(request.anonymised() ? "record" : "evaluation_id", "row")));
+                writer.table(group.id(), header(group.columns(), java.util.stream.Stream.concat(linkColumns.stream(), java.util.stream.Stream.of("row")).toList()));
             }
             int chunks = Math.max(1, (visible.size() + CHUNK - 1) / CHUNK);
             progress.update(0, chunks);
@@ -146,16 +153,16 @@ public class ExportService {
                 List<ClientSummary> part = visible.subList(Math.min(visible.size(), chunk * CHUNK), Math.min(visible.size(), (chunk + 1) * CHUNK));
                 Map<Long, ClientSummary> byId = new LinkedHashMap<>();
                 part.forEach(c -> byId.put(c.id(), c));
-                Map<Long, List<Measurement>> measurements = part.isEmpty() ? Map.of()
-                        : evaluations.measurementsOfClients(byId.keySet(), request.formKey());
+                Map<Long, List<SubmittedForm>> submitted = part.isEmpty() ? Map.of()
+                        : submissions.submittedOfClients(byId.keySet(), request.formKey());
                 for (ClientSummary client : part) {
-                    for (Measurement m : measurements.getOrDefault(client.id(), List.of())) {
+                    for (SubmittedForm m : submitted.getOrDefault(client.id(), List.of())) {
                         LocalDate on = LocalDate.ofInstant(m.submittedAt(), ZoneOffset.UTC);
                         List<Cell> row = new ArrayList<>();
                         String link;
                         if (anonymiser.isPresent()) {
                             Anonymiser a = anonymiser.get();
-                            link = a.pseudonym("evaluation", m.evaluationId());
+                            link = a.pseudonym(m.kind().code(), m.id());
                             String band = a.ageBand(client.birthDate(), on);
                             String person = a.pseudonym("client", client.id());
                             row.add(Cell.of(link));
@@ -167,14 +174,17 @@ public class ExportService {
                             row.add(Cell.of(on.toString().substring(0, 7)));
                             count(counts, "age_band", band);
                         } else {
-                            link = String.valueOf(m.evaluationId());
+                            link = String.valueOf(m.id());
+                            if (mixed) {
+                                row.add(Cell.of(m.kind().code()));
+                            }
                             row.add(Cell.numeric(link));
                             row.add(Cell.numeric(String.valueOf(client.id())));
                             row.add(Cell.of(client.lastName()));
                             row.add(Cell.of(client.firstName()));
                             row.add(Cell.of(client.teamName()));
                             row.add(Cell.numeric(String.valueOf(versionNumbers.getOrDefault(m.formVersionId(), 0))));
-                            row.add(Cell.numeric(String.valueOf(m.revisionNumber())));
+                            row.add(Cell.numeric(String.valueOf(m.revision())));
                             row.add(Cell.of(m.submittedAt().toString()));
                             row.add(Cell.of(m.submittedBy() == null ? "" : m.submittedBy()));
                         }
@@ -191,6 +201,9 @@ public class ExportService {
                             int count = parseCount(m.answers().get(group.id()));
                             for (int r = 1; r <= count; r++) {
                                 List<Cell> groupRow = new ArrayList<>();
+                                if (mixed && anonymiser.isEmpty()) {
+                                    groupRow.add(Cell.of(m.kind().code()));
+                                }
                                 groupRow.add(anonymiser.isPresent() ? Cell.of(link) : Cell.numeric(link));
                                 groupRow.add(Cell.numeric(String.valueOf(r)));
                                 for (Column column : group.columns()) {
@@ -228,9 +241,13 @@ public class ExportService {
         return new ExportResult(fileName, total, totalGroupRows);
     }
 
-    /** One submission as read by the API: the latest submitted revision of an evaluation, with its answers. */
-    public record Submission(long evaluationId, long clientId, int formVersion, int revision, java.time.Instant submittedAt,
-                             String submittedBy, Map<String, String> answers) {
+    /**
+     * One submission as read by the API, with its answers: the latest submitted revision of an
+     * evaluation, a submitted aid request, or a contract's latest signed text ({@code revision} is
+     * then its text number). {@code evaluationId} is the id of an evaluation, else null.
+     */
+    public record Submission(SubmissionKind kind, long id, Long evaluationId, long clientId, int formVersion, int revision,
+                             java.time.Instant submittedAt, String submittedBy, Map<String, String> answers) {
     }
 
     /**
@@ -259,20 +276,21 @@ public class ExportService {
             byId.put(v.versionId(), v);
         });
         Set<String> hidden = ExportLayout.hiddenFrom(List.copyOf(byId.values()), user.roleNames());
-        List<Submission> submissions = new ArrayList<>();
+        List<Submission> found = new ArrayList<>();
         for (int from = 0; from < visible.size(); from += CHUNK) {
             List<Long> ids = visible.subList(from, Math.min(visible.size(), from + CHUNK)).stream().map(ClientSummary::id).toList();
-            Map<Long, List<Measurement>> measurements = evaluations.measurementsOfClients(ids, formKey);
+            Map<Long, List<SubmittedForm>> submitted = submissions.submittedOfClients(ids, formKey);
             for (Long id : ids) {
-                for (Measurement m : measurements.getOrDefault(id, List.of())) {
-                    submissions.add(new Submission(m.evaluationId(), id, versionNumbers.getOrDefault(m.formVersionId(), 0),
-                            m.revisionNumber(), m.submittedAt(), m.submittedBy(), new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), hidden, m.answers()))));
+                for (SubmittedForm m : submitted.getOrDefault(id, List.of())) {
+                    found.add(new Submission(m.kind(), m.id(), m.kind() == SubmissionKind.EVALUATION ? m.id() : null, id,
+                            versionNumbers.getOrDefault(m.formVersionId(), 0), m.revision(), m.submittedAt(), m.submittedBy(),
+                            new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), hidden, m.answers()))));
                 }
             }
         }
         transactions.executeWithoutResult(status -> audit.record(user.username(), AuditAction.SUBMISSIONS_READ, TARGET, formKey,
-                submissions.size() + " submissions" + context + " read through the API"));
-        return submissions;
+                found.size() + " submissions" + context + " read through the API"));
+        return found;
     }
 
     /** The answers outside the hidden items; none when the version is unknown (it cannot be checked). */
@@ -280,11 +298,11 @@ public class ExportService {
         return version == null ? Map.of() : org.parcours.formdef.FormDefinition.answersOutside(hidden, answers);
     }
 
-    private static List<String> mainFixed(boolean anonymised) {
+    private static List<String> mainFixed(boolean anonymised, List<String> link) {
         return anonymised
                 ? List.of("record", "person", "age_band", "team", "form_version", "submitted_month")
-                : List.of("evaluation_id", "client_id", "client_last_name", "client_first_name", "team", "form_version", "revision",
-                "submitted_at", "submitted_by");
+                : java.util.stream.Stream.concat(link.stream(), java.util.stream.Stream.of("client_id", "client_last_name", "client_first_name", "team", "form_version", "revision",
+                "submitted_at", "submitted_by")).toList();
     }
 
     private static List<String> header(List<Column> columns, List<String> fixed) {

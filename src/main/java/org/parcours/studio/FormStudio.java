@@ -15,7 +15,7 @@ import org.parcours.formdef.FormProblem;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.parcours.submissions.Submissions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +30,13 @@ public class FormStudio {
     private final FormCatalog catalog;
     private final CurrentUser currentUser;
     private final AuditLog audit;
-    private final JdbcTemplate jdbc;
+    private final Submissions submissions;
 
-    FormStudio(FormCatalog catalog, CurrentUser currentUser, AuditLog audit, JdbcTemplate jdbc) {
+    FormStudio(FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Submissions submissions) {
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.submissions = submissions;
     }
 
     /** A form file opened in the studio: its text and the hash of the file at that moment. */
@@ -77,9 +77,10 @@ public class FormStudio {
     }
 
     /**
-     * For each change that may leave existing data behind, how many stored evaluations (of any
-     * version of this form, any revision) hold an answer it concerns: answers to a removed or retyped item, answers
-     * holding a removed option. Items inside repeats are stored under "repeat.row.item".
+     * For each change that may leave existing data behind, how many stored submissions of this
+     * form (evaluations, aid requests or contracts; any version, any revision or text) hold an
+     * answer it concerns: answers to a removed or retyped item, answers holding a removed option.
+     * Items inside repeats are stored under "repeat.row.item".
      */
     public Map<FormDiff.Change, Integer> affectedAnswers(String formKey, List<FormDiff.Change> changes) {
         requireAdmin(formKey);
@@ -88,15 +89,8 @@ public class FormStudio {
             if (!change.affectsData()) {
                 continue;
             }
-            String select = "SELECT COUNT(DISTINCT r.evaluation_id) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id "
-                    + "JOIN evaluation e ON e.id = r.evaluation_id "
-                    + "JOIN form_version v ON v.id = e.form_version_id WHERE v.form_key = ? "
-                    + "AND (a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?))";
-            Integer count = change.kind() == FormDiff.Kind.OPTION_REMOVED
-                    ? jdbc.queryForObject(select + " AND (a.answer_value = ? OR FIND_IN_SET(?, a.answer_value) > 0)",
-                    Integer.class, formKey, change.itemId(), change.itemId(), change.detail(), change.detail())
-                    : jdbc.queryForObject(select, Integer.class, formKey, change.itemId(), change.itemId());
-            counts.put(change, count == null ? 0 : count);
+            counts.put(change, submissions.countAnswering(formKey, change.itemId(),
+                    change.kind() == FormDiff.Kind.OPTION_REMOVED ? Optional.of(change.detail()) : Optional.empty()));
         }
         return counts;
     }

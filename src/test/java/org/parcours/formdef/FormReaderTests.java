@@ -788,7 +788,102 @@ class FormReaderTests {
                                 type: text
                                 pattern-message: { fr: "M", nl: "M", en: "M" }
                                 label: { fr: "Q", nl: "Q", en: "Q" }
-                        """, 1, 9, 9, "'pattern-message' without 'pattern'", "add the pattern or remove the message"));
+                        """, 1, 9, 9, "'pattern-message' without 'pattern'", "add the pattern or remove the message"),
+                new Case("a binding to a role that does not exist", ProblemCode.UNKNOWN_ROLE, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        bindings:
+                          contract.stat: start
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: start
+                                type: date
+                                label: { fr: "D", nl: "D", en: "D" }
+                        """, 1, 4, 3, "unknown role 'contract.stat'", "did you mean 'contract.start'?"),
+                new Case("a binding to an item the form does not have", ProblemCode.UNKNOWN_ITEM, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        bindings:
+                          aid.schemes: schemes
+                          aid.scheme: schme
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: schemes
+                                type: repeat
+                                label: { fr: "R", nl: "R", en: "R" }
+                                items:
+                                  - id: scheme
+                                    type: choice
+                                    label: { fr: "C", nl: "C", en: "C" }
+                                    options:
+                                      - code: a
+                                        label: { fr: "A", nl: "A", en: "A" }
+                        """, 1, 5, 15, "role 'aid.scheme' is bound to 'schme', which is no item of this form", "did you mean 'scheme'?"),
+                new Case("a binding to an item of the wrong type", ProblemCode.BINDING_TYPE, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        bindings:
+                          aid.schemes: schemes
+                          aid.scheme: motivation
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: schemes
+                                type: repeat
+                                label: { fr: "R", nl: "R", en: "R" }
+                                items:
+                                  - id: motivation
+                                    type: text
+                                    label: { fr: "M", nl: "M", en: "M" }
+                        """, 1, 5, 15, "role 'aid.scheme' needs a choice (one option) item; 'motivation' is a text item",
+                        "bind it to a choice (one option) item"),
+                new Case("a binding of a row role to an item outside the repeat", ProblemCode.BINDING_REPEAT, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        bindings:
+                          aid.schemes: schemes
+                          aid.scheme: kind
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: kind
+                                type: choice
+                                label: { fr: "C", nl: "C", en: "C" }
+                                options:
+                                  - code: a
+                                    label: { fr: "A", nl: "A", en: "A" }
+                              - id: schemes
+                                type: repeat
+                                label: { fr: "R", nl: "R", en: "R" }
+                                items:
+                                  - id: motivation
+                                    type: text
+                                    label: { fr: "M", nl: "M", en: "M" }
+                        """, 1, 5, 15, "role 'aid.scheme' needs an item inside the repeat bound to 'aid.schemes' ('schemes'); 'kind' is outside repeats",
+                        "bind it to an item of that repeat's rows"),
+                new Case("a group of roles bound without one it needs", ProblemCode.MISSING_BINDING, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        bindings:
+                          aid.schemes: schemes
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: schemes
+                                type: repeat
+                                label: { fr: "R", nl: "R", en: "R" }
+                                items:
+                                  - id: motivation
+                                    type: text
+                                    label: { fr: "M", nl: "M", en: "M" }
+                        """, 1, 3, 1, "the form binds roles of 'aid' but not 'aid.scheme'", "add 'aid.scheme: <item id>' under 'bindings:'"));
     }
 
     @ParameterizedTest(name = "{0}")

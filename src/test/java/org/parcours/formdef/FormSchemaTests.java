@@ -60,6 +60,16 @@ class FormSchemaTests {
         assertThat(schema.path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
     }
 
+    @Test
+    void theSchemaNamesExactlyTheRolesTheReaderKnows() {
+        JsonNode schema = JsonMapper.builder().build().readTree(read(SCHEMA_FILE));
+        List<String> named = new ArrayList<>();
+        schema.path("$defs").path("formDocument").path("properties").path("bindings").path("propertyNames").path("enum")
+                .forEach(n -> named.add(n.asString()));
+
+        assertThat(named).containsExactlyInAnyOrderElementsOf(Stream.of(BindingRole.values()).map(BindingRole::key).toList());
+    }
+
     // ---- (a) every shipped file ----------------------------------------------------------------
 
     @Test
@@ -436,6 +446,40 @@ class FormSchemaTests {
                           casu:
                             social_only_age: 60
                         """),
+                new Broken("a binding to a misspelt role", Set.of("unknown-role", "missing-binding"), """
+                        form: f
+                        title: { fr: "F", nl: "F", en: "F" }
+                        bindings:
+                          aid.schemez: schemes
+                          aid.scheme: scheme
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: schemes
+                                type: repeat
+                                label: { fr: "Demandes", nl: "Aanvragen", en: "Requests" }
+                                items:
+                                  - id: scheme
+                                    type: choice
+                                    label: { fr: "Dispositif", nl: "Regeling", en: "Scheme" }
+                                    options:
+                                      - code: food
+                                        label: { fr: "Aide alimentaire", nl: "Voedselhulp", en: "Food aid" }
+                        """, "aid.schemez", "aid.schemes"),
+                new Broken("bindings written as a list", Set.of("wrong-type"), """
+                        form: f
+                        title: { fr: "F", nl: "F", en: "F" }
+                        bindings:
+                          - contract.start
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: start_date
+                                type: date
+                                label: { fr: "Début", nl: "Begin", en: "Start" }
+                        """, "bindings:\n  - contract.start\n", ""),
                 new Broken("a repeat inside a repeat", Set.of("invalid-constraint"), """
                         form: f
                         title: { fr: "F", nl: "F", en: "F" }

@@ -57,6 +57,9 @@ class ConcurrentPublishTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    org.parcours.submissions.Submissions submissions;
+
+    @Autowired
     UserAccounts accounts;
 
     @Autowired
@@ -88,7 +91,7 @@ class ConcurrentPublishTests {
     void twoAdministratorsPublishingAtOnceOnOneNode() throws Exception {
         FormCatalog catalog = TestCatalogs.over(dir, context);
         catalog.reload();
-        FormStudio studio = new FormStudio(catalog, currentUser, audit, jdbc);
+        FormStudio studio = new FormStudio(catalog, currentUser, audit, submissions);
         race(studio, studio, catalog);
     }
 
@@ -98,7 +101,7 @@ class ConcurrentPublishTests {
         FormCatalog two = TestCatalogs.over(dir, context);
         one.reload();
         two.reload();
-        race(new FormStudio(one, currentUser, audit, jdbc), new FormStudio(two, currentUser, audit, jdbc), one);
+        race(new FormStudio(one, currentUser, audit, submissions), new FormStudio(two, currentUser, audit, submissions), one);
     }
 
     private void race(FormStudio first, FormStudio second, FormCatalog check) throws Exception {

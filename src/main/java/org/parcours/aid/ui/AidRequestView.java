@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -51,7 +52,11 @@ import org.parcours.clients.ClientNotFoundException;
 import org.parcours.formrun.FormSession;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
+import org.parcours.submissions.ui.Autosave;
+import org.parcours.submissions.ui.ConflictDialog;
 import org.parcours.ui.renderer.FormRenderer;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * One CASU aid request: the casu form while a draft (the remaining income per person is computed
@@ -62,6 +67,9 @@ import org.parcours.ui.renderer.FormRenderer;
 public class AidRequestView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String REQUEST_ID = "requestId";
+    private static final String CONCURRENT = "aid.error.concurrent";
+    private static final ConflictDialog.Texts CONFLICT_TEXTS = new ConflictDialog.Texts("submission.conflict.title", "aid.conflict",
+            "submission.conflict.reload", "submission.conflict.copy");
 
     private final AidService aid;
     private final FormRenderer renderer;
@@ -70,6 +78,10 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
     private AidRequestDetails current;
     private FormRenderer.RenderedForm rendered;
     private final Div issuesPanel = new Div();
+    private final Span saveState = new Span();
+    /** Open while a conflict waits for the user's choice. */
+    private Dialog conflictDialog;
+    private final Autosave autosave;
     private String title = "";
 
     public AidRequestView(AidService aid, FormRenderer renderer, CurrentUser currentUser, Clock clock) {
@@ -79,6 +91,8 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         this.clock = clock;
         setMaxWidth("60em");
         issuesPanel.setId("aid-issues");
+        saveState.setId("aid-save-state");
+        autosave = new Autosave(this, saveState, clock, this::autosaved);
     }
 
     public static RouteParameters parameters(long requestId) {
@@ -124,7 +138,8 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button save = new Button(getTranslation("aid.save"), e -> save());
             save.setId("aid-save");
-            buttons.add(submit, save);
+            buttons.add(submit, save, saveState);
+            rendered.addChangeListener(autosave::changed);
         } else {
             rendered.setReadOnly();
         }
@@ -198,16 +213,41 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
     private void save() {
         try {
             current = aid.save(current.id(), current.lockVersion(), rendered.answers());
+            autosave.clean();
+            saveState.setText("");
             Notification.show(getTranslation("aid.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (AidException refused) {
             error(refused);
+        } catch (DataAccessException | TransactionException down) {
+            databaseDown();
         }
+    }
+
+    /** One autosave of the draft: the form stays as it is (focus, typing). */
+    private Autosave.Outcome autosaved() {
+        try {
+            current = aid.save(current.id(), current.lockVersion(), rendered.answers());
+            return Autosave.Outcome.SAVED;
+        } catch (AidException refused) {
+            error(refused);
+            return CONCURRENT.equals(refused.messageKey()) ? Autosave.Outcome.CONFLICT : Autosave.Outcome.REFUSED;
+        } catch (DataAccessException | TransactionException down) {
+            return Autosave.Outcome.DATABASE_DOWN;
+        }
+    }
+
+    private void databaseDown() {
+        Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry"), 10000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setId("aid-unsaved");
+        notification.open();
     }
 
     private void submit() {
         issuesPanel.removeAll();
         try {
             current = aid.submit(current.id(), current.lockVersion(), rendered.answers());
+            autosave.clean();
             show();
             Notification.show(getTranslation("aid.submitted")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IncompleteAidRequestException incomplete) {
@@ -218,12 +258,39 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
             issuesPanel.getStyle().set("color", "var(--lumo-error-text-color)");
         } catch (AidException refused) {
             error(refused);
+        } catch (DataAccessException | TransactionException down) {
+            databaseDown();
         }
     }
 
     private void error(AidException refused) {
+        if (CONCURRENT.equals(refused.messageKey()) && rendered != null) {
+            conflict();
+            return;
+        }
         Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 8000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Someone else saved the request meanwhile: their version, or mine kept as a new request. */
+    private void conflict() {
+        if (conflictDialog != null && conflictDialog.isOpened()) {
+            return;
+        }
+        Map<String, String> mine = rendered.answers();
+        conflictDialog = ConflictDialog.open(this, CONFLICT_TEXTS, () -> {
+            current = aid.open(current.id());
+            autosave.clean();
+            show();
+        }, () -> {
+            try {
+                AidRequestDetails copy = aid.saveAsCopy(current.id(), mine);
+                Notification.show(getTranslation("aid.conflict.copied"));
+                getUI().ifPresent(ui -> ui.navigate(AidRequestView.class, parameters(copy.id())));
+            } catch (AidException refused) {
+                error(refused);
+            }
+        });
     }
 
     @Override

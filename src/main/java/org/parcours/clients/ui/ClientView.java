@@ -33,9 +33,9 @@ import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.clients.HouseholdMember;
+import org.parcours.evaluations.EvaluationLinks;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
-import org.parcours.evaluations.ui.EvaluationView;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserAccounts;
@@ -147,8 +147,7 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 .filter(f -> !ownWorkflow.contains(f.formKey()))
                 .sorted(java.util.Comparator.comparing((PublishedForm f) -> f.definition().title().in(getLocale()))).toList()) {
             Button start = new Button(getTranslation("client.newEvaluation", form.definition().title().in(getLocale())),
-                    VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(EvaluationView.class,
-                    EvaluationView.newEvaluation(client.id(), form.formKey()))));
+                    VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(EvaluationLinks.newEvaluation(client.id(), form.formKey()))));
             start.setId("new-evaluation-" + form.formKey());
             actions.add(start);
         }
@@ -165,8 +164,7 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(EvaluationSummary::answered).setHeader(getTranslation("evaluation.col.answered"));
         grid.setItems(evaluations.ofClient(client.id()));
         grid.setEmptyStateComponent(new Paragraph(getTranslation("client.evaluations.empty")));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EvaluationView.class,
-                EvaluationView.existing(e.getItem().id()))));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EvaluationLinks.evaluation(e.getItem().id()))));
         grid.setAllRowsVisible(true);
         add(grid);
         Button history = new Button(getTranslation("history.open"), VaadinIcon.TABLE.create(),

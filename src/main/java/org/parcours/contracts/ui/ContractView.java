@@ -55,7 +55,11 @@ import org.parcours.contracts.VersionSummary;
 import org.parcours.formrun.FormSession;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
+import org.parcours.submissions.ui.Autosave;
+import org.parcours.submissions.ui.ConflictDialog;
 import org.parcours.ui.renderer.FormRenderer;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * One MASP contract: its text (the masp-contract template filled with the form engine), the
@@ -69,6 +73,9 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
 
     public static final String CONTRACT_ID = "contractId";
     static final String VERSION = "version";
+    private static final String CONCURRENT = "contract.error.concurrent";
+    private static final ConflictDialog.Texts CONFLICT_TEXTS = new ConflictDialog.Texts("submission.conflict.title", "contract.conflict",
+            "submission.conflict.reload", "submission.conflict.copy");
 
     private final ContractService contracts;
     private final FormRenderer renderer;
@@ -77,6 +84,10 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     private ContractDetails current;
     private FormRenderer.RenderedForm rendered;
     private final Div issuesPanel = new Div();
+    private final Span saveState = new Span();
+    /** Open while a conflict waits for the user's choice. */
+    private Dialog conflictDialog;
+    private final Autosave autosave;
     private String title = "";
 
     public ContractView(ContractService contracts, FormRenderer renderer, CurrentUser currentUser, Clock clock) {
@@ -86,6 +97,8 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         this.clock = clock;
         setMaxWidth("60em");
         issuesPanel.setId("contract-issues");
+        saveState.setId("contract-save-state");
+        autosave = new Autosave(this, saveState, clock, this::autosaved);
     }
 
     public static RouteParameters parameters(long contractId) {
@@ -183,7 +196,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private String objective(int number) {
-        return current.answers().getOrDefault("objectives." + number + ".objective", "");
+        return current.objective(number);
     }
 
     private Details history(DateTimeFormatter dates) {
@@ -220,7 +233,8 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
             sign.setId("contract-sign");
             Button save = new Button(getTranslation("contract.save"), e -> save());
             save.setId("contract-save");
-            buttons.add(sign, save);
+            buttons.add(sign, save, saveState);
+            rendered.addChangeListener(autosave::changed);
         } else if (current.latestShown() && (status == ContractStatus.SIGNED || status == ContractStatus.EVALUATED)) {
             Button amend = new Button(getTranslation("contract.amend"), e -> askAmendment());
             amend.setId("contract-amend");
@@ -253,7 +267,21 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         return buttons;
     }
 
+    /** One autosave of the text being drafted: the form stays as it is (focus, typing). */
+    private Autosave.Outcome autosaved() {
+        try {
+            current = contracts.save(current.id(), current.lockVersion(), rendered.answers());
+            return Autosave.Outcome.SAVED;
+        } catch (ContractException refused) {
+            error(refused);
+            return CONCURRENT.equals(refused.messageKey()) ? Autosave.Outcome.CONFLICT : Autosave.Outcome.REFUSED;
+        } catch (DataAccessException | TransactionException down) {
+            return Autosave.Outcome.DATABASE_DOWN;
+        }
+    }
+
     private void save() {
+        autosave.clean();
         if (attempt(() -> contracts.save(current.id(), current.lockVersion(), rendered.answers()))) {
             Notification.show(getTranslation("contract.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
@@ -320,7 +348,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
             group.setItemLabelGenerator(r -> getTranslation("contract.result." + r.name()));
             group.setId("contract-result-" + i);
             groups.put(i, group);
-            String criteria = current.answers().getOrDefault("objectives." + i + ".evaluation_criteria", "");
+            String criteria = current.objectiveCriteria(i);
             layout.add(group, new Span(getTranslation("contract.evaluation.criteria", criteria)));
         }
         TextArea text = new TextArea(getTranslation("contract.evaluation.text"));
@@ -420,10 +448,41 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         } catch (ContractException refused) {
             error(refused);
             return false;
+        } catch (DataAccessException | TransactionException down) {
+            Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry"), 10000, Notification.Position.MIDDLE);
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notification.setId("contract-unsaved");
+            notification.open();
+            return false;
         }
     }
 
+    /** Someone else saved the contract meanwhile: their version, or mine kept as a new draft contract. */
+    private void conflict() {
+        if (conflictDialog != null && conflictDialog.isOpened()) {
+            return;
+        }
+        Map<String, String> mine = rendered.answers();
+        conflictDialog = ConflictDialog.open(this, CONFLICT_TEXTS, () -> {
+            current = contracts.open(current.id(), Optional.empty());
+            autosave.clean();
+            show();
+        }, () -> {
+            try {
+                ContractDetails copy = contracts.saveAsCopy(current.id(), mine);
+                Notification.show(getTranslation("contract.conflict.copied"));
+                getUI().ifPresent(ui -> ui.navigate(ContractView.class, parameters(copy.id())));
+            } catch (ContractException refused) {
+                error(refused);
+            }
+        });
+    }
+
     private void error(ContractException refused) {
+        if (CONCURRENT.equals(refused.messageKey()) && rendered != null) {
+            conflict();
+            return;
+        }
         Notification n = Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         issuesPanel.removeAll();

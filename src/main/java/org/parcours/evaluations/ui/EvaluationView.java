@@ -62,6 +62,7 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.ErrorReference;
 import org.parcours.security.Role;
+import org.parcours.submissions.ui.ConflictDialog;
 import org.parcours.ui.renderer.FormRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private long databaseRetryAt;
     private Notification unsavedNotice;
     private Registration pollRegistration;
+    private static final ConflictDialog.Texts CONFLICT_TEXTS = new ConflictDialog.Texts("evaluation.conflict.title",
+            "evaluation.conflict", "evaluation.conflict.reload", "evaluation.conflict.copy");
+
     /** Open while a conflict waits for the user's choice; no draft is saved meanwhile. */
     private Dialog conflictDialog;
 
@@ -353,28 +357,14 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         if (conflictDialog != null && conflictDialog.isOpened()) {
             return;
         }
-        Dialog dialog = new Dialog();
-        conflictDialog = dialog;
-        dialog.setId("conflict-dialog");
-        dialog.setHeaderTitle(getTranslation("evaluation.conflict.title"));
-        dialog.add(new Paragraph(getTranslation("evaluation.conflict")));
-        Button reload = new Button(getTranslation("evaluation.conflict.reload"), e -> {
-            dialog.close();
+        conflictDialog = ConflictDialog.open(this, CONFLICT_TEXTS, () -> {
             current = evaluations.open(current.id().orElseThrow());
             show();
-        });
-        reload.setId("conflict-reload");
-        Button copy = new Button(getTranslation("evaluation.conflict.copy"), e -> {
-            dialog.close();
+        }, () -> {
             EvaluationDetails copied = evaluations.saveAsCopy(current, rendered.answers());
             Notification.show(getTranslation("evaluation.conflict.copied"));
             getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, existing(copied.id().orElseThrow())));
         });
-        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        copy.setId("conflict-copy");
-        dialog.getFooter().add(reload, copy);
-        dialog.setCloseOnOutsideClick(false);
-        dialog.open();
     }
 
     // ---- submit and amend --------------------------------------------------------------------

@@ -1,0 +1,31 @@
+package org.parcours.submissions;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a feature answers for its kind of submission, over its own tables only. No access check
+ * here: {@link Submissions}' callers pass the clients the user may see.
+ */
+public interface SubmissionStore {
+
+    SubmissionKind kind();
+
+    /**
+     * Whether this store may hold submissions of the form: for the CASU and MASP stores the form the
+     * policy names, for evaluations any form.
+     */
+    boolean holds(String formKey);
+
+    /** Per client, the submitted forms of {@code formKey} (any version), newest first. */
+    Map<Long, List<SubmittedForm>> submittedOfClients(Collection<Long> clientIds, String formKey);
+
+    /**
+     * How many submissions of {@code formKey} (any version, draft or submitted, any revision or
+     * text) hold an answer to {@code itemId} (also as {@code repeat.N.itemId}); with {@code option},
+     * only answers holding that option code.
+     */
+    int countAnswering(String formKey, String itemId, Optional<String> option);
+}
