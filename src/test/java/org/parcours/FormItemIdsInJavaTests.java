@@ -45,7 +45,9 @@ class FormItemIdsInJavaTests {
             "org/parcours/clients/ClientService.java", Set.of("household", "household."),
             "org/parcours/clients/ui/ClientEditDialog.java", Set.of("household"),
             // the element ids of the dashboard's "schemes granted" figure
-            "org/parcours/reporting/ui/DashboardView.java", Set.of("schemes"));
+            "org/parcours/reporting/ui/DashboardView.java", Set.of("schemes"),
+            // a SARIF result's severity property ("level": "error"), not the MASP measure level
+            "org/parcours/formcheck/FormsCheckCommand.java", Set.of("level"));
 
     @Test
     void noLiteralOfTheApplicationIsACasuOrMaspItemId() throws IOException {
