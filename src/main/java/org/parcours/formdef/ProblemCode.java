@@ -21,7 +21,13 @@ public enum ProblemCode {
     EXPRESSION_TYPE,
     COMPUTED_CYCLE,
     CONFLICTING_KEYS,
-    ENCODING;
+    ENCODING,
+    // programmes (forms/programmes/*.yaml)
+    UNKNOWN_FORM,
+    UNKNOWN_POLICY_VALUE,
+    UNKNOWN_ITEM,
+    UNKNOWN_RULE,
+    UNKNOWN_STATE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
