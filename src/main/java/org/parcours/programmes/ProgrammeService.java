@@ -115,8 +115,8 @@ public class ProgrammeService {
         return clientIds.isEmpty() ? Map.of() : measurements.measured(clientIds, formKey);
     }
 
-    public RuleFacts ruleFacts(Programme programme, ClientSummary client, List<Measured> history, LocalDate day) {
-        return RuleFacts.of(facts(client), history, layout(programme.formKey()), policy(), day);
+    public RuleFacts ruleFacts(Programme programme, ClientFacts client, List<Measured> history, LocalDate day) {
+        return RuleFacts.of(client, history, layout(programme.formKey()), policy(), day);
     }
 
     /**
@@ -149,28 +149,31 @@ public class ProgrammeService {
     }
 
     /** The flags of every programme that hold for each client on {@code day}. */
-    public Map<Long, List<Finding>> flags(Collection<ClientSummary> clients, LocalDate day) {
+    public Map<Long, List<Finding>> flags(Collection<ClientFacts> clients, LocalDate day) {
         Map<Long, List<Finding>> flags = new LinkedHashMap<>();
-        clients.forEach(c -> flags.put(c.id(), new ArrayList<>()));
+        clients.forEach(c -> flags.put(c.clientId(), new ArrayList<>()));
         Policy policy = policy();
-        List<Long> ids = clients.stream().map(ClientSummary::id).toList();
+        List<Long> ids = clients.stream().map(ClientFacts::clientId).toList();
         for (Programme programme : programmes()) {
             Map<Long, List<Measured>> histories = histories(ids, programme.formKey());
             RuleEngine engine = new RuleEngine(programme, policy);
-            for (ClientSummary client : clients) {
-                flags.get(client.id()).addAll(engine.flags(ruleFacts(programme, client, histories.getOrDefault(client.id(), List.of()), day)));
+            for (ClientFacts client : clients) {
+                flags.get(client.clientId()).addAll(engine.flags(ruleFacts(programme, client,
+                        histories.getOrDefault(client.clientId(), List.of()), day)));
             }
         }
         flags.replaceAll((k, v) -> List.copyOf(v));
         return flags;
     }
 
-    public List<Finding> flags(ClientSummary client, LocalDate day) {
-        return flags(List.of(client), day).getOrDefault(client.id(), List.of());
+    /** The flags of the client on {@code day}, per-factor ones left to the score history. */
+    public List<Finding> clientFlags(ClientSummary client, LocalDate day) {
+        return flags(List.of(facts(client)), day).getOrDefault(client.id(), List.of()).stream()
+                .filter(f -> f.factor().isEmpty()).toList();
     }
 
     /** The flags a programme's history gives on a form's factors (per-factor rules), by scale item id. */
-    public Map<String, List<Finding>> factorFlags(String formKey, ClientSummary client, List<Measured> history, LocalDate day) {
+    public Map<String, List<Finding>> factorFlags(String formKey, ClientFacts client, List<Measured> history, LocalDate day) {
         Map<String, List<Finding>> byFactor = new LinkedHashMap<>();
         for (Programme programme : ofForm(formKey)) {
             new RuleEngine(programme, policy()).flags(ruleFacts(programme, client, history, day)).stream()
@@ -182,13 +185,18 @@ public class ProgrammeService {
 
     /** The guards of an action of every programme that fail for the client on {@code day}. */
     public List<Finding> failedGuards(String action, ClientSummary client, LocalDate day) {
+        return failedGuards(action, facts(client), day);
+    }
+
+    /** As {@link #failedGuards(String, ClientSummary, LocalDate)}, from the facts the caller read. */
+    public List<Finding> failedGuards(String action, ClientFacts client, LocalDate day) {
         List<Finding> failed = new ArrayList<>();
         Policy policy = policy();
         for (Programme programme : programmes()) {
             if (programme.guarding(action).isEmpty()) {
                 continue;
             }
-            List<Measured> history = histories(List.of(client.id()), programme.formKey()).getOrDefault(client.id(), List.of());
+            List<Measured> history = histories(List.of(client.clientId()), programme.formKey()).getOrDefault(client.clientId(), List.of());
             failed.addAll(new RuleEngine(programme, policy).failedGuards(action, ruleFacts(programme, client, history, day)));
         }
         return failed;
@@ -199,7 +207,7 @@ public class ProgrammeService {
         Policy policy = policy();
         for (Programme programme : programmes()) {
             List<Measured> history = histories(List.of(client.id()), programme.formKey()).getOrDefault(client.id(), List.of());
-            Optional<Finding> found = new RuleEngine(programme, policy).statusFinding(ruleFacts(programme, client, history, day));
+            Optional<Finding> found = new RuleEngine(programme, policy).statusFinding(ruleFacts(programme, facts(client), history, day));
             if (found.isPresent()) {
                 return found;
             }

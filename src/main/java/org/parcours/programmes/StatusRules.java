@@ -75,9 +75,4 @@ public class StatusRules {
         return status;
     }
 
-    /** For tests and the administrators' tools: the rules' statuses of these clients without applying them. */
-    public List<Optional<Finding>> preview(List<ClientSummary> clientList) {
-        LocalDate today = programmes.today();
-        return clientList.stream().map(c -> programmes.statusRule(c, today)).toList();
-    }
 }
