@@ -241,7 +241,8 @@ public class MeetingService {
         UserContext user = requireCommittee(meetingId, MEETING, "read the agenda's histories");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date
+                SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date,
+                       c.status, c.status_since, c.follow_up_start, c.permanently_unfit_since
                 FROM committee_meeting m
                   LEFT JOIN committee_agenda_item i ON i.meeting_id = m.id
                   LEFT JOIN client c ON c.id = i.client_id
@@ -259,7 +260,11 @@ public class MeetingService {
         }
         Map<Long, List<org.parcours.evaluations.Measurement>> measurements =
                 evaluations.measurementsOfClients(clientRows.keySet(), formKey);
-        Map<Long, ClientFacts> facts = facts(clientRows.keySet());
+        // the facts the rules read, from the same statement (3 statements in all, see above)
+        Map<Long, ClientFacts> facts = new HashMap<>();
+        clientRows.forEach((id, row) -> facts.put(id, new ClientFacts(id, String.valueOf(row[2]), Optional.ofNullable(localDate(row[4])),
+                ProgrammeService.status(row[5] == null ? ClientStatus.FOLLOWED : ClientStatus.valueOf(row[5].toString())),
+                Optional.ofNullable(localDate(row[6])), Optional.ofNullable(localDate(row[7])), Optional.ofNullable(localDate(row[8])))));
         boolean live = histories.hasLiveVersion(formKey);
         if (!live && measurements.isEmpty() && !clientRows.isEmpty()) {
             throw new org.parcours.catalog.FormNotFoundException("No published version of form '" + formKey + "'");

@@ -64,12 +64,15 @@ public class ProgrammeService {
     }
 
     /**
-     * The forms whose measurements the committee and the dashboard follow: those of the programmes,
-     * then any other live form with scale items, by key.
+     * The forms whose measurements the committee and the dashboard follow: those of the programmes
+     * (first those whose rules guard a committee action, such as the IMASP presented at each
+     * meeting), then any other live form with scale items, by key.
      */
     public List<String> scoredForms() {
         List<String> keys = new ArrayList<>();
-        programmes().forEach(p -> {
+        List<Programme> ordered = new ArrayList<>(programmes());
+        ordered.sort(Comparator.comparing((Programme p) -> !guardsTheCommittee(p)));
+        ordered.forEach(p -> {
             if (!keys.contains(p.formKey()) && layout(p.formKey()).map(ProgrammeService::scored).orElse(false)) {
                 keys.add(p.formKey());
             }
@@ -77,6 +80,10 @@ public class ProgrammeService {
         catalog.liveForms().stream().filter(f -> scored(f.definition())).map(f -> f.formKey()).sorted()
                 .filter(k -> !keys.contains(k)).forEach(keys::add);
         return keys;
+    }
+
+    private static boolean guardsTheCommittee(Programme programme) {
+        return programme.rules().stream().anyMatch(r -> r.guards().filter(g -> g.startsWith("committee.")).isPresent());
     }
 
     private static boolean scored(FormDefinition form) {
