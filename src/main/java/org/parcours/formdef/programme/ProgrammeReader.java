@@ -188,7 +188,7 @@ public final class ProgrammeReader {
             appliesWhen.ifPresent(e -> compiler.compile(e, false, sink));
             Optional<Expression> doneWhen = expression(source, keys, "done-when");
             doneWhen.ifPresent(e -> compiler.compile(e, false, sink));
-            Set<String> seenBy = roles(source, map, keys, "seen-by", true);
+            Set<String> seenBy = roles(source, map, keys, "seen-by");
             Optional<String> beforeItem = Optional.empty();
             Optional<PeriodRef> first;
             Optional<PeriodRef> every = Optional.empty();
@@ -332,7 +332,7 @@ public final class ProgrammeReader {
             }
             Optional<String> to = requiredScalar(source, map, keys, "to");
             to.ifPresent(s -> knownState(source, keys.get("to").getValueNode(), s, states));
-            Set<String> roles = roles(source, map, keys, "roles", true);
+            Set<String> roles = roles(source, map, keys, "roles");
             List<String> guards = new ArrayList<>();
             if (keys.containsKey("guards")) {
                 for (Node node : list(source, null, keys, "guards")) {
@@ -425,11 +425,8 @@ public final class ProgrammeReader {
             }
         }
 
-        private Set<String> roles(String source, MappingNode owner, Map<String, NodeTuple> keys, String key, boolean required) {
+        private Set<String> roles(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
             Set<String> roles = new LinkedHashSet<>();
-            if (!keys.containsKey(key) && !required) {
-                return roles;
-            }
             for (Node node : list(source, owner, keys, key)) {
                 scalar(source, node, key).ifPresent(role -> {
                     if (ROLES.contains(role)) {

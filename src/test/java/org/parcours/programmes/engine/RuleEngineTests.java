@@ -187,4 +187,40 @@ class RuleEngineTests {
                 .containsEntry("permanently_unfit", false).containsEntry("has_measurement", true)
                 .containsEntry("policy.g.runs", 3L).containsEntry("policy.g.fresh", "P6M");
     }
+
+    @Test
+    void theFirstHoldingStatusRuleSetsTheStatusWhateverFlagsHoldBeforeIt() {
+        Programme ordered = programme("""
+                rules:
+                  - id: any
+                    effect: flag
+                    when: "true"
+                    message: { fr: "F", nl: "F", en: "F" }
+                  - id: never
+                    effect: set-status
+                    status: followed
+                    when: "false"
+                    message: { fr: "N", nl: "N", en: "N" }
+                  - id: always
+                    effect: set-status
+                    status: social-only
+                    when: "true"
+                    message: { fr: "A", nl: "A", en: "A" }
+                """);
+        RuleEngine engine = new RuleEngine(ordered, POLICY);
+        assertThat(engine.status(facts(client("followed"), List.of()))).contains("social-only");
+        assertThat(engine.statusFinding(facts(client("followed"), List.of()))).get().extracting(Finding::ruleId).isEqualTo("always");
+        assertThat(engine.flags(facts(client("followed"), List.of()))).extracting(Finding::ruleId).containsExactly("any", "always");
+    }
+
+    @Test
+    void factorsOfOlderVersionsAndClosedFilesAreKnown() {
+        assertThat(RuleFacts.problemRuns(List.of(measured("2025-05-01", Map.of("debts", "C"))), Optional.empty()))
+                .as("the factors of the measurement's own version without a layout").containsEntry("debts", 1L).containsEntry("income", 0L);
+        assertThat(RuleFacts.problemRuns(List.of(), Optional.of(GRID))).containsOnlyKeys("debts", "income");
+        assertThat(client("closed").closed()).isTrue();
+        assertThat(client("followed").closed()).isFalse();
+        RuleFacts noLayout = RuleFacts.of(client("followed"), List.of(measured("2025-05-01", Map.of("remark", "x"))), Optional.empty(), POLICY, TODAY);
+        assertThat(noLayout.variables()).containsEntry("answers.remark", "x");
+    }
 }

@@ -134,4 +134,22 @@ class ScheduleEngineTests {
         assertThat(dues(c, List.of(measured("2025-05-30", Map.of())))).extracting(ScheduleEngine.Due::scheduleId)
                 .containsExactly("follow");
     }
+
+    @Test
+    void duesAreSortedByDateWhateverTheDeclarationOrder() {
+        Programme two = programme("""
+                schedules:
+                  - id: late
+                    label: { fr: "L", nl: "L", en: "L" }
+                    first-after: P3M
+                    seen-by: [WORKER]
+                  - id: early
+                    label: { fr: "E", nl: "E", en: "E" }
+                    first-after: P1M
+                    seen-by: [WORKER]
+                """);
+        ClientFacts c = client("followed", LocalDate.of(2025, 4, 1), null);
+        assertThat(new ScheduleEngine(two, POLICY).dues(c, List.of(), RuleFacts.of(c, List.of(), Optional.of(GRID), POLICY, TODAY), TODAY))
+                .extracting(ScheduleEngine.Due::scheduleId).containsExactly("early", "late");
+    }
 }
