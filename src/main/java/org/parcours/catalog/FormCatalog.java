@@ -37,6 +37,8 @@ import org.parcours.formdef.FormSource;
 import org.parcours.formdef.ChoiceItem;
 import org.parcours.formdef.Item;
 import org.parcours.formdef.Policy;
+import org.parcours.formdef.programme.Programme;
+import org.parcours.formdef.programme.ProgrammeReader;
 import org.parcours.formdef.ProblemCode;
 import org.parcours.formdef.SourcePosition;
 import org.parcours.formdef.ScaleItem;
@@ -70,7 +72,8 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FormCatalog.class);
     private static final List<String> SHARED_FOLDERS = FormsFolder.SHARED_FOLDERS;
     static final String POLICY_FILE = FormsFolder.POLICY_FILE;
-    private static final java.util.regex.Pattern SHARED_FILE = java.util.regex.Pattern.compile("(lists|scales)/[a-z0-9][a-z0-9_-]*\\.yaml|policy\\.yaml");
+    private static final java.util.regex.Pattern SHARED_FILE = java.util.regex.Pattern.compile("(lists|scales|programmes)/[a-z0-9][a-z0-9_-]*\\.yaml|policy\\.yaml");
+    static final String PROGRAMMES_FOLDER = FormsFolder.PROGRAMMES_FOLDER;
     private static final String SYSTEM = "system";
     /** not *.yaml, so never read as a form */
     static final String PUBLISH_LOCK_FILE = ".publish.lock";
@@ -94,6 +97,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     private volatile Map<String, FormStatus> statuses = Map.of();
     private volatile Optional<Policy> policy = Optional.empty();
     private volatile List<FormProblem> policyProblems = List.of();
+    /** The last good programmes of each programme file, and the problems of each file on disk. */
+    private final Map<String, List<Programme>> programmesByFile = new ConcurrentHashMap<>();
+    private volatile Map<String, List<FormProblem>> programmeProblems = Map.of();
+    private final ProgrammeReader programmeReader = new ProgrammeReader();
     private final Map<Long, PublishedForm> versionCache = new ConcurrentHashMap<>();
     /** who publishes the form being written by {@link #publishFile}, while the folder is reloaded */
     private Attribution attribution;
@@ -275,7 +282,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         List<FormSource> sources = folder.sources();
         List<FormSource> scaleSources = sources.stream().filter(FormCatalog::isShared).toList();
         sources.stream().filter(s -> s.name().equals(POLICY_FILE)).findFirst().ifPresent(this::reloadPolicy);
-        sharedHistory.ifPresent(history -> sources.stream().filter(s -> isShared(s) || s.name().equals(POLICY_FILE)).forEach(s -> {
+        sharedHistory.ifPresent(history -> sources.stream().filter(s -> isShared(s) || isProgramme(s) || s.name().equals(POLICY_FILE)).forEach(s -> {
             Attribution by = attribution != null && attribution.sharedFile() && attribution.target().equals(s.name()) ? attribution : null;
             history.recordIfChanged(s.name(), s.text(), Optional.ofNullable(by).map(Attribution::publisher),
                     Optional.ofNullable(by).map(Attribution::comment));
@@ -287,13 +294,15 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             log.error("Form file {} cannot be read; its last good version stays in use: {}", name, problem);
             if (name.equals(POLICY_FILE)) {
                 policyProblems = List.of(problem);
+            } else if (name.startsWith(PROGRAMMES_FOLDER)) {
+                // reported with the other programme files; its last good programmes stay
             } else if (!SHARED_FOLDERS.stream().anyMatch(name::startsWith)) {
                 String key = keyOf(name);
                 next.put(key, new FormStatus(key, name, lastGood(key), List.of(problem)));
             }
         });
         for (FormSource formSource : sources) {
-            if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
+            if (isShared(formSource) || isProgramme(formSource) || formSource.name().equals(POLICY_FILE)) {
                 continue;
             }
             List<FormSource> withScales = new ArrayList<>(scaleSources);
@@ -327,11 +336,60 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             }
         }
         statuses = next;
+        reloadProgrammes(sources.stream().filter(FormCatalog::isProgramme).toList(), folder.unreadable());
         lastFingerprint = seen; // only once published: a failed reload (database down...) is tried again at the next poll
     }
 
     private static boolean isShared(FormSource source) {
         return SHARED_FOLDERS.stream().anyMatch(folder -> source.name().startsWith(folder));
+    }
+
+    private static boolean isProgramme(FormSource source) {
+        return source.name().startsWith(PROGRAMMES_FOLDER);
+    }
+
+    /**
+     * Reads each programme file with the live forms and the policy; a broken file keeps its last
+     * good programmes (its problems are reported like a form's), a removed file takes its own away.
+     */
+    private void reloadProgrammes(List<FormSource> programmeSources, Map<String, FormProblem> unreadable) {
+        Map<String, FormDefinition> live = liveDefinitions();
+        Map<String, List<FormProblem>> problems = new LinkedHashMap<>();
+        unreadable.forEach((name, problem) -> {
+            if (name.startsWith(PROGRAMMES_FOLDER)) {
+                problems.put(name, List.of(problem));
+            }
+        });
+        java.util.Set<String> present = new java.util.HashSet<>(problems.keySet());
+        programmeSources.forEach(s -> present.add(s.name()));
+        programmesByFile.keySet().retainAll(present);
+        for (FormSource source : programmeSources) {
+            try {
+                programmesByFile.put(source.name(), programmeReader.read(List.of(source), live, policy));
+            } catch (FormDefinitionException e) {
+                log.error("Programme file {} has {} problem(s); its last good version stays in use:\n{}",
+                        source.name(), e.problems().size(), e.getMessage());
+                problems.put(source.name(), e.problems());
+            }
+        }
+        programmeProblems = Map.copyOf(problems);
+    }
+
+    private Map<String, FormDefinition> liveDefinitions() {
+        Map<String, FormDefinition> live = new LinkedHashMap<>();
+        statuses.values().forEach(s -> s.live().ifPresent(p -> live.put(s.formKey(), p.definition())));
+        return live;
+    }
+
+    /** The live programmes (forms/programmes/*.yaml), the last good version of a broken file included. */
+    public List<Programme> programmes() {
+        return programmesByFile.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    /** The problems of the programme files on disk, by file; empty when every one is valid. */
+    public Map<String, List<FormProblem>> programmeProblems() {
+        return programmeProblems;
     }
 
     private void reloadPolicy(FormSource source) {
@@ -493,6 +551,8 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         for (FormSource source : sources) {
             if (source.name().equals(POLICY_FILE)) {
                 files.add(new SharedFileStatus(source.name(), policyProblems));
+            } else if (isProgramme(source)) {
+                files.add(new SharedFileStatus(source.name(), programmeProblems.getOrDefault(source.name(), List.of())));
             } else if (isShared(source)) {
                 List<FormProblem> problems = List.of();
                 try {
@@ -535,6 +595,14 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 return new SharedCheck(e.problems(), Map.of());
             }
         }
+        if (isProgramme(draft)) {
+            try {
+                programmeReader.read(List.of(draft), liveDefinitions(), policy);
+                return new SharedCheck(List.of(), Map.of());
+            } catch (FormDefinitionException e) {
+                return new SharedCheck(e.problems(), Map.of());
+            }
+        }
         List<FormSource> sources = readSources().stream().map(s -> s.name().equals(name) ? draft : s).toList();
         List<FormSource> shared = sources.stream().filter(FormCatalog::isShared).toList();
         try {
@@ -545,7 +613,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         List<FormProblem> problems = new ArrayList<>();
         Map<String, FormDefinition> forms = new LinkedHashMap<>();
         for (FormSource formSource : sources) {
-            if (isShared(formSource) || formSource.name().equals(POLICY_FILE)) {
+            if (isShared(formSource) || isProgramme(formSource) || formSource.name().equals(POLICY_FILE)) {
                 continue;
             }
             List<FormSource> withShared = new ArrayList<>(shared);
@@ -770,7 +838,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             for (Resource resource : resources) {
                 String url = resource.getURL().toString();
                 String name = url.substring(url.lastIndexOf("forms/") + "forms/".length());
-                if (!name.contains("/") || SHARED_FOLDERS.stream().anyMatch(name::startsWith)) {
+                if (!name.contains("/") || SHARED_FOLDERS.stream().anyMatch(name::startsWith) || name.startsWith(PROGRAMMES_FOLDER)) {
                     sources.add(new FormSource(name, resource.getContentAsString(StandardCharsets.UTF_8)));
                 }
             }

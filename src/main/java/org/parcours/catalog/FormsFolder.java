@@ -33,6 +33,8 @@ public final class FormsFolder {
 
     public static final String POLICY_FILE = "policy.yaml";
     static final List<String> SHARED_FOLDERS = List.of("scales/", "lists/");
+    /** Programme declarations: read after the forms and the policy they refer to. */
+    public static final String PROGRAMMES_FOLDER = "programmes/";
 
     private FormsFolder() {
     }
@@ -41,14 +43,14 @@ public final class FormsFolder {
     public record Contents(List<FormSource> sources, Map<String, FormProblem> unreadable) {
     }
 
-    /** The form files of the top level and the shared files of scales/ and lists/, by name, as UTF-8. */
+    /** The form files of the top level, the shared files of scales/ and lists/ and the programmes, by name, as UTF-8. */
     public static Contents read(Path dir) {
         List<FormSource> sources = new ArrayList<>();
         Map<String, FormProblem> unreadable = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f))
                     .filter(f -> dir.relativize(f).getNameCount() == 1 || dir.relativize(f).startsWith("scales")
-                            || dir.relativize(f).startsWith("lists"))
+                            || dir.relativize(f).startsWith("lists") || dir.relativize(f).startsWith("programmes"))
                     .sorted(Comparator.comparing(Path::toString)).toList()) {
                 String name = dir.relativize(f).toString().replace('\\', '/');
                 try {
@@ -68,9 +70,14 @@ public final class FormsFolder {
         return SHARED_FOLDERS.stream().anyMatch(name::startsWith);
     }
 
-    /** A file that is read as a form (neither shared nor the policy). */
+    /** A file of programmes/, read with the live forms and the policy. */
+    public static boolean isProgramme(String name) {
+        return name.startsWith(PROGRAMMES_FOLDER);
+    }
+
+    /** A file that is read as a form (neither shared, nor a programme, nor the policy). */
     public static boolean isForm(String name) {
-        return !isShared(name) && !name.equals(POLICY_FILE);
+        return !isShared(name) && !isProgramme(name) && !name.equals(POLICY_FILE);
     }
 
     /** The key a form file's name gives it. */

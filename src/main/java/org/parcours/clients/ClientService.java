@@ -309,6 +309,38 @@ public class ClientService {
     }
 
     /**
+     * Sets a client's status because a declared rule says so (forms/programmes: "over 60 or
+     * permanently unfit: social activation only, automatically"), on behalf of {@code actor} (the
+     * scheduled job or the user whose action applied it). No user check: only the programme
+     * engine calls this, with the rule's own message as the reason; audited with before and after.
+     */
+    @Transactional
+    public ClientSummary applyRuleStatus(long clientId, ClientStatus status, LocalDate since, String reason, String actor) {
+        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (client.getStatus() == status || client.getStatus() == ClientStatus.CLOSED) {
+            return summary(client);
+        }
+        String why = reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
+        Changes changes = new Changes();
+        changes.add("status", client.getStatus(), status);
+        changes.add("statusSince", client.getStatusSince(), since);
+        changes.add("statusReason", client.getStatusReason(), why);
+        client.setStatus(status, since, why);
+        clients.saveAndFlush(client);
+        audit.record(actor, AuditAction.CLIENT_STATUS_BY_RULE, TARGET, clientId, changes.toString());
+        return summary(client);
+    }
+
+    /** Every open (not closed) client file, for the programme engine's daily status rules (no user: a system job). */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> openClientsForRules() {
+        Map<Long, String> teamNames = teamNames();
+        Map<Long, String> workerNames = accounts.displayNames();
+        return clients.findAllByOrderByLastNameAscFirstNameAsc().stream().filter(c -> c.getStatus() != ClientStatus.CLOSED)
+                .map(c -> summary(c, teamNames, workerNames)).toList();
+    }
+
+    /**
      * Records (or, with null, clears) since when the client is permanently unfit for work (DOMAIN
      * §1 R3), for a worker of the client's team or an administrator; audited with before and after.
      */

@@ -16,12 +16,15 @@ import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.committee.history.HistoryMeasurement;
 import org.parcours.committee.history.RuleFlag;
-import org.parcours.committee.history.RuleFlags;
 import org.parcours.committee.history.ScoreHistory;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.Measurement;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
+import org.parcours.programmes.ProgrammeService;
+import org.parcours.programmes.engine.ClientFacts;
+import org.parcours.programmes.engine.Finding;
+import org.parcours.programmes.engine.Measured;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
 import org.springframework.stereotype.Service;
@@ -37,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HistoryService {
 
-    static final String DEFAULT_FORM = "imasp";
-
     private final ClientService clients;
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
@@ -46,10 +47,12 @@ public class HistoryService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final AgendaAccess agendaAccess;
+    private final ProgrammeService programmes;
 
     HistoryService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock,
-                   CurrentUser currentUser, AuditLog audit, AgendaAccess agendaAccess) {
+                   CurrentUser currentUser, AuditLog audit, AgendaAccess agendaAccess, ProgrammeService programmes) {
         this.agendaAccess = agendaAccess;
+        this.programmes = programmes;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clients = clients;
@@ -63,18 +66,28 @@ public class HistoryService {
         return LocalDate.now(clock);
     }
 
-    /** The R3/R4 rule flags of a client today (none when there is no valid policy). */
+    /** The declared rules' flags of a client today (none when there is no valid policy). */
     public List<RuleFlag> ruleFlags(ClientSummary client) {
-        return policy().map(p -> new RuleFlags(p, today()).of(client)).orElse(List.of());
+        return policy().map(p -> programmes.clientFlags(client, today()).stream().map(HistoryService::flag).toList()).orElse(List.of());
+    }
+
+    /** A finding as the committee's pages show it. */
+    static RuleFlag flag(Finding finding) {
+        return new RuleFlag(finding.programmeId(), finding.ruleId(), finding.severity().yaml(), finding.message());
     }
 
     /** The client and the score history of its measurements with the form. */
     public record ClientHistory(ClientSummary client, ScoreHistory history) {
     }
 
-    /** The form the IMASP rules follow (policy {@value ScoreHistory#FORM_PATH}), "imasp" by default. */
+    /** The form shown first: the first programme's scored form (forms/programmes), else the first live scored form. */
     public String defaultFormKey() {
-        return policy().flatMap(p -> p.text(ScoreHistory.FORM_PATH)).orElse(DEFAULT_FORM);
+        return programmes.scoredForms().stream().findFirst().orElse("");
+    }
+
+    /** Every scored form the history can show, the programmes' first. */
+    public List<String> scoredForms() {
+        return programmes.scoredForms();
     }
 
     /**
@@ -98,7 +111,8 @@ public class HistoryService {
         UserContext user = currentUser.require();
         ClientSummary client = meetingId.isPresent() ? agendaAccess.requireOnAgenda(user, meetingId.getAsLong(), clientId)
                 : clients.requireVisible(user, clientId);
-        ClientHistory page = new ClientHistory(client, scoreHistory(evaluations.measurements(client, formKey), formKey, user.roleNames()));
+        ClientHistory page = new ClientHistory(client, scoreHistory(ProgrammeService.facts(client), evaluations.measurements(client, formKey),
+                formKey, user.roleNames()));
         audit.record(user.username(), AuditAction.HISTORY_READ, "client", clientId,
                 "score history of form " + formKey + " (" + page.history().columns().size() + " measurements)"
                         + (meetingId.isPresent() ? " through the agenda of meeting " + meetingId.getAsLong() : ""));
@@ -116,7 +130,7 @@ public class HistoryService {
      *
      * @throws FormNotFoundException when the form has neither a published version nor measurements
      */
-    ScoreHistory scoreHistory(List<Measurement> found, String formKey, Set<String> roles) {
+    ScoreHistory scoreHistory(ClientFacts client, List<Measurement> found, String formKey, Set<String> roles) {
         List<HistoryMeasurement> measurements = found.stream().map(m -> toHistory(m, roles)).toList();
         Optional<FormDefinition> current = current(formKey);
         FormDefinition layout = current.or(() -> measurements.stream().findFirst().map(HistoryMeasurement::form))
@@ -125,17 +139,25 @@ public class HistoryService {
         Set<FormDefinition> versions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Stream.concat(Stream.of(layout), measurements.stream().map(HistoryMeasurement::form)).forEach(versions::add);
         Set<String> hidden = FormDefinition.hiddenFromAnyOf(versions, roles);
-        return ScoreHistory.of(layout, measurements, persistentProblemMeasurements(formKey)).without(hidden);
+        return ScoreHistory.of(layout, measurements, factorFlags(client, found, formKey)).without(hidden);
+    }
+
+    /** The per-factor rules of the form's programmes over the full measurements (rows hidden from a role go afterwards). */
+    private java.util.Map<String, ScoreHistory.FactorFlag> factorFlags(ClientFacts client, List<Measurement> found, String formKey) {
+        if (policy().isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Measured> history = found.stream().map(m -> new Measured(m.submittedAt(), catalog.version(m.formVersionId()).definition(),
+                m.answers())).toList();
+        java.util.Map<String, ScoreHistory.FactorFlag> flags = new java.util.LinkedHashMap<>();
+        programmes.factorFlags(formKey, client, history, today()).forEach((itemId, findings) ->
+                flags.put(itemId, new ScoreHistory.FactorFlag(findings.getFirst().message(), (int) findings.getFirst().factorRun())));
+        return flags;
     }
 
     /** Whether the form has a layout without measurements (a live version). */
     boolean hasLiveVersion(String formKey) {
         return current(formKey).isPresent();
-    }
-
-    private int persistentProblemMeasurements(String formKey) {
-        return policy().filter(p -> p.text(ScoreHistory.FORM_PATH).map(formKey::equals).orElse(true))
-                .map(p -> p.integer(ScoreHistory.PERSISTENT_PROBLEM_PATH)).orElse(0);
     }
 
     private HistoryMeasurement toHistory(Measurement m, Set<String> roles) {

@@ -21,11 +21,14 @@ import org.parcours.audit.AuditLog;
 import org.parcours.catalog.FormCatalog;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientStatus;
+import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.committee.history.RuleFlag;
-import org.parcours.committee.history.RuleFlags;
 import org.parcours.committee.history.ScoreHistory;
 import org.parcours.formdef.Policy;
+import org.parcours.programmes.ProgrammeService;
+import org.parcours.programmes.engine.ClientFacts;
+import org.parcours.programmes.engine.Finding;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
@@ -50,6 +53,10 @@ import org.springframework.transaction.annotation.Transactional;
  * an item is its current one.</li>
  * <li>A granted "social activation only" question sets the client's status with the decision's
  * date: when the meeting is closed, or at once for a correction.</li>
+ * <li>The blocking rules of the programmes (forms/programmes) that guard an action are enforced
+ * here: {@code committee.propose} when proposing, {@code committee.decide} for any decision,
+ * {@code committee.grant-social-only} for a granted "social activation only" question. A decision
+ * may override them with a written reason (audited with the rules it overrides); a proposal may not.</li>
  * <li>The notification date is recorded once, also after the meeting is closed (it is a fact
  * about the letter, not part of the decision); the contest deadline is the notification date
  * plus policy {@value #CONTEST_PATH}.</li>
@@ -60,9 +67,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeetingService {
 
     static final String CONTEST_PATH = "decisions.contest_within";
-    static final String IMASP_FORM_PATH = "imasp.form";
     static final Period DEFAULT_CONTEST = Period.ofMonths(2);
-    static final Period DEFAULT_IMASP_MAX_AGE = Period.ofMonths(6);
+    static final String PROPOSE = "committee.propose";
+    static final String DECIDE = "committee.decide";
+    static final String GRANT_SOCIAL_ONLY = "committee.grant-social-only";
     static final int TEXT_MAX = 1000;
     static final int MOTIVATION_MAX = 4000;
     static final int MEMBERS_MAX = 2000;
@@ -82,10 +90,12 @@ public class MeetingService {
     private final EntityManager entityManager;
     private final Clock clock;
     private final HistoryService histories;
+    private final ProgrammeService programmes;
 
     MeetingService(MeetingRepository meetings, AgendaItemRepository items, DecisionRepository decisions, ClientService clients,
                    EvaluationService evaluations, FormCatalog catalog, CurrentUser currentUser, AuditLog audit,
-                   EntityManager entityManager, Clock clock, HistoryService histories) {
+                   EntityManager entityManager, Clock clock, HistoryService histories, ProgrammeService programmes) {
+        this.programmes = programmes;
         this.histories = histories;
         this.meetings = meetings;
         this.items = items;
@@ -108,13 +118,18 @@ public class MeetingService {
                                Long correctsDecisionId) {
     }
 
-    /** One agenda item; {@code decisions} oldest first, the last one being the current decision. */
+    /**
+     * One agenda item; {@code decisions} oldest first, the last one being the current decision.
+     * {@code lastImasp} is the last measurement with the first programme's form; {@code imasp} and
+     * {@code checks} come from the rules guarding a decision ({@code committee.decide}) on the meeting date.
+     */
     public record AgendaEntry(long id, long clientId, String clientName, AgendaQuestion question, String questionText,
                               String proposedBy, Instant proposedAt, LocalDate lastImasp, ImaspFreshness imasp,
-                              List<DecisionView> decisions, List<RuleFlag> flags) {
+                              List<DecisionView> decisions, List<RuleFlag> flags, List<RuleFlag> checks) {
 
         public AgendaEntry {
             flags = flags == null ? List.of() : List.copyOf(flags);
+            checks = checks == null ? List.of() : List.copyOf(checks);
         }
 
         public Optional<DecisionView> currentDecision() {
@@ -125,8 +140,15 @@ public class MeetingService {
     public record MeetingDetails(MeetingSummary meeting, boolean mayClose, boolean mayDecide, List<AgendaEntry> agenda) {
     }
 
-    /** What the committee decided on an item. */
-    public record DecisionInput(DecisionOutcome outcome, String motivation, String members) {
+    /**
+     * What the committee decided on an item; {@code overrideReason} (optional) is the written
+     * reason for deciding although blocking rules refuse it.
+     */
+    public record DecisionInput(DecisionOutcome outcome, String motivation, String members, String overrideReason) {
+
+        public DecisionInput(DecisionOutcome outcome, String motivation, String members) {
+            this(outcome, motivation, members, null);
+        }
     }
 
     // ---- meetings
@@ -169,8 +191,12 @@ public class MeetingService {
         List<AgendaItem> agenda = items.findByMeetingIdOrderByIdAsc(meetingId);
         List<Long> clientIds = agenda.stream().map(AgendaItem::getClientId).distinct().toList();
         Map<Long, String> names = clientNames(clientIds);
-        Map<Long, LocalDate> imasp = clientIds.isEmpty() ? Map.of() : evaluations.lastSubmittedDates(clientIds, imaspForm());
-        Period maxAge = period(ImaspFreshness.MAX_AGE_PATH, DEFAULT_IMASP_MAX_AGE);
+        Map<Long, LocalDate> imasp = clientIds.isEmpty() || historyFormKey().isEmpty() ? Map.of()
+                : evaluations.lastSubmittedDates(clientIds, historyFormKey());
+        Map<Long, ClientFacts> facts = facts(clientIds);
+        Map<Long, List<RuleFlag>> checks = new HashMap<>();
+        facts.forEach((id, f) -> checks.put(id, programmes.failedGuards(DECIDE, f, meeting.getMeetingDate()).stream()
+                .map(HistoryService::flag).toList()));
         Period contest = period(CONTEST_PATH, DEFAULT_CONTEST);
         Map<Long, List<DecisionView>> byItem = new HashMap<>();
         if (!agenda.isEmpty()) {
@@ -178,13 +204,14 @@ public class MeetingService {
                 byItem.computeIfAbsent(d.getAgendaItem().getId(), k -> new java.util.ArrayList<>()).add(view(d, contest));
             }
         }
-        Map<Long, List<RuleFlag>> flags = ruleFlags(clientIds, meeting.getMeetingDate());
+        Map<Long, List<RuleFlag>> flags = ruleFlags(facts.values(), meeting.getMeetingDate());
         List<AgendaEntry> entries = agenda.stream().map(i -> {
             LocalDate last = imasp.get(i.getClientId());
+            List<RuleFlag> failed = checks.getOrDefault(i.getClientId(), List.of());
             return new AgendaEntry(i.getId(), i.getClientId(), names.getOrDefault(i.getClientId(), "#" + i.getClientId()),
                     i.getQuestion(), i.getQuestionText(), i.getProposedBy(), i.getProposedAt(), last,
-                    ImaspFreshness.of(last, meeting.getMeetingDate(), maxAge), List.copyOf(byItem.getOrDefault(i.getId(), List.of())),
-                    flags.getOrDefault(i.getClientId(), List.of()));
+                    last == null ? ImaspFreshness.MISSING : failed.isEmpty() ? ImaspFreshness.OK : ImaspFreshness.STALE,
+                    List.copyOf(byItem.getOrDefault(i.getId(), List.of())), flags.getOrDefault(i.getClientId(), List.of()), failed);
         }).toList();
         audit.recordList(user.username(), MEETING, meetingId, "agenda shown", clientIds);
         boolean open = meeting.getStatus() == MeetingStatus.OPEN;
@@ -219,7 +246,8 @@ public class MeetingService {
         UserContext user = requireCommittee(meetingId, MEETING, "read the agenda's histories");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date
+                SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date,
+                       c.status, c.status_since, c.follow_up_start, c.permanently_unfit_since
                 FROM committee_meeting m
                   LEFT JOIN committee_agenda_item i ON i.meeting_id = m.id
                   LEFT JOIN client c ON c.id = i.client_id
@@ -237,6 +265,11 @@ public class MeetingService {
         }
         Map<Long, List<org.parcours.evaluations.Measurement>> measurements =
                 evaluations.measurementsOfClients(clientRows.keySet(), formKey);
+        // the facts the rules read, from the same statement (3 statements in all, see above)
+        Map<Long, ClientFacts> facts = new HashMap<>();
+        clientRows.forEach((id, row) -> facts.put(id, new ClientFacts(id, String.valueOf(row[2]), Optional.ofNullable(localDate(row[4])),
+                ProgrammeService.status(row[5] == null ? ClientStatus.FOLLOWED : ClientStatus.valueOf(row[5].toString())),
+                Optional.ofNullable(localDate(row[6])), Optional.ofNullable(localDate(row[7])), Optional.ofNullable(localDate(row[8])))));
         boolean live = histories.hasLiveVersion(formKey);
         if (!live && measurements.isEmpty() && !clientRows.isEmpty()) {
             throw new org.parcours.catalog.FormNotFoundException("No published version of form '" + formKey + "'");
@@ -245,7 +278,7 @@ public class MeetingService {
         clientRows.forEach((clientId, row) -> {
             List<org.parcours.evaluations.Measurement> found = measurements.getOrDefault(clientId, List.of());
             ScoreHistory history = !live && found.isEmpty() ? new ScoreHistory(formKey, List.of(), List.of(), 0)
-                    : histories.scoreHistory(found, formKey, user.roleNames());
+                    : histories.scoreHistory(facts.get(clientId), found, formKey, user.roleNames());
             result.add(new AgendaHistory(clientId, String.valueOf(row[2]).toUpperCase(java.util.Locale.ROOT) + " " + row[3],
                     localDate(row[4]), history));
         });
@@ -254,9 +287,9 @@ public class MeetingService {
         return new AgendaHistories(meetingId, meetingDate, formKey, result);
     }
 
-    /** The form the committee's histories show by default (policy {@value #IMASP_FORM_PATH}). */
+    /** The form the committee's histories show by default: the first programme's scored form. */
     public String historyFormKey() {
-        return imaspForm();
+        return histories.defaultFormKey();
     }
 
     /** Closes the meeting (its chair or an administrator) and applies its granted social-only decisions. */
@@ -292,9 +325,15 @@ public class MeetingService {
             audit.recordDenied(user.username(), ITEM, clientId, "proposing a client requires a worker or an administrator");
             throw new AccessDeniedException("Only workers and administrators propose clients to the committee");
         }
-        clients.requireVisible(clientId);
+        ClientSummary client = clients.requireVisible(clientId);
         Meeting meeting = find(meetingId);
         requireOpen(meeting);
+        List<Finding> blocking = programmes.failedGuards(PROPOSE, client, meeting.getMeetingDate()).stream().filter(Finding::blocking).toList();
+        if (!blocking.isEmpty()) {
+            audit.recordDenied(user.username(), ITEM, clientId, "proposal refused by the rules "
+                    + blocking.stream().map(f -> f.programmeId() + "/" + f.ruleId()).collect(Collectors.joining(", ")));
+            throw new RuleRefusedException(blocking.stream().map(HistoryService::flag).toList());
+        }
         String text = blankToNull(questionText);
         if (question == null) {
             throw new CommitteeException("committee.error.questionRequired", "A proposal needs a question");
@@ -328,6 +367,7 @@ public class MeetingService {
                     "Meeting " + meeting.getId() + " is closed: its decisions cannot change; record a correction instead");
         }
         check(input);
+        enforceRules(user, item, input, meeting.getMeetingDate());
         List<Decision> existing = decisions.findByAgendaItemIdOrderByIdAsc(agendaItemId);
         Decision decision;
         if (existing.isEmpty()) {
@@ -359,6 +399,7 @@ public class MeetingService {
                     "Meeting " + meeting.getId() + " is still open: change the decision itself");
         }
         check(input);
+        enforceRules(user, corrected.getAgendaItem(), input, LocalDate.now(clock));
         Decision correction = decisions.saveAndFlush(new Decision(corrected.getAgendaItem(), input.outcome(),
                 input.motivation().strip(), members(input, meeting), LocalDate.now(clock), user.username(), clock.instant(), decisionId));
         audit.record(user.username(), AuditAction.DECISION_CORRECTED, DECISION, correction.getId(),
@@ -441,6 +482,59 @@ public class MeetingService {
 
     // ---- helpers
 
+    /**
+     * Refuses a decision that blocking rules forbid on {@code day} (with the rules' messages),
+     * unless it carries a written override reason: then the override is audited with the rules.
+     */
+    private void enforceRules(UserContext user, AgendaItem item, DecisionInput input, LocalDate day) {
+        ClientFacts client = facts(List.of(item.getClientId())).get(item.getClientId());
+        if (client == null) {
+            return;
+        }
+        List<Finding> failed = new java.util.ArrayList<>(programmes.failedGuards(DECIDE, client, day));
+        if (input.outcome() == DecisionOutcome.GRANTED && item.getQuestion() == AgendaQuestion.SOCIAL_ONLY) {
+            failed.addAll(programmes.failedGuards(GRANT_SOCIAL_ONLY, client, day));
+        }
+        List<Finding> blocking = failed.stream().filter(Finding::blocking).toList();
+        if (blocking.isEmpty()) {
+            return;
+        }
+        String reason = blankToNull(input.overrideReason());
+        String rules = blocking.stream().map(f -> f.programmeId() + "/" + f.ruleId()).collect(Collectors.joining(", "));
+        if (reason == null) {
+            audit.recordDenied(user.username(), ITEM, item.getId(), "refused by the rules " + rules);
+            throw new RuleRefusedException(blocking.stream().map(HistoryService::flag).toList());
+        }
+        if (reason.length() > MOTIVATION_MAX) {
+            throw new CommitteeException("committee.error.tooLong", "The override reason is too long");
+        }
+        audit.record(user.username(), AuditAction.RULE_OVERRIDDEN, ITEM, item.getId(),
+                "decision " + input.outcome() + " taken against the rules " + rules + " – reason: " + reason);
+    }
+
+    /**
+     * The facts the rules read of these clients, whatever their team (the committee decides on
+     * any client on its agenda; see the class comment).
+     */
+    private Map<Long, ClientFacts> facts(Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT id, last_name, first_name, birth_date, status, status_since, follow_up_start, permanently_unfit_since
+                FROM client WHERE id IN (:ids)""").setParameter("ids", clientIds).getResultList();
+        Map<Long, ClientFacts> facts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            facts.put(id, new ClientFacts(id, String.valueOf(row[1]).toUpperCase(java.util.Locale.ROOT) + " " + row[2],
+                    Optional.ofNullable(localDate(row[3])),
+                    ProgrammeService.status(row[4] == null ? ClientStatus.FOLLOWED : ClientStatus.valueOf(row[4].toString())),
+                    Optional.ofNullable(localDate(row[5])), Optional.ofNullable(localDate(row[6])), Optional.ofNullable(localDate(row[7]))));
+        }
+        return facts;
+    }
+
     private void applyStatus(Decision decision) {
         if (decision.getOutcome() == DecisionOutcome.GRANTED && decision.getAgendaItem().getQuestion() == AgendaQuestion.SOCIAL_ONLY) {
             clients.applyCommitteeDecision(decision.getAgendaItem().getClientId(), ClientStatus.SOCIAL_ACTIVATION_ONLY,
@@ -515,22 +609,14 @@ public class MeetingService {
         return names;
     }
 
-    /** The R3/R4 flags of the agenda's clients on the meeting date (any team's client, as the names). */
-    private Map<Long, List<RuleFlag>> ruleFlags(Collection<Long> clientIds, LocalDate meetingDate) {
-        Optional<Policy> policy = policy();
-        if (clientIds.isEmpty() || policy.isEmpty()) {
+    /** The declared rules' flags of the agenda's clients on the meeting date (any team's client, as the names). */
+    private Map<Long, List<RuleFlag>> ruleFlags(Collection<ClientFacts> clients, LocalDate meetingDate) {
+        if (clients.isEmpty() || policy().isEmpty()) {
             return Map.of();
         }
-        RuleFlags rules = new RuleFlags(policy.get(), meetingDate);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT id, birth_date, permanently_unfit_since, status, status_since FROM client WHERE id IN (:ids)")
-                .setParameter("ids", clientIds).getResultList();
         Map<Long, List<RuleFlag>> flags = new HashMap<>();
-        for (Object[] row : rows) {
-            flags.put(((Number) row[0]).longValue(), rules.of(localDate(row[1]), localDate(row[2]),
-                    row[3] == null ? null : ClientStatus.valueOf(row[3].toString()), localDate(row[4])));
-        }
+        programmes.flags(clients, meetingDate).forEach((id, found) -> flags.put(id, found.stream()
+                .filter(f -> f.factor().isEmpty()).map(HistoryService::flag).toList()));
         return flags;
     }
 
@@ -541,10 +627,6 @@ public class MeetingService {
             case java.sql.Date d -> d.toLocalDate();
             default -> LocalDate.parse(value.toString());
         };
-    }
-
-    private String imaspForm() {
-        return policy().flatMap(p -> p.text(IMASP_FORM_PATH)).orElse(HistoryService.DEFAULT_FORM);
     }
 
     private Period period(String path, Period fallback) {

@@ -17,6 +17,9 @@ import org.parcours.formdef.FormDefinitionException;
 import org.parcours.formdef.FormProblem;
 import org.parcours.formdef.FormReader;
 import org.parcours.formdef.FormSource;
+import org.parcours.formdef.Policy;
+import org.parcours.formdef.programme.Programme;
+import org.parcours.formdef.programme.ProgrammeReader;
 
 /**
  * Checks a forms folder with the engine the application publishes with, without a database:
@@ -62,6 +65,7 @@ public final class FormsCheck {
     }
 
     private final FormReader reader = new FormReader();
+    private final ProgrammeReader programmeReader = new ProgrammeReader();
 
     public Result check(Path dir) {
         FormsFolder.Contents folder = FormsFolder.read(dir);
@@ -70,17 +74,27 @@ public final class FormsCheck {
         Map<String, Summary> summaries = new LinkedHashMap<>();
         folder.unreadable().keySet().forEach(name -> summaries.put(name, new Summary(kindOf(name), Optional.empty(), 0, 0, 0)));
 
+        Map<String, FormDefinition> forms = new LinkedHashMap<>();
+        List<FormSource> programmes = new ArrayList<>();
         for (FormSource source : folder.sources()) {
             String name = source.name();
             if (name.equals(FormsFolder.POLICY_FILE)) {
                 summaries.put(name, policy(source, problems));
+            } else if (FormsFolder.isProgramme(name)) {
+                programmes.add(source);
             } else if (FormsFolder.isShared(name)) {
                 summaries.put(name, shared(source, problems));
             } else {
                 List<FormSource> withShared = new ArrayList<>(shared);
                 withShared.add(source);
-                summaries.put(name, form(name, withShared, problems));
+                summaries.put(name, form(name, withShared, problems, forms));
             }
+        }
+        // programmes last: they name the forms and the policy values read above, as in the catalog
+        Optional<Policy> policy = folder.sources().stream().filter(s -> s.name().equals(FormsFolder.POLICY_FILE)).findFirst()
+                .flatMap(this::readPolicy);
+        for (FormSource source : programmes) {
+            summaries.put(source.name(), programme(source, forms, policy, problems));
         }
 
         List<FileReport> files = new ArrayList<>();
@@ -94,7 +108,7 @@ public final class FormsCheck {
         return new Result(files);
     }
 
-    private Summary form(String name, List<FormSource> withShared, Set<FormProblem> problems) {
+    private Summary form(String name, List<FormSource> withShared, Set<FormProblem> problems, Map<String, FormDefinition> forms) {
         try {
             FormBundle bundle = reader.read(withShared);
             if (bundle.forms().isEmpty()) {
@@ -102,6 +116,7 @@ public final class FormsCheck {
                 return new Summary("form", Optional.empty(), 0, 0, 0);
             }
             FormDefinition form = bundle.forms().values().iterator().next();
+            forms.put(form.id(), form);
             List<FormSource> sharedSources = withShared.subList(0, withShared.size() - 1);
             String hash = FormsFolder.contentHash(FormsFolder.bundledText(form, bundle, withShared.getLast(), sharedSources));
             return new Summary("form", Optional.of(form.id()), form.sections().size(), (int) form.allItems().count(), 0, Optional.of(hash));
@@ -158,6 +173,24 @@ public final class FormsCheck {
         }
     }
 
+    private Optional<Policy> readPolicy(FormSource source) {
+        try {
+            return reader.read(List.of(source)).policy();
+        } catch (FormDefinitionException e) {
+            return Optional.empty(); // reported with the policy file
+        }
+    }
+
+    private Summary programme(FormSource source, Map<String, FormDefinition> forms, Optional<Policy> policy, Set<FormProblem> problems) {
+        try {
+            List<Programme> read = programmeReader.read(List.of(source), forms, policy);
+            return new Summary("programme", read.stream().findFirst().map(Programme::id), 0, 0, 0);
+        } catch (FormDefinitionException e) {
+            problems.addAll(e.problems());
+            return new Summary("programme", Optional.empty(), 0, 0, 0);
+        }
+    }
+
     private Summary policy(FormSource source, Set<FormProblem> problems) {
         try {
             var policy = reader.read(List.of(source)).policy();
@@ -178,6 +211,9 @@ public final class FormsCheck {
         }
         if (name.startsWith("lists/")) {
             return "list";
+        }
+        if (FormsFolder.isProgramme(name)) {
+            return "programme";
         }
         return name.equals(FormsFolder.POLICY_FILE) ? "policy" : "form";
     }

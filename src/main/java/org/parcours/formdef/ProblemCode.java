@@ -26,7 +26,12 @@ public enum ProblemCode {
     UNKNOWN_ITEM,
     BINDING_TYPE,
     BINDING_REPEAT,
-    MISSING_BINDING;
+    MISSING_BINDING,
+    // programmes (forms/programmes/*.yaml)
+    UNKNOWN_FORM,
+    UNKNOWN_POLICY_VALUE,
+    UNKNOWN_RULE,
+    UNKNOWN_STATE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

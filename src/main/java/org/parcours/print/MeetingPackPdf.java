@@ -184,7 +184,7 @@ public class MeetingPackPdf {
                 for (int i = 0; i < flag.dates().size(); i++) {
                     evidence.append(i > 0 ? ", " : "").append(w.date(flag.dates().get(i))).append("\u00a0(").append(flag.codes().get(i)).append(')');
                 }
-                w.html("<li>").text(w.t("history.flag", flag.rule(), row.label().in(w.locale), flag.measurements(), evidence.toString()))
+                w.html("<li>").text(w.t("history.flag", flag.message().in(w.locale), row.label().in(w.locale), flag.measurements(), evidence.toString()))
                         .html("</li>");
             }
             w.html("</ul></div>");

@@ -34,16 +34,17 @@ import org.parcours.formdef.ScaleItem;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
-import org.parcours.worklist.WorklistRules;
+import org.parcours.programmes.ProgrammeService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Figures for administrators and the committee, over the clients they may see: the distribution
- * of each IMASP factor (each client's latest measurement), social-only versus social and
- * professional activation, due and overdue IMASPs per team (the worklist rules), submissions per
- * month and CASU schemes granted per month. Form keys and item ids come from the policy file.
+ * of each factor of every scored form (the programmes' forms first, each client's latest
+ * measurement), social-only versus social and professional activation, due and overdue
+ * evaluations per team (the declared schedules), submissions per month and CASU schemes granted
+ * per month. Form keys and item ids come from the declarations and the policy file.
  */
 @Service
 public class DashboardService {
@@ -66,9 +67,14 @@ public class DashboardService {
     public record MonthCounts(YearMonth month, Map<String, Long> counts) {
     }
 
+    /** The factor counts of one scored form. */
+    public record ScoredForm(String formKey, LocalizedText title, List<Code> codes, List<FactorCounts> factors) {
+    }
+
+    /** {@code codes} and {@code factors} are those of the first scored form (the first programme's). */
     public record Dashboard(int clients, List<Code> codes, List<FactorCounts> factors, Map<ClientStatus, Long> activation,
                             List<TeamDue> due, List<String> formKeys, List<MonthCounts> submissions,
-                            Map<String, LocalizedText> schemes, List<MonthCounts> schemesGranted) {
+                            Map<String, LocalizedText> schemes, List<MonthCounts> schemesGranted, List<ScoredForm> scoredForms) {
     }
 
     private final CurrentUser currentUser;
@@ -78,9 +84,11 @@ public class DashboardService {
     private final AuditLog audit;
     private final Clock clock;
     private final AidService aid;
+    private final ProgrammeService programmes;
 
     DashboardService(CurrentUser currentUser, ClientService clients, EvaluationService evaluations, FormCatalog catalog, AuditLog audit,
-                     Clock clock, AidService aid) {
+                     Clock clock, AidService aid, ProgrammeService programmes) {
+        this.programmes = programmes;
         this.aid = aid;
         this.currentUser = currentUser;
         this.clients = clients;
@@ -102,35 +110,14 @@ public class DashboardService {
         List<Long> ids = visible.stream().map(ClientSummary::id).toList();
         LocalDate today = LocalDate.now(clock);
 
-        String imasp = policy.text("imasp.form").orElseThrow(() -> new Policy.PolicyException("policy value 'imasp.form' is missing"));
-        List<PublishedForm> imaspVersions = versions(imasp);
-        Map<String, LocalizedText> factorLabels = new LinkedHashMap<>();
-        Map<String, Code> codes = new LinkedHashMap<>();
         java.util.Set<String> roles = user.roleNames();
-        imaspVersions.forEach(v -> v.definition().allItems().forEach(item -> {
-            // a sensitive factor is not counted for a role that may not see it
-            if (item instanceof ScaleItem scale && scale.rules().visibleToRoles(roles)) {
-                factorLabels.put(scale.id(), scale.label());
-                scale.scale().values().forEach(value -> codes.putIfAbsent(value.code(), new Code(value.code(), value.label(), value.colour())));
-            }
-        }));
-        Map<Long, List<Measurement>> imaspMeasurements = measurements(ids, imasp);
-        Map<String, Map<String, Long>> factorCounts = new LinkedHashMap<>();
-        factorLabels.keySet().forEach(id -> {
-            Map<String, Long> zero = new LinkedHashMap<>();
-            codes.keySet().forEach(code -> zero.put(code, 0L));
-            factorCounts.put(id, zero);
-        });
-        imaspMeasurements.values().forEach(list -> list.stream().findFirst().ifPresent(latest ->
-                latest.answers().forEach((path, value) -> {
-                    Map<String, Long> counts = factorCounts.get(path);
-                    if (counts != null && counts.containsKey(value)) {
-                        counts.merge(value, 1L, Long::sum);
-                    }
-                })));
-        List<FactorCounts> factors = new ArrayList<>();
-        factorCounts.forEach((id, counts) -> factors.add(new FactorCounts(id, factorLabels.get(id), counts,
-                counts.values().stream().mapToLong(Long::longValue).sum())));
+        Map<String, Map<Long, List<Measurement>>> measuredByForm = new LinkedHashMap<>();
+        List<ScoredForm> scoredForms = new ArrayList<>();
+        for (String formKey : programmes.scoredForms()) {
+            Map<Long, List<Measurement>> measured = measurements(ids, formKey);
+            measuredByForm.put(formKey, measured);
+            scoredForms.add(scored(formKey, measured, roles));
+        }
 
         Map<ClientStatus, Long> activation = new LinkedHashMap<>();
         activation.put(ClientStatus.SOCIAL_ACTIVATION_ONLY, 0L);
@@ -138,17 +125,12 @@ public class DashboardService {
         visible.stream().filter(c -> c.status() != ClientStatus.CLOSED)
                 .forEach(c -> activation.merge(c.status() == null ? ClientStatus.FOLLOWED : c.status(), 1L, Long::sum));
 
-        Map<Long, LocalDate> lastImasp = new LinkedHashMap<>();
-        imaspMeasurements.forEach((clientId, list) -> list.stream().findFirst()
-                .ifPresent(m -> lastImasp.put(clientId, LocalDate.ofInstant(m.submittedAt(), ZoneOffset.UTC))));
         Map<Long, String> teamOf = visible.stream().collect(Collectors.toMap(ClientSummary::id, ClientSummary::teamName));
-        List<WorklistRules.ClientFacts> facts = visible.stream().map(c -> new WorklistRules.ClientFacts(c.id(), c.fullName(),
-                Optional.ofNullable(c.followUpStart()), Optional.ofNullable(lastImasp.get(c.id())),
-                c.status() == ClientStatus.SOCIAL_ACTIVATION_ONLY, Optional.ofNullable(c.statusSince()),
-                c.status() == ClientStatus.CLOSED)).toList();
         Map<String, long[]> dueByTeam = new TreeMap<>();
         visible.forEach(c -> dueByTeam.putIfAbsent(c.teamName(), new long[2]));
-        new WorklistRules(policy).due(facts, today).forEach(d -> dueByTeam.get(teamOf.get(d.clientId()))[d.overdue() ? 0 : 1]++);
+        // every declared schedule, whoever sees it on their worklist
+        programmes.dues(visible, java.util.Set.of("WORKER", "ADMIN", "COMMITTEE"), today)
+                .forEach(d -> dueByTeam.get(teamOf.get(d.clientId()))[d.overdue() ? 0 : 1]++);
         List<TeamDue> due = dueByTeam.entrySet().stream().map(e -> new TeamDue(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
 
         YearMonth thisMonth = YearMonth.from(today);
@@ -159,7 +141,7 @@ public class DashboardService {
         List<String> formKeys = catalog.liveForms().stream().map(PublishedForm::formKey).sorted().toList();
         Map<YearMonth, Map<String, Long>> perMonth = emptyMonths(months, formKeys);
         for (String formKey : formKeys) {
-            Map<Long, List<Measurement>> measured = formKey.equals(imasp) ? imaspMeasurements : measurements(ids, formKey);
+            Map<Long, List<Measurement>> measured = measuredByForm.containsKey(formKey) ? measuredByForm.get(formKey) : measurements(ids, formKey);
             measured.values().forEach(list -> list.forEach(m -> {
                 Map<String, Long> counts = perMonth.get(YearMonth.from(LocalDate.ofInstant(m.submittedAt(), ZoneOffset.UTC)));
                 if (counts != null) {
@@ -194,8 +176,42 @@ public class DashboardService {
             });
             schemesGranted = grantedPerMonth.entrySet().stream().map(e -> new MonthCounts(e.getKey(), e.getValue())).toList();
         }
-        return new Dashboard(visible.size(), List.copyOf(codes.values()), factors, activation, due, formKeys,
-                perMonth.entrySet().stream().map(e -> new MonthCounts(e.getKey(), e.getValue())).toList(), schemes, schemesGranted);
+        ScoredForm first = scoredForms.isEmpty() ? new ScoredForm("", LocalizedText.of("", "", ""), List.of(), List.of())
+                : scoredForms.getFirst();
+        return new Dashboard(visible.size(), first.codes(), first.factors(), activation, due, formKeys,
+                perMonth.entrySet().stream().map(e -> new MonthCounts(e.getKey(), e.getValue())).toList(), schemes, schemesGranted,
+                scoredForms);
+    }
+
+    /** Each factor's counts per code over the clients' latest measurements with one scored form. */
+    private ScoredForm scored(String formKey, Map<Long, List<Measurement>> measured, java.util.Set<String> roles) {
+        List<PublishedForm> formVersions = versions(formKey);
+        Map<String, LocalizedText> factorLabels = new LinkedHashMap<>();
+        Map<String, Code> codes = new LinkedHashMap<>();
+        formVersions.forEach(v -> v.definition().allItems().forEach(item -> {
+            // a sensitive factor is not counted for a role that may not see it
+            if (item instanceof ScaleItem scale && scale.rules().visibleToRoles(roles)) {
+                factorLabels.put(scale.id(), scale.label());
+                scale.scale().values().forEach(value -> codes.putIfAbsent(value.code(), new Code(value.code(), value.label(), value.colour())));
+            }
+        }));
+        Map<String, Map<String, Long>> factorCounts = new LinkedHashMap<>();
+        factorLabels.keySet().forEach(id -> {
+            Map<String, Long> zero = new LinkedHashMap<>();
+            codes.keySet().forEach(code -> zero.put(code, 0L));
+            factorCounts.put(id, zero);
+        });
+        measured.values().forEach(list -> list.stream().findFirst().ifPresent(latest ->
+                latest.answers().forEach((path, value) -> {
+                    Map<String, Long> counts = factorCounts.get(path);
+                    if (counts != null && counts.containsKey(value)) {
+                        counts.merge(value, 1L, Long::sum);
+                    }
+                })));
+        List<FactorCounts> factors = new ArrayList<>();
+        factorCounts.forEach((id, counts) -> factors.add(new FactorCounts(id, factorLabels.get(id), counts,
+                counts.values().stream().mapToLong(Long::longValue).sum())));
+        return new ScoredForm(formKey, formVersions.getLast().definition().title(), List.copyOf(codes.values()), factors);
     }
 
     private List<PublishedForm> versions(String formKey) {

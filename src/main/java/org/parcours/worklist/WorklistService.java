@@ -10,19 +10,20 @@ import java.util.Optional;
 
 import org.parcours.catalog.FormCatalog;
 import org.parcours.clients.ClientService;
-import org.parcours.clients.ClientStatus;
 import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationStatus;
 import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.evaluations.Measurement;
 import org.parcours.formdef.Policy;
+import org.parcours.programmes.ProgrammeService;
+import org.parcours.programmes.engine.ScheduleEngine;
 import org.parcours.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the signed-in user's worklist from their visible clients and the policy file. */
+/** Builds the signed-in user's worklist from their visible clients, the declared programme schedules and the policy file. */
 @Service
 public class WorklistService {
 
@@ -36,9 +37,11 @@ public class WorklistService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
+    private final ProgrammeService programmes;
 
     WorklistService(ClientService clients, EvaluationService evaluations, FormCatalog catalog, Clock clock, CurrentUser currentUser,
-                    JdbcTemplate jdbc) {
+                    JdbcTemplate jdbc, ProgrammeService programmes) {
+        this.programmes = programmes;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clients = clients;
@@ -51,16 +54,10 @@ public class WorklistService {
     public Worklist forCurrentUser() {
         List<ClientSummary> visible = clients.visibleClients();
         List<Long> ids = visible.stream().map(ClientSummary::id).toList();
-        String form = catalog.policy().text("imasp.form").orElseThrow(() -> new IllegalStateException("policy imasp.form missing"));
-        Map<Long, LocalDate> lastSubmitted = evaluations.lastSubmittedDates(ids, form);
-        List<WorklistRules.ClientFacts> facts = visible.stream().map(c -> new WorklistRules.ClientFacts(c.id(), c.fullName(),
-                Optional.ofNullable(c.followUpStart()), Optional.ofNullable(lastSubmitted.get(c.id())),
-                c.status() == ClientStatus.SOCIAL_ACTIVATION_ONLY, Optional.ofNullable(c.statusSince()),
-                c.status() == ClientStatus.CLOSED)).toList();
         LocalDate today = LocalDate.now(clock);
-        List<WorklistRules.Due> due = new WorklistRules(catalog.policy()).due(facts, today);
+        List<ScheduleEngine.Due> due = programmes.dues(visible, currentUser.require().roleNames(), today);
         List<EvaluationSummary> inProgress = evaluations.inProgress(ids);
-        long overdue = due.stream().filter(WorklistRules.Due::overdue).count();
+        long overdue = due.stream().filter(ScheduleEngine.Due::overdue).count();
         return new Worklist(due, inProgress, overdue, due.size() - overdue,
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.DRAFT).count(),
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.AMENDING).count(), visible.size(),

@@ -167,7 +167,8 @@ class MeetingServiceTests {
         long grantedItem = propose(meeting, granted, AgendaQuestion.SOCIAL_ONLY);
         long refusedItem = propose(meeting, refused, AgendaQuestion.SOCIAL_ONLY);
         long renewalItem = propose(meeting, renewal, AgendaQuestion.CONTRACT_RENEWAL);
-        meetings.recordDecision(grantedItem, new DecisionInput(DecisionOutcome.GRANTED, "Plus de 60 ans", null));
+        meetings.recordDecision(grantedItem, new DecisionInput(DecisionOutcome.GRANTED, "Plus de 60 ans", null,
+                "No IMASP yet: decided on the medical report")); // the declared grant rule needs 3 persistent measurements
         meetings.recordDecision(refusedItem, new DecisionInput(DecisionOutcome.REFUSED, "Projet professionnel", null));
         meetings.recordDecision(renewalItem, new DecisionInput(DecisionOutcome.GRANTED, "Renouvelé", null));
         assertThat(status(granted)).isEqualTo(ClientStatus.FOLLOWED);
@@ -183,7 +184,8 @@ class MeetingServiceTests {
 
         // a correction granting it later applies at once, with the correction's date
         DecisionView refusal = entry(meeting.id(), refusedItem).currentDecision().orElseThrow();
-        DecisionView correction = meetings.correct(refusal.id(), new DecisionInput(DecisionOutcome.GRANTED, "Recours accepté", null));
+        DecisionView correction = meetings.correct(refusal.id(), new DecisionInput(DecisionOutcome.GRANTED, "Recours accepté", null,
+                "Appeal upheld"));
         assertThat(status(refused)).isEqualTo(ClientStatus.SOCIAL_ACTIVATION_ONLY);
         assertThat(jdbc.queryForObject("SELECT status_since FROM client WHERE id = ?", LocalDate.class, refused.id()))
                 .isEqualTo(correction.decidedOn()).isEqualTo(LocalDate.now());
@@ -237,7 +239,7 @@ class MeetingServiceTests {
         long correctedItem = propose(old, correctedClient, AgendaQuestion.AID_REQUEST);
         DecisionView finalDecision = meetings.recordDecision(finalItem, new DecisionInput(DecisionOutcome.REFUSED, "Non", null));
         DecisionView wrong = meetings.recordDecision(correctedItem, new DecisionInput(DecisionOutcome.REFUSED, "Erreur", null));
-        DecisionView open = meetings.recordDecision(openItem, new DecisionInput(DecisionOutcome.GRANTED, "Oui", null));
+        DecisionView open = meetings.recordDecision(openItem, new DecisionInput(DecisionOutcome.GRANTED, "Oui", null, "Medical report"));
         DecisionView notify = meetings.recordDecision(notifyItem, new DecisionInput(DecisionOutcome.OTHER, "Avenant", null));
         meetings.recordDecision(postponedItem, new DecisionInput(DecisionOutcome.POSTPONED, "Pièces", null));
         meetings.close(old.id());

@@ -107,7 +107,7 @@ class MeetingPackPdfTests {
         long flagged = histories.history(jdbc.queryForObject("SELECT id FROM client WHERE last_name = 'PackMesuré'", Long.class),
                 "imasp").history().flagged().size();
         assertThat(flagged).as("homeless C three times").isEqualTo(1);
-        assertThat(text).contains("Problème persistant – Sans-abri", "Sans-abri C C C =", "Maladie / hospitalisation C B A ▼");
+        assertThat(text).contains("Sans-abri : Problématique persistante", "Sans-abri C C C =", "Maladie / hospitalisation C B A ▼");
         assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE actor = ? AND target_type = 'committee_meeting' AND target_id = ?"
                 + " AND action = 'MEETING_PRINTED'", String.class, TestUsers.COMMITTEE, String.valueOf(id)))
                 .containsExactly("printed meeting pack (2 items, fr)");

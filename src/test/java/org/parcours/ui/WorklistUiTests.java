@@ -20,7 +20,7 @@ import org.parcours.evaluations.EvaluationService;
 import org.parcours.home.ui.HomeView;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
-import org.parcours.worklist.WorklistRules;
+import org.parcours.programmes.engine.ScheduleEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -51,8 +51,8 @@ class WorklistUiTests extends SpringBrowserlessTest {
 
         navigate(HomeView.class);
 
-        Grid<WorklistRules.Due> due = find(Grid.class).id("worklist-due");
-        List<WorklistRules.Due> items = due.getGenericDataView().getItems().toList();
+        Grid<ScheduleEngine.Due> due = find(Grid.class).id("worklist-due");
+        List<ScheduleEngine.Due> items = due.getGenericDataView().getItems().toList();
         assertThat(items).filteredOn(d -> d.clientId() == late.id()).singleElement().satisfies(d -> {
             assertThat(d.overdue()).isTrue();
             assertThat(d.due()).isEqualTo(LocalDate.now().minusMonths(4).plusMonths(3));

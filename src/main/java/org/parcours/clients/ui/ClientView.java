@@ -37,6 +37,7 @@ import org.parcours.evaluations.EvaluationLinks;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.security.CurrentUser;
+import org.parcours.programmes.StatusRules;
 import org.parcours.security.Role;
 import org.parcours.security.UserAccounts;
 
@@ -57,10 +58,12 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
     private final CurrentUser currentUser;
     private final UserAccounts accounts;
     private final Clock clock;
+    private final StatusRules statusRules;
     private String title = "";
 
     public ClientView(ClientService clients, EvaluationService evaluations, FormCatalog catalog,
-                      CurrentUser currentUser, UserAccounts accounts, Clock clock) {
+                      CurrentUser currentUser, UserAccounts accounts, Clock clock, StatusRules statusRules) {
+        this.statusRules = statusRules;
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
@@ -86,6 +89,35 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         render(client);
     }
 
+    /**
+     * Records since when the client is permanently unfit for work (empty clears it), then applies
+     * the declared status rules at once (e.g. "permanently unfit: social activation only").
+     */
+    private void unfitDialog(ClientSummary client) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("client.unfit.record"));
+        com.vaadin.flow.component.datepicker.DatePicker since = new com.vaadin.flow.component.datepicker.DatePicker(
+                getTranslation("client.unfit.since"), client.permanentlyUnfitSince());
+        since.setId("unfit-since");
+        since.setMax(LocalDate.now(clock));
+        since.setHelperText(getTranslation("client.unfit.help"));
+        dialog.add(since);
+        Button save = new Button(getTranslation("client.save"), e -> {
+            try {
+                ClientSummary updated = clients.recordPermanentlyUnfit(client.id(), since.getValue());
+                statusRules.apply(updated, currentUser.require().username());
+                dialog.close();
+                render(clients.requireVisible(client.id()));
+            } catch (org.parcours.clients.ClientValidationException invalid) {
+                since.setErrorMessage(getTranslation("client.error.unfitSince"));
+                since.setInvalid(true);
+            }
+        });
+        save.setId("unfit-save");
+        dialog.getFooter().add(new Button(getTranslation("client.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
     private void render(ClientSummary client) {
         removeAll();
         title = client.fullName();
@@ -100,6 +132,9 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 e -> new ClientEditDialog(clients, client, LocalDate.now(clock), this::render).open());
         edit.setId("edit-client");
         fileActions.add(edit);
+        Button unfit = new Button(getTranslation("client.unfit.record"), e -> unfitDialog(client));
+        unfit.setId("record-unfit");
+        fileActions.add(unfit);
         if (currentUser.require().has(Role.ADMIN)) {
             Button assign = new Button(getTranslation("client.assign"), VaadinIcon.USERS.create(),
                     e -> new ClientAssignDialog(clients, accounts, client, this::render).open());
@@ -124,7 +159,9 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 field("client.status", getTranslation("client.status." + client.status().name()), "client-status-value"),
                 field("client.statusSince", client.statusSince() == null ? null : dates.format(client.statusSince()),
                         "client-status-since-value"),
-                field("client.statusReason", client.statusReason(), "client-status-reason-value")));
+                field("client.statusReason", client.statusReason(), "client-status-reason-value"),
+                field("client.unfit.since", client.permanentlyUnfitSince() == null ? null : dates.format(client.permanentlyUnfitSince()),
+                        "client-unfit-since-value")));
 
         add(new H3(getTranslation("client.section.household")));
         Grid<HouseholdMember> household = new Grid<>();

@@ -3,15 +3,18 @@ package org.parcours.committee.history;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * DOMAIN §1 R5: the factor had a problem value (scale value with {@code problem: true}) in each
- * of the client's {@code measurements} newest consecutive measurements; {@code dates} and
- * {@code codes} are those measurements, newest first, and justify the flag.
- */
-public record PersistentProblem(String rule, int measurements, List<Instant> dates, List<String> codes) {
+import org.parcours.formdef.LocalizedText;
 
-    /** The rule of DOMAIN §1 this flag applies. */
-    public static final String RULE = "R5";
+/**
+ * A factor flagged by a rule over the measurement history (a per-factor rule of the form's
+ * programme, e.g. "a problem value in each of the last 3 measurements"): {@code measurements}
+ * newest consecutive measurements had a problem value; {@code dates} and {@code codes} are
+ * those measurements, newest first, and justify the flag; {@code message} says what the rule means.
+ */
+public record PersistentProblem(LocalizedText message, int measurements, List<Instant> dates, List<String> codes) {
+
+    /** The message of a flag computed from a number alone (no declared rule). */
+    public static final LocalizedText UNNAMED = LocalizedText.of("", "", "");
 
     public PersistentProblem {
         dates = List.copyOf(dates);

@@ -1,21 +1,11 @@
 package org.parcours.committee.history;
 
-import java.time.LocalDate;
+import org.parcours.formdef.LocalizedText;
 
 /**
- * A DOMAIN §1 rule that applies to a client, with what produced it: the rule, the policy number
- * it used ({@code policyPath} = {@code policyValue}; both null when the rule has no number), the
- * client data it read ({@code dataDate}: birth date, unfit-since date or status-since date) and
- * the date from which the rule applies ({@code appliesFrom}).
+ * A declared rule (forms/programmes) that speaks about a client on a reference date: its
+ * programme and rule ids (for element ids and the audit), how strongly it speaks, and what it
+ * means, in the three languages, with its policy numbers filled in.
  */
-public record RuleFlag(String rule, Kind kind, String policyPath, String policyValue, LocalDate dataDate, LocalDate appliesFrom) {
-
-    public enum Kind {
-        /** R3: the client has reached the policy age: social activation only applies automatically. */
-        SOCIAL_ONLY_AGE,
-        /** R3: the client is recorded as permanently unfit for work: social activation only applies automatically. */
-        SOCIAL_ONLY_UNFIT,
-        /** R4: social activation only for at least the review period: the file is to be reopened. */
-        REVIEW_DUE
-    }
+public record RuleFlag(String programmeId, String ruleId, String severity, LocalizedText message) {
 }

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.LocalizedText;
-import org.parcours.formdef.Policy;
 import org.parcours.formdef.ScaleItem;
 import org.parcours.formdef.Section;
 
@@ -30,17 +29,18 @@ import org.parcours.formdef.Section;
  * <p>Trend: the two newest measurements that answered the factor are compared when both values
  * are green, amber or red (green better than amber better than red); otherwise UNKNOWN.
  *
- * <p>Persistent problem (DOMAIN §1 R5): a factor whose value is a problem ({@code problem: true})
- * in each of the client's N newest consecutive measurements is flagged, N being the policy value
- * {@value #PERSISTENT_PROBLEM_PATH}. A measurement without an answer for the factor breaks the run.
+ * <p>Persistent problem: a factor flagged by a per-factor rule of the form's programme (forms/programmes,
+ * {@code each: factor}) carries the rule's message and the newest consecutive measurements in
+ * which its value was a problem ({@code problem: true}); with a plain number N, a factor with a
+ * problem value in each of the N newest measurements is flagged. A measurement without an answer
+ * for the factor breaks the run.
  */
 public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<HistorySection> sections,
                            int persistentProblemMeasurements) {
 
-    /** Policy path of N, the number of consecutive problem measurements that make a persistent problem. */
-    public static final String PERSISTENT_PROBLEM_PATH = "imasp.persistent_problem_measurements";
-    /** Policy path of the form whose measurements the persistent-problem rule follows. */
-    public static final String FORM_PATH = "imasp.form";
+    /** A factor flagged by a declared rule: what the rule means and the run of problem measurements it found. */
+    public record FactorFlag(LocalizedText message, int measurements) {
+    }
 
     public ScoreHistory {
         columns = List.copyOf(columns);
@@ -77,12 +77,12 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
     }
 
     /**
-     * The history laid out on {@code layout} (normally the current version of the form), with N
-     * read from the policy when the policy's IMASP rules follow this form (else no flag).
+     * The history laid out on {@code layout} (normally the current version of the form), its
+     * factors flagged as the declared rules found them (item id to flag).
      */
-    public static ScoreHistory of(FormDefinition layout, List<HistoryMeasurement> measurements, Policy policy) {
-        boolean followed = policy.text(FORM_PATH).map(layout.id()::equals).orElse(true);
-        return of(layout, measurements, followed ? policy.integer(PERSISTENT_PROBLEM_PATH) : 0);
+    public static ScoreHistory of(FormDefinition layout, List<HistoryMeasurement> measurements, Map<String, FactorFlag> flags) {
+        int n = flags.values().stream().mapToInt(FactorFlag::measurements).min().orElse(0);
+        return build(layout, measurements, id -> Optional.ofNullable(flags.get(id)), n);
     }
 
     /** The history laid out on the form version of the newest measurement. */
@@ -96,6 +96,12 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
      * @param persistentProblemMeasurements N; 0 or less disables the persistent-problem flag
      */
     public static ScoreHistory of(FormDefinition layout, List<HistoryMeasurement> measurements, int persistentProblemMeasurements) {
+        return build(layout, measurements, id -> persistentProblemMeasurements < 1 ? Optional.empty()
+                : Optional.of(new FactorFlag(PersistentProblem.UNNAMED, persistentProblemMeasurements)), persistentProblemMeasurements);
+    }
+
+    private static ScoreHistory build(FormDefinition layout, List<HistoryMeasurement> measurements,
+                                      java.util.function.Function<String, Optional<FactorFlag>> flagOf, int persistentProblemMeasurements) {
         List<HistoryMeasurement> sorted = newestFirst(measurements);
         List<HistoryColumn> columns = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -125,8 +131,8 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
         List<HistorySection> sections = new ArrayList<>();
         for (SectionDraft draft : drafts.values()) {
             List<FactorRow> rows = new ArrayList<>();
-            draft.current.forEach(id -> rows.add(row(id, false, layout, sorted, columns, persistentProblemMeasurements)));
-            draft.removed.forEach(id -> rows.add(row(id, true, layout, sorted, columns, persistentProblemMeasurements)));
+            draft.current.forEach(id -> rows.add(row(id, false, layout, sorted, columns, flagOf.apply(id))));
+            draft.removed.forEach(id -> rows.add(row(id, true, layout, sorted, columns, flagOf.apply(id))));
             if (!rows.isEmpty()) {
                 sections.add(new HistorySection(draft.id, draft.title, rows));
             }
@@ -135,7 +141,7 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
     }
 
     private static FactorRow row(String itemId, boolean removed, FormDefinition layout, List<HistoryMeasurement> sorted,
-                                 List<HistoryColumn> columns, int n) {
+                                 List<HistoryColumn> columns, Optional<FactorFlag> flag) {
         Optional<ScaleItem> inLayout = scaleItem(layout, itemId);
         List<Optional<ScaleItem>> perMeasurement = sorted.stream().map(m -> scaleItem(m.form(), itemId)).toList();
         LocalizedText label = inLayout.or(() -> perMeasurement.stream().flatMap(Optional::stream).findFirst())
@@ -150,7 +156,7 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
             cells.add(code == null || code.isBlank() || item.isEmpty() ? Optional.empty()
                     : Optional.of(ScoreCell.of(code, item.get().scale().value(code))));
         }
-        return new FactorRow(itemId, label, former, removed, cells, trend(cells), persistentProblem(cells, columns, n));
+        return new FactorRow(itemId, label, former, removed, cells, trend(cells), flag.flatMap(f -> persistentProblem(cells, columns, f)));
     }
 
     static Trend trend(List<Optional<ScoreCell>> cells) {
@@ -162,7 +168,9 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
         return compared < 0 ? Trend.BETTER : compared > 0 ? Trend.WORSE : Trend.UNCHANGED;
     }
 
-    private static Optional<PersistentProblem> persistentProblem(List<Optional<ScoreCell>> cells, List<HistoryColumn> columns, int n) {
+    private static Optional<PersistentProblem> persistentProblem(List<Optional<ScoreCell>> cells, List<HistoryColumn> columns,
+                                                                 FactorFlag flag) {
+        int n = flag.measurements();
         if (n < 1 || cells.size() < n) {
             return Optional.empty();
         }
@@ -176,7 +184,7 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
             dates.add(columns.get(i).submittedAt());
             codes.add(cell.get().code());
         }
-        return Optional.of(new PersistentProblem(PersistentProblem.RULE, n, dates, codes));
+        return Optional.of(new PersistentProblem(flag.message(), n, dates, codes));
     }
 
     private static List<HistoryMeasurement> newestFirst(List<HistoryMeasurement> measurements) {

@@ -198,7 +198,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                 }
                 evidence.append(date(flag.dates().get(i))).append(" (").append(flag.codes().get(i)).append(')');
             }
-            ListItem item = new ListItem(getTranslation("history.flag", flag.rule(), row.label().in(getLocale()),
+            ListItem item = new ListItem(getTranslation("history.flag", flag.message().in(getLocale()), row.label().in(getLocale()),
                     flag.measurements(), evidence.toString()));
             item.setId("history-flag-" + row.itemId());
             list.add(item);

@@ -253,9 +253,15 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
             motivation.setValue(d.motivation());
             members.setValue(d.members());
         });
-        dialog.add(new FormLayout(outcome, motivation, members));
+        // shown once blocking rules refuse the decision: deciding anyway needs a written reason (audited)
+        TextArea override = new TextArea(getTranslation("committee.decision.override"));
+        override.setId("decision-override");
+        override.setMaxLength(4000);
+        override.setVisible(false);
+        dialog.add(new FormLayout(outcome, motivation, members, override));
         Button save = new Button(getTranslation("client.save"), e -> {
-            DecisionInput input = new DecisionInput(outcome.getValue(), motivation.getValue(), members.getValue());
+            DecisionInput input = new DecisionInput(outcome.getValue(), motivation.getValue(), members.getValue(),
+                    override.isVisible() ? override.getValue() : null);
             try {
                 if (corrected == null) {
                     service.recordDecision(entry.id(), input);
@@ -265,6 +271,12 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
                 dialog.close();
                 Notification.show(getTranslation("committee.decision.saved"));
                 render();
+            } catch (org.parcours.committee.RuleRefusedException refused) {
+                override.setVisible(true);
+                override.setHelperText(getTranslation("committee.decision.overrideHelp"));
+                override.setErrorMessage(refused.rules().stream().map(r -> r.message().in(getLocale()))
+                        .collect(java.util.stream.Collectors.joining(" – ")));
+                override.setInvalid(true);
             } catch (CommitteeException invalid) {
                 if (invalid.messageKey().equals("committee.error.outcomeRequired")) {
                     outcome.setErrorMessage(getTranslation(invalid.messageKey()));

@@ -58,6 +58,10 @@ class ProposeDialog extends Dialog {
                 if (invalid.messageKey().equals("committee.error.questionRequired")) {
                     question.setErrorMessage(getTranslation(invalid.messageKey()));
                     question.setInvalid(true);
+                } else if (invalid instanceof org.parcours.committee.RuleRefusedException refused) {
+                    text.setErrorMessage(getTranslation(invalid.messageKey(), refused.rules().stream()
+                            .map(r -> r.message().in(getLocale())).collect(java.util.stream.Collectors.joining(" – "))));
+                    text.setInvalid(true);
                 } else {
                     text.setErrorMessage(getTranslation(invalid.messageKey()));
                     text.setInvalid(true);

@@ -12,34 +12,27 @@ import com.vaadin.flow.component.html.UnorderedList;
 
 import org.parcours.committee.history.RuleFlag;
 
-/** The R3/R4 rule flags as a list, each item naming its rule, policy number and client data. */
+/** The declared rules' flags as a list, each item saying what its rule means (forms/programmes). */
 final class RuleFlagItems {
 
     private RuleFlagItems() {
     }
 
-    /** @param idPrefix each item's id is the prefix plus the flag kind, e.g. "history-rule-SOCIAL_ONLY_AGE" */
+    /** @param idPrefix each item's id is the prefix plus the rule id, e.g. "history-rule-social-only-automatic" */
     static UnorderedList list(Component context, List<RuleFlag> flags, String idPrefix) {
         UnorderedList list = new UnorderedList();
         for (RuleFlag flag : flags) {
             ListItem item = new ListItem("⚑ " + text(context, flag));
-            item.setId(idPrefix + flag.kind().name());
-            item.getElement().setAttribute("data-rule", flag.rule());
+            item.setId(idPrefix + flag.ruleId());
+            item.getElement().setAttribute("data-rule", flag.programmeId() + "/" + flag.ruleId());
+            item.getElement().setAttribute("data-severity", flag.severity());
             list.add(item);
         }
         return list;
     }
 
     static String text(Component context, RuleFlag flag) {
-        Locale locale = locale();
-        String key = "rules.flag." + flag.kind().name();
-        return switch (flag.kind()) {
-            case SOCIAL_ONLY_AGE -> context.getTranslation(key, flag.rule(), flag.policyValue(), date(flag.appliesFrom(), locale),
-                    date(flag.dataDate(), locale), flag.policyPath(), flag.policyValue());
-            case SOCIAL_ONLY_UNFIT -> context.getTranslation(key, flag.rule(), date(flag.dataDate(), locale));
-            case REVIEW_DUE -> context.getTranslation(key, flag.rule(), date(flag.dataDate(), locale), date(flag.appliesFrom(), locale),
-                    flag.policyPath(), flag.policyValue());
-        };
+        return flag.message().in(locale());
     }
 
     static String date(LocalDate date, Locale locale) {

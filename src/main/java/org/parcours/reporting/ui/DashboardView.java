@@ -53,33 +53,38 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         setPadding(true);
         Dashboard dashboard = service.forCurrentUser();
         add(new H2(getTranslation("dashboard.title")), new Paragraph(getTranslation("dashboard.scope", dashboard.clients())));
-        factors(dashboard);
+        // one factor section per scored form: the first keeps the ids "dashboard-factors-*"
+        for (int i = 0; i < dashboard.scoredForms().size(); i++) {
+            DashboardService.ScoredForm form = dashboard.scoredForms().get(i);
+            factors(i == 0 ? "factors" : "factors-" + form.formKey(), i == 0 ? getTranslation("dashboard.factors.title")
+                    : getTranslation("dashboard.factors.titleOf", form.title().in(getLocale())), form.codes(), form.factors());
+        }
         activation(dashboard);
         due(dashboard);
         submissions(dashboard);
         schemes(dashboard);
     }
 
-    private void factors(Dashboard d) {
+    private void factors(String id, String title, List<Code> codes, List<FactorCounts> counted) {
         List<String> header = new ArrayList<>(List.of(getTranslation("dashboard.factors.factor")));
-        d.codes().forEach(c -> header.add(c.code() + " – " + c.label().in(getLocale())));
+        codes.forEach(c -> header.add(c.code() + " – " + c.label().in(getLocale())));
         List<List<String>> rows = new ArrayList<>();
-        for (FactorCounts factor : d.factors()) {
+        for (FactorCounts factor : counted) {
             List<String> row = new ArrayList<>(List.of(factor.label().in(getLocale())));
-            d.codes().forEach(code -> row.add(String.valueOf(factor.counts().getOrDefault(code.code(), 0L))));
+            codes.forEach(code -> row.add(String.valueOf(factor.counts().getOrDefault(code.code(), 0L))));
             rows.add(row);
         }
         // one stacked bar per factor, one segment per code in the scale's colour
         List<Chart.Series> series = new ArrayList<>();
-        for (int i = 0; i < d.codes().size(); i++) {
-            Code code = d.codes().get(i);
+        for (int i = 0; i < codes.size(); i++) {
+            Code code = codes.get(i);
             series.add(new Chart.Series(header.get(i + 1), ScaleColours.border(code.colour()),
-                    d.factors().stream().map(f -> f.counts().getOrDefault(code.code(), 0L)).toList()));
+                    counted.stream().map(f -> f.counts().getOrDefault(code.code(), 0L)).toList()));
         }
-        List<String> factors = d.factors().stream().map(f -> f.label().in(getLocale())).toList();
-        Chart chart = chart("factors", new Chart.Data(Chart.Kind.STACKED_BAR, true, factors, series));
+        List<String> factors = counted.stream().map(f -> f.label().in(getLocale())).toList();
+        Chart chart = chart(id, new Chart.Data(Chart.Kind.STACKED_BAR, true, factors, series));
         chart.setHeight(Math.max(16, 2 + 1.8 * factors.size()) + "em");
-        section("factors", getTranslation("dashboard.factors.title"), chart, table("factors", header, rows));
+        section(id, title, chart, table(id, header, rows));
     }
 
     private void activation(Dashboard d) {

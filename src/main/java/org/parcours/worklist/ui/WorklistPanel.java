@@ -15,7 +15,7 @@ import org.parcours.clients.ui.ClientView;
 import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.evaluations.ui.EvaluationView;
 import org.parcours.worklist.Worklist;
-import org.parcours.worklist.WorklistRules;
+import org.parcours.programmes.engine.ScheduleEngine;
 
 /** The worklist on a worker's home page: counts, due evaluations, work in progress. */
 public class WorklistPanel extends VerticalLayout {
@@ -48,10 +48,11 @@ public class WorklistPanel extends VerticalLayout {
         });
 
         add(new H3(getTranslation("worklist.due.title")));
-        Grid<WorklistRules.Due> due = new Grid<>();
+        Grid<ScheduleEngine.Due> due = new Grid<>();
         due.setId("worklist-due");
-        due.addColumn(WorklistRules.Due::name).setHeader(getTranslation("clients.col.name")).setFlexGrow(2);
-        due.addColumn(d -> getTranslation("worklist.reason." + d.reason().name())).setHeader(getTranslation("worklist.col.reason")).setFlexGrow(2);
+        due.addColumn(ScheduleEngine.Due::name).setHeader(getTranslation("clients.col.name")).setFlexGrow(2);
+        // the schedule's own label, as declared in its programme (forms/programmes)
+        due.addColumn(d -> d.label().in(getLocale())).setHeader(getTranslation("worklist.col.reason")).setFlexGrow(2);
         due.addColumn(d -> dates.format(d.due())).setHeader(getTranslation("worklist.col.due"));
         due.addColumn(d -> getTranslation(d.overdue() ? "worklist.overdue" : "worklist.dueSoon")).setHeader(getTranslation("worklist.col.state"));
         due.setItems(worklist.due());

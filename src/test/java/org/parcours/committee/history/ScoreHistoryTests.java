@@ -14,7 +14,6 @@ import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.FormReader;
 import org.parcours.formdef.FormSource;
 import org.parcours.formdef.LocalizedText;
-import org.parcours.formdef.Policy;
 
 class ScoreHistoryTests {
 
@@ -94,9 +93,6 @@ class ScoreHistoryTests {
                 .forms().get("imasp");
     }
 
-    static Policy policy(int n) {
-        return new Policy("test", Map.of("imasp.form", "imasp", "imasp.persistent_problem_measurements", String.valueOf(n)));
-    }
 
     static List<String> codes(FactorRow row) {
         return row.cells().stream().map(c -> c.map(ScoreCell::code).orElse("")).toList();
@@ -104,7 +100,7 @@ class ScoreHistoryTests {
 
     @Test
     void columnsAreTheMeasurementsNewestFirstWithDateAndAuthor() {
-        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, policy(3));
+        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, 3);
 
         assertThat(history.columns()).extracting(HistoryColumn::submittedAt).containsExactly(APR, MAR, FEB, JAN);
         assertThat(history.columns()).extracting(HistoryColumn::author).containsExactly("bob", "bob", "ann", "ann");
@@ -113,7 +109,7 @@ class ScoreHistoryTests {
 
     @Test
     void rowsFollowTheNewestVersionAndAlignFactorsByItemIdAcrossVersions() {
-        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, policy(3));
+        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, 3);
 
         assertThat(history.sections()).extracting(HistorySection::id).containsExactly("medical", "housing");
         assertThat(history.sections().getFirst().title().in(Locale.FRENCH)).isEqualTo("Facteurs médicaux");
@@ -140,7 +136,7 @@ class ScoreHistoryTests {
 
     @Test
     void eachCellCarriesCodeColourLabelAndProblemFromTheScaleOfItsVersion() {
-        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, policy(3));
+        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, 3);
 
         ScoreCell newest = history.row("homeless").orElseThrow().cells().getFirst().orElseThrow();
         assertThat(newest).isEqualTo(new ScoreCell("B", Colour.AMBER, LocalizedText.of("Obstacle B", "Belemmering B", "Obstacle B"), true));
@@ -152,7 +148,7 @@ class ScoreHistoryTests {
 
     @Test
     void theTrendComparesTheTwoNewestAnsweredMeasurementsWhenBothAreGreenAmberOrRed() {
-        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, policy(3));
+        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, 3);
 
         assertThat(history.row("homeless").orElseThrow().trend()).isEqualTo(Trend.BETTER);     // B after C
         assertThat(history.row("old_factor").orElseThrow().trend()).isEqualTo(Trend.WORSE);    // C after B
@@ -172,12 +168,12 @@ class ScoreHistoryTests {
 
     @Test
     void aPersistentProblemIsAProblemValueInTheNNewestConsecutiveMeasurementsWithTheDatesThatJustifyIt() {
-        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, policy(3));
+        ScoreHistory history = ScoreHistory.of(V2, MEASUREMENTS, 3);
 
         assertThat(history.persistentProblemMeasurements()).isEqualTo(3);
         assertThat(history.flagged()).extracting(FactorRow::itemId).containsExactly("illness", "homeless");
         PersistentProblem illness = history.row("illness").orElseThrow().persistentProblem().orElseThrow();
-        assertThat(illness.rule()).isEqualTo("R5");
+        assertThat(illness.message()).isEqualTo(PersistentProblem.UNNAMED);
         assertThat(illness.measurements()).isEqualTo(3);
         assertThat(illness.dates()).containsExactly(APR, MAR, FEB);
         assertThat(illness.codes()).containsExactly("B", "B", "C");
@@ -189,15 +185,19 @@ class ScoreHistoryTests {
 
     @Test
     void changingNInThePolicyChangesTheFlags() {
-        assertThat(ScoreHistory.of(V2, MEASUREMENTS, policy(2)).flagged()).extracting(FactorRow::itemId)
+        assertThat(ScoreHistory.of(V2, MEASUREMENTS, 2).flagged()).extracting(FactorRow::itemId)
                 .containsExactly("illness", "addiction", "homeless");
-        assertThat(ScoreHistory.of(V2, MEASUREMENTS, policy(2)).row("addiction").orElseThrow().persistentProblem().orElseThrow().dates())
+        assertThat(ScoreHistory.of(V2, MEASUREMENTS, 2).row("addiction").orElseThrow().persistentProblem().orElseThrow().dates())
                 .containsExactly(APR, MAR);
-        assertThat(ScoreHistory.of(V2, MEASUREMENTS, policy(4)).flagged()).extracting(FactorRow::itemId)
+        assertThat(ScoreHistory.of(V2, MEASUREMENTS, 4).flagged()).extracting(FactorRow::itemId)
                 .containsExactly("illness", "homeless");
-        assertThat(ScoreHistory.of(V2, MEASUREMENTS, policy(5)).flagged()).as("fewer measurements than N").isEmpty();
-        assertThat(ScoreHistory.of(V2, MEASUREMENTS, new Policy("other", Map.of("imasp.form", "casu",
-                "imasp.persistent_problem_measurements", "2"))).flagged()).as("the rule follows another form").isEmpty();
+        assertThat(ScoreHistory.of(V2, MEASUREMENTS, 5).flagged()).as("fewer measurements than N").isEmpty();
+        LocalizedText message = LocalizedText.of("Bloqué", "Vast", "Stuck");
+        ScoreHistory declared = ScoreHistory.of(V2, MEASUREMENTS, Map.of("addiction", new ScoreHistory.FactorFlag(message, 2)));
+        assertThat(declared.flagged()).as("only the factors the declared rules flag").extracting(FactorRow::itemId).containsExactly("addiction");
+        assertThat(declared.row("addiction").orElseThrow().persistentProblem().orElseThrow().message()).isEqualTo(message);
+        assertThat(declared.persistentProblemMeasurements()).isEqualTo(2);
+        assertThat(ScoreHistory.of(V2, MEASUREMENTS, Map.of()).flagged()).isEmpty();
     }
 
     @Test

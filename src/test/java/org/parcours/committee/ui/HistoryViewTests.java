@@ -75,7 +75,7 @@ class HistoryViewTests extends SpringBrowserlessTest {
 
         Div flags = find(Div.class).id("history-flags");
         ListItem flag = find(ListItem.class).from(flags).id("history-flag-illness");
-        assertThat(flag.getText()).contains("Problème persistant – Maladie / hospitalisation", "3 dernières mesures consécutives", "(C)", "(B)").doesNotContain("R5");
+        assertThat(flag.getText()).contains("Maladie / hospitalisation", "3 dernières mesures", "(C)", "(B)").doesNotContain("R5");
         assertThat(find(ListItem.class).withId("history-flag-homeless").exists()).isFalse();
     }
 
@@ -93,17 +93,16 @@ class HistoryViewTests extends SpringBrowserlessTest {
         navigate(HistoryView.class, Map.of(HistoryView.CLIENT_ID, String.valueOf(client.id())));
 
         Div panel = find(Div.class).id("history-rule-flags");
-        ListItem age = find(ListItem.class).from(panel).id("history-rule-SOCIAL_ONLY_AGE");
-        assertThat(age.getText()).contains("Âge d’au moins 60 ans", "automatiquement").doesNotContain("R3", "imasp.social_only_age");
-        assertThat(find(ListItem.class).withId("history-rule-SOCIAL_ONLY_UNFIT").exists()).isFalse();
+        // the declared rule says what it means, with its policy number, never an internal code
+        ListItem age = find(ListItem.class).from(panel).id("history-rule-social-only-automatic");
+        assertThat(age.getText()).contains("60 ans", "automatiquement").doesNotContain("R3", "imasp.");
 
         ClientSummary young = data.client(TestUsers.TEAM_NORTH, "UiHistoryUnfit");
         navigate(HistoryView.class, Map.of(HistoryView.CLIENT_ID, String.valueOf(young.id())));
         assertThat(find(Paragraph.class).withId("history-rule-flags-none").exists()).isTrue();
         clients.recordPermanentlyUnfit(young.id(), LocalDate.now().minusDays(1));
         navigate(HistoryView.class, Map.of(HistoryView.CLIENT_ID, String.valueOf(young.id())));
-        assertThat(find(ListItem.class).id("history-rule-SOCIAL_ONLY_UNFIT").getText()).contains("Inaptitude définitive au travail").doesNotContain("R3");
-        assertThat(find(ListItem.class).withId("history-rule-SOCIAL_ONLY_AGE").exists()).isFalse();
+        assertThat(find(ListItem.class).id("history-rule-social-only-automatic").getText()).contains("inapte").doesNotContain("R3");
     }
 
     @Test

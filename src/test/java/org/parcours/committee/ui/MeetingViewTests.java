@@ -58,7 +58,8 @@ class MeetingViewTests extends SpringBrowserlessTest {
         navigate(MeetingView.class, Map.of(MeetingView.MEETING_ID, String.valueOf(meeting.id())));
 
         Div flags = find(Div.class).id("agenda-flags-" + item);
-        assertThat(find(ListItem.class).from(flags).id("agenda-rule-" + item + "-SOCIAL_ONLY_UNFIT").getText()).contains("Inaptitude définitive au travail").doesNotContain("R3");
+        assertThat(find(ListItem.class).from(flags).id("agenda-rule-" + item + "-social-only-automatic").getText())
+                .contains("inapte", "activation sociale uniquement").doesNotContain("R3");
     }
 
     @Test
