@@ -402,7 +402,9 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 throw new FormDefinitionException(List.of(new FormProblem(ProblemCode.UNKNOWN_DOCUMENT,
                         new SourcePosition(source.name(), 1, 1), "policy.yaml holds no 'policy:' document", "start it with 'policy: <id>'")));
             }
-            policy = read;
+            if (!read.equals(policy)) {
+                policy = read; // an unchanged policy keeps its object: the last good one stays the same
+            }
             policyProblems = List.of();
         } catch (FormDefinitionException e) {
             log.error("The policy file has {} problem(s); the last good policy stays in use:\n{}", e.problems().size(), e.getMessage());
