@@ -398,7 +398,9 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
             if (read.isEmpty()) {
                 throw new FormDefinitionException(List.of(FormsFolder.holdsNoPolicy(source.name())));
             }
-            policy = read;
+            if (!read.equals(policy)) {
+                policy = read; // an unchanged policy keeps its object: the last good one stays the same
+            }
             policyProblems = List.of();
         } catch (FormDefinitionException e) {
             log.error("The policy file has {} problem(s); the last good policy stays in use:\n{}", e.problems().size(), e.getMessage());
