@@ -75,6 +75,7 @@ public final class FormsCheck {
         folder.unreadable().keySet().forEach(name -> summaries.put(name, new Summary(kindOf(name), Optional.empty(), 0, 0, 0)));
 
         Map<String, FormDefinition> forms = new LinkedHashMap<>();
+        Set<String> brokenForms = new java.util.HashSet<>();
         List<FormSource> programmes = new ArrayList<>();
         for (FormSource source : folder.sources()) {
             String name = source.name();
@@ -87,14 +88,22 @@ public final class FormsCheck {
             } else {
                 List<FormSource> withShared = new ArrayList<>(shared);
                 withShared.add(source);
-                summaries.put(name, form(name, withShared, problems, forms));
+                Summary form = form(name, withShared, problems, forms);
+                if (form.id().isEmpty()) {
+                    brokenForms.add(FormsFolder.keyOf(name));
+                }
+                summaries.put(name, form);
             }
         }
         // programmes last: they name the forms and the policy values read above, as in the catalog
         Optional<Policy> policy = folder.sources().stream().filter(s -> s.name().equals(FormsFolder.POLICY_FILE)).findFirst()
                 .flatMap(this::readPolicy);
+        // a broken policy file is reported; the app would read the programmes with its last good version
+        boolean policyBroken = folder.unreadable().containsKey(FormsFolder.POLICY_FILE)
+                || folder.sources().stream().anyMatch(s -> s.name().equals(FormsFolder.POLICY_FILE)) && policy.isEmpty();
         for (FormSource source : programmes) {
-            summaries.put(source.name(), programme(source, forms, policy, problems));
+            summaries.put(source.name(), policyBroken ? new Summary("programme", Optional.empty(), 0, 0, 0)
+                    : programme(source, forms, brokenForms, policy, problems));
         }
 
         List<FileReport> files = new ArrayList<>();
@@ -181,13 +190,32 @@ public final class FormsCheck {
         }
     }
 
-    private Summary programme(FormSource source, Map<String, FormDefinition> forms, Optional<Policy> policy, Set<FormProblem> problems) {
+    /**
+     * A programme is read with the forms of the folder. One naming a form that is broken here is not
+     * checked: the app would read it with that form's last good version, which a folder alone
+     * does not have, and the form's own problems are reported already.
+     */
+    private Summary programme(FormSource source, Map<String, FormDefinition> forms, Set<String> brokenForms, Optional<Policy> policy,
+                              Set<FormProblem> problems) {
+        if (namedForm(source).filter(brokenForms::contains).isPresent()) {
+            return new Summary("programme", Optional.empty(), 0, 0, 0);
+        }
         try {
             List<Programme> read = programmeReader.read(List.of(source), forms, policy);
             return new Summary("programme", read.stream().findFirst().map(Programme::id), 0, 0, 0);
         } catch (FormDefinitionException e) {
             problems.addAll(e.problems());
             return new Summary("programme", Optional.empty(), 0, 0, 0);
+        }
+    }
+
+    /** The form a programme file names ({@code form: <id>}), when its text reads as a mapping. */
+    private static Optional<String> namedForm(FormSource source) {
+        try {
+            return new org.yaml.snakeyaml.Yaml().<Object>load(source.text()) instanceof Map<?, ?> map && map.get("form") instanceof String form
+                    ? Optional.of(form) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not YAML: the programme reader reports it
         }
     }
 

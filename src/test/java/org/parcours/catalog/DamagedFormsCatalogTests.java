@@ -58,7 +58,7 @@ class DamagedFormsCatalogTests {
     @Test
     void aDamagedFileNeverTakesALiveVersionOutOfService() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Path forms = copyWithOwnKeys(tag);
+        Path forms = DamagedForms.copyWithOwnKeys(dir, tag);
         FormCatalog catalog = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("damaged-" + tag), forms.toString());
         catalog.reload();
         Map<String, Long> good = live(catalog);
@@ -137,23 +137,6 @@ class DamagedFormsCatalogTests {
         return live;
     }
 
-    /** forms/ with every form file and key renamed {@code <key>-<tag>}, so its versions are its own. */
-    private Path copyWithOwnKeys(String tag) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>(DamagedForms.filesOf(Path.of("forms")));
-        for (var file : files.entrySet()) {
-            String name = file.getKey();
-            String text = file.getValue();
-            if (!name.contains("/") && !name.equals(FormCatalog.POLICY_FILE)) {
-                String key = name.substring(0, name.length() - ".yaml".length());
-                name = key + "-" + tag + ".yaml";
-                text = text.replaceFirst("(?m)^form: " + java.util.regex.Pattern.quote(key) + "\\s*$", "form: " + key + "-" + tag);
-            }
-            Path target = dir.resolve(name);
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, text);
-        }
-        return dir;
-    }
 
     private static String report(Map<Kind, int[]> counts) {
         StringBuilder out = new StringBuilder("Damaged files through the catalog: kind, tried, reported with the last good version live, read as valid\n");

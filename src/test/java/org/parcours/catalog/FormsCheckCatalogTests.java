@@ -57,7 +57,7 @@ class FormsCheckCatalogTests {
     @Test
     void theCheckAndTheCatalogReportTheSameProblems() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Path forms = copyWithOwnKeys(tag);
+        Path forms = DamagedForms.copyWithOwnKeys(dir, tag);
         FormCatalog catalog = new FormCatalog(versions, transactions, audit, Clock.systemUTC(), jdbc, new NodeName("check-" + tag), forms.toString());
         catalog.reload();
         assertThat(reported(catalog)).as("the intact copy").isEmpty();
@@ -102,21 +102,4 @@ class FormsCheckCatalogTests {
         return problem.toString();
     }
 
-    /** forms/ with every form file and key renamed {@code <key>-<tag>}, so its versions are its own. */
-    private Path copyWithOwnKeys(String tag) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>(DamagedForms.filesOf(Path.of("forms")));
-        for (var file : files.entrySet()) {
-            String name = file.getKey();
-            String text = file.getValue();
-            if (FormsFolder.isForm(name)) {
-                String key = FormsFolder.keyOf(name);
-                name = key + "-" + tag + ".yaml";
-                text = text.replaceFirst("(?m)^form: " + java.util.regex.Pattern.quote(key) + "\\s*$", "form: " + key + "-" + tag);
-            }
-            Path target = dir.resolve(name);
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, text);
-        }
-        return dir;
-    }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.parcours.catalog.FormsFolder;
 import org.parcours.formdef.ProblemCode;
 
 /**
@@ -109,6 +110,28 @@ public final class DamagedForms {
     }
 
     /** The real files of a forms folder, by name relative to it, in a stable order. */
+    /**
+     * Writes forms/ into {@code dir} with every form file and key renamed {@code <key>-<tag>}, so
+     * its versions are its own in a shared database; the programmes name the renamed forms.
+     */
+    public static Path copyWithOwnKeys(Path dir, String tag) throws IOException {
+        for (var file : filesOf(Path.of("forms")).entrySet()) {
+            String name = file.getKey();
+            String text = file.getValue();
+            if (FormsFolder.isForm(name)) {
+                String key = FormsFolder.keyOf(name);
+                name = key + "-" + tag + ".yaml";
+                text = text.replaceFirst("(?m)^form: " + Pattern.quote(key) + "\\s*$", "form: " + key + "-" + tag);
+            } else if (FormsFolder.isProgramme(name)) {
+                text = text.replaceFirst("(?m)^form: ([a-z0-9_-]+)\\s*$", "form: $1-" + tag);
+            }
+            Path target = dir.resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text);
+        }
+        return dir;
+    }
+
     public static Map<String, String> filesOf(Path formsDir) {
         Map<String, String> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(formsDir)) {

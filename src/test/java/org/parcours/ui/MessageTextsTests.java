@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +52,32 @@ class MessageTextsTests {
     void theRuleTextsAsFilledInShowNeitherTheRuleCodeNorThePolicyPath() {
         ParcoursI18nProvider i18n = new ParcoursI18nProvider();
         for (Locale locale : ParcoursI18nProvider.LOCALES) {
+            // a flag reads as its declared rule's message (argument 0) about a factor
             List<String> texts = List.of(
                     i18n.getTranslation("rules.flags.none", locale, "1 déc. 2026"),
-                    i18n.getTranslation("rules.flag.SOCIAL_ONLY_AGE", locale, "R3", "60", "1 janv. 2026", "1 janv. 1966", "imasp.social_only_age", "60"),
-                    i18n.getTranslation("rules.flag.SOCIAL_ONLY_UNFIT", locale, "R3", "1 janv. 2026"),
-                    i18n.getTranslation("rules.flag.REVIEW_DUE", locale, "R4", "1 janv. 2023", "1 janv. 2026", "imasp.social_only_review", "P3Y"),
-                    i18n.getTranslation("history.flag", locale, "R5", "Sans-abri", 3, "C, C, C"));
+                    i18n.getTranslation("history.flag", locale, "problème lors des 3 dernières mesures", "Sans-abri", 3, "C, C, C"));
             assertThat(texts).as("%s", locale).allSatisfy(text -> assertThat(text)
                     .doesNotStartWith("!").doesNotContain("R3", "R4", "R5", "imasp.", "P3Y"));
-            assertThat(texts.get(1)).as("the age rule keeps its number").contains("60");
-            assertThat(texts.get(4)).as("the persistent-problem rule names the factor").contains("Sans-abri", "3");
+            assertThat(texts.get(1)).as("the flag names the factor and says what the rule found").contains("Sans-abri", "3 dernières mesures");
         }
+    }
+
+    @Test
+    void theShippedProgrammesMessagesNameNoRuleByItsInternalCode() throws IOException {
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("forms/programmes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    boolean text = line.matches("(?:- )?(?:fr|nl|en|label|message):.*") && !line.startsWith("#");
+                    String withoutComment = line.replaceAll("\\s+#.*$", "");
+                    if (text && RULE_CODE.matcher(withoutComment).find()) {
+                        offending.add(file.getFileName() + ":" + (i + 1) + ": " + line);
+                    }
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
     }
 }
