@@ -155,19 +155,20 @@ public class EvaluationPdf {
     /**
      * A filled form printed as a document other than an evaluation (a contract, an avenant, an aid
      * request): title, header rows, optional banner, paragraphs and tables before the form's
-     * sections, and signature boxes at the end. Every text is escaped.
+     * sections, and signature boxes at the end. Every text is escaped. The items of {@code hidden}
+     * (sensitive in another version of the form) are left out as well.
      */
     public byte[] document(String heading, String footer, FormDefinition form, Map<String, String> answers, Map<String, String> meta,
                            Optional<String> banner, List<String> paragraphs, List<Table> tables, List<String> signatures,
-                           Locale locale, Set<String> roles) {
-        return render(documentXhtml(heading, footer, form, answers, meta, banner, paragraphs, tables, signatures, locale, roles));
+                           Locale locale, Set<String> roles, Set<String> hidden) {
+        return render(documentXhtml(heading, footer, form, answers, meta, banner, paragraphs, tables, signatures, locale, roles, hidden));
     }
 
     String documentXhtml(String heading, String footer, FormDefinition form, Map<String, String> answers, Map<String, String> meta,
                          Optional<String> banner, List<String> paragraphs, List<Table> tables, List<String> signatures,
-                         Locale locale, Set<String> roles) {
+                         Locale locale, Set<String> roles, Set<String> hidden) {
         FormSession session = FormSession.resume(form, answers, today());
-        Writer w = new Writer(locale, roles, Set.of(), form, Optional.of(session));
+        Writer w = new Writer(locale, roles, hidden, form, Optional.of(session));
         w.begin(heading, footer);
         w.html("<h1>").text(heading).html("</h1>");
         banner.ifPresent(b -> w.html("<div class=\"banner\">").text(b).html("</div>"));
