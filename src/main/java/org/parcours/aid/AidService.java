@@ -388,4 +388,12 @@ public class AidService {
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
+
+    /**
+     * The items hidden from {@code roles} whichever version of the form a request is on: those
+     * {@code sensitive} to other roles in any published version of it ({@link FormCatalog#hiddenFromAnyVersion}).
+     */
+    public Set<String> hiddenAcrossVersions(String formKey, Set<String> roles) {
+        return catalog.hiddenFromAnyVersion(formKey, roles);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -436,6 +437,15 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     /** The ids of every published version of a form. */
     public List<Long> versionIds(String formKey) {
         return versions.findIdsByFormKey(formKey);
+    }
+
+    /**
+     * The items hidden from {@code roles} in every version of a form: an item {@code sensitive} in
+     * any published version (a later one included) is hidden in all, the rule of
+     * {@link FormDefinition#hiddenFromAnyOf}.
+     */
+    public Set<String> hiddenFromAnyVersion(String formKey, Set<String> roles) {
+        return FormDefinition.hiddenFromAnyOf(versionIds(formKey).stream().map(id -> version(id).definition()).toList(), roles);
     }
 
     /**

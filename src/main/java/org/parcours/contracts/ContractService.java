@@ -656,4 +656,12 @@ public class ContractService {
     private static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
+
+    /**
+     * The items hidden from {@code roles} whichever version of the form a contract is on: those
+     * {@code sensitive} to other roles in any published version of it ({@link FormCatalog#hiddenFromAnyVersion}).
+     */
+    public java.util.Set<String> hiddenAcrossVersions(String formKey, java.util.Set<String> roles) {
+        return catalog.hiddenFromAnyVersion(formKey, roles);
+    }
 }

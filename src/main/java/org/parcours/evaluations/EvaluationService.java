@@ -373,6 +373,14 @@ public class EvaluationService {
     }
 
     /**
+     * The items hidden from {@code roles} whichever version of the form an evaluation is on: those
+     * {@code sensitive} to other roles in any published version of it ({@link FormCatalog#hiddenFromAnyVersion}).
+     */
+    public Set<String> hiddenAcrossVersions(String formKey, Set<String> roles) {
+        return catalog.hiddenFromAnyVersion(formKey, roles);
+    }
+
+    /**
      * The client's measurements with a form (every version of it): per evaluation, its latest
      * submitted revision, newest submission first, with answers. {@code client} is the summary
      * {@link ClientService} returned after checking that the caller may see the client, so no

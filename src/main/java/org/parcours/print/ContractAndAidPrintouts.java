@@ -15,6 +15,7 @@ import org.parcours.aid.AidService;
 import org.parcours.aid.SchemeView;
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
+import org.parcours.catalog.FormCatalog;
 import org.parcours.contracts.ContractDetails;
 import org.parcours.contracts.ContractService;
 import org.parcours.contracts.ContractStatus;
@@ -43,9 +44,11 @@ public class ContractAndAidPrintouts {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final I18NProvider i18n;
+    private final FormCatalog catalog;
 
     ContractAndAidPrintouts(ContractService contracts, AidService aid, EvaluationPdf pdf, CurrentUser currentUser, AuditLog audit,
-                            I18NProvider i18n) {
+                            I18NProvider i18n, FormCatalog catalog) {
+        this.catalog = catalog;
         this.contracts = contracts;
         this.aid = aid;
         this.pdf = pdf;
@@ -83,7 +86,7 @@ public class ContractAndAidPrintouts {
         }
         String footer = d.client().fullName() + " – " + heading;
         byte[] bytes = pdf.document(heading, footer, d.form().definition(), d.answers(), meta, banner, paragraphs, List.of(), signatures,
-                locale, roleNames(user));
+                locale, roleNames(user), catalog.hiddenFromAnyVersion(d.form().formKey(), roleNames(user)));
         audit.record(user.username(), AuditAction.CONTRACT_PRINTED, "masp_contract", contractId,
                 "printed PDF of text " + shown.number() + " (" + locale.getLanguage() + ")"
                         + (d.contract().status() == ContractStatus.DRAFT ? ", draft" : ""));
@@ -118,7 +121,8 @@ public class ContractAndAidPrintouts {
                         t(locale, "aid.col.decider"), t(locale, "aid.col.decidedOn"), t(locale, "aid.col.motivation")), rows));
         Optional<String> banner = d.editable() ? Optional.of(t(locale, "aid.status.DRAFT")) : Optional.empty();
         byte[] bytes = pdf.document(heading, d.client().fullName() + " – " + heading, d.form().definition(), d.answers(), meta, banner,
-                List.of(), tables, List.of(t(locale, "print.aid.signWorker"), t(locale, "print.aid.signPerson")), locale, roleNames(user));
+                List.of(), tables, List.of(t(locale, "print.aid.signWorker"), t(locale, "print.aid.signPerson")), locale, roleNames(user),
+                catalog.hiddenFromAnyVersion(d.form().formKey(), roleNames(user)));
         audit.record(user.username(), AuditAction.AID_REQUEST_PRINTED, "aid_request", requestId, "printed PDF (" + locale.getLanguage() + ")");
         return new Printout(bytes, "casu-" + requestId + "-" + Printouts.fileNamePart(d.client().lastName()) + ".pdf");
     }

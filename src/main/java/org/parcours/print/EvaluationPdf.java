@@ -54,7 +54,8 @@ import org.springframework.stereotype.Service;
  * text from forms, answers and translations is escaped, then rendered by openhtmltopdf.
  *
  * <p>Items hidden by their rules (visible-when, section not visible) and items the viewer's roles
- * may not see are left out.
+ * may not see are left out: those of the printed version, and those a caller names as hidden (an
+ * item sensitive in another version of the form, {@code FormDefinition.hiddenFromAnyOf}).
  */
 @Service
 public class EvaluationPdf {
@@ -107,7 +108,12 @@ public class EvaluationPdf {
 
     /** A filled evaluation (the shown revision), as seen by a user holding {@code roles}. */
     public byte[] evaluation(EvaluationDetails evaluation, Locale locale, Set<String> roles) {
-        return render(evaluationXhtml(evaluation, locale, roles));
+        return evaluation(evaluation, locale, roles, Set.of());
+    }
+
+    /** As {@link #evaluation(EvaluationDetails, Locale, Set)}, also leaving out the items of {@code hidden}. */
+    public byte[] evaluation(EvaluationDetails evaluation, Locale locale, Set<String> roles, Set<String> hidden) {
+        return render(evaluationXhtml(evaluation, locale, roles, hidden));
     }
 
     /** The current version of a form with empty boxes, to be filled by hand. */
@@ -116,9 +122,13 @@ public class EvaluationPdf {
     }
 
     String evaluationXhtml(EvaluationDetails evaluation, Locale locale, Set<String> roles) {
+        return evaluationXhtml(evaluation, locale, roles, Set.of());
+    }
+
+    String evaluationXhtml(EvaluationDetails evaluation, Locale locale, Set<String> roles, Set<String> hidden) {
         FormDefinition form = evaluation.form().definition();
         FormSession session = FormSession.resume(form, evaluation.answers(), today());
-        Writer w = new Writer(locale, roles, form, Optional.of(session));
+        Writer w = new Writer(locale, roles, hidden, form, Optional.of(session));
         ClientSummary client = evaluation.client();
         String footer = client.fullName() + " – " + form.title().in(locale) + " – " + w.t("print.versionShort", evaluation.form().versionNumber());
         w.begin(form.title().in(locale), footer);
@@ -145,19 +155,20 @@ public class EvaluationPdf {
     /**
      * A filled form printed as a document other than an evaluation (a contract, an avenant, an aid
      * request): title, header rows, optional banner, paragraphs and tables before the form's
-     * sections, and signature boxes at the end. Every text is escaped.
+     * sections, and signature boxes at the end. Every text is escaped. The items of {@code hidden}
+     * (sensitive in another version of the form) are left out as well.
      */
     public byte[] document(String heading, String footer, FormDefinition form, Map<String, String> answers, Map<String, String> meta,
                            Optional<String> banner, List<String> paragraphs, List<Table> tables, List<String> signatures,
-                           Locale locale, Set<String> roles) {
-        return render(documentXhtml(heading, footer, form, answers, meta, banner, paragraphs, tables, signatures, locale, roles));
+                           Locale locale, Set<String> roles, Set<String> hidden) {
+        return render(documentXhtml(heading, footer, form, answers, meta, banner, paragraphs, tables, signatures, locale, roles, hidden));
     }
 
     String documentXhtml(String heading, String footer, FormDefinition form, Map<String, String> answers, Map<String, String> meta,
                          Optional<String> banner, List<String> paragraphs, List<Table> tables, List<String> signatures,
-                         Locale locale, Set<String> roles) {
+                         Locale locale, Set<String> roles, Set<String> hidden) {
         FormSession session = FormSession.resume(form, answers, today());
-        Writer w = new Writer(locale, roles, form, Optional.of(session));
+        Writer w = new Writer(locale, roles, hidden, form, Optional.of(session));
         w.begin(heading, footer);
         w.html("<h1>").text(heading).html("</h1>");
         banner.ifPresent(b -> w.html("<div class=\"banner\">").text(b).html("</div>"));
@@ -194,7 +205,7 @@ public class EvaluationPdf {
 
     String blankXhtml(PublishedForm published, Locale locale, Set<String> roles) {
         FormDefinition form = published.definition();
-        Writer w = new Writer(locale, roles, form, Optional.empty());
+        Writer w = new Writer(locale, roles, Set.of(), form, Optional.empty());
         w.begin(form.title().in(locale), form.title().in(locale) + " – " + w.t("print.versionShort", published.versionNumber())
                 + " – " + w.t("print.blankForm"));
         w.html("<h1>").text(form.title().in(locale)).html("</h1>");
@@ -328,14 +339,17 @@ public class EvaluationPdf {
         private final StringBuilder out = new StringBuilder(16_384);
         private final Locale locale;
         private final Set<String> roles;
+        /** Ids hidden from the viewer by another version of the form. */
+        private final Set<String> hidden;
         private final FormDefinition form;
         private final Optional<FormSession> session;
         private final DateTimeFormatter dateFormat;
         private final DateTimeFormatter dateTimeFormat;
 
-        Writer(Locale locale, Set<String> roles, FormDefinition form, Optional<FormSession> session) {
+        Writer(Locale locale, Set<String> roles, Set<String> hidden, FormDefinition form, Optional<FormSession> session) {
             this.locale = locale;
             this.roles = roles;
+            this.hidden = Set.copyOf(hidden);
             this.form = form;
             this.session = session;
             this.dateFormat = translatedFormat(i18n, locale, "print.format.date", "dd/MM/yyyy");
@@ -407,7 +421,7 @@ public class EvaluationPdf {
         void legends() {
             Map<String, Scale> scales = new LinkedHashMap<>();
             form.allItems().filter(ScaleItem.class::isInstance).map(ScaleItem.class::cast)
-                    .filter(i -> i.rules().visibleToRoles(roles))
+                    .filter(this::mayBeSeen)
                     .forEach(i -> scales.putIfAbsent(i.scale().id(), i.scale()));
             for (Scale scale : scales.values()) {
                 html("<div class=\"legend\"><div class=\"title\">").text(scale.title().in(locale)).html("</div>");
@@ -464,7 +478,12 @@ public class EvaluationPdf {
 
         /** Whether a top-level item is printed: visible to the viewer's roles and, when filled, by its rules. */
         private boolean shown(Item item) {
-            return item.rules().visibleToRoles(roles) && (!filled() || session.get().state(item.id()).visible());
+            return mayBeSeen(item) && (!filled() || session.get().state(item.id()).visible());
+        }
+
+        /** Whether the viewer's roles may see an item: by its own rules, and not hidden by another version's. */
+        private boolean mayBeSeen(Item item) {
+            return item.rules().visibleToRoles(roles) && !hidden.contains(item.id());
         }
 
         private void flushGrid(List<ScaleItem> grid) {
@@ -511,7 +530,7 @@ public class EvaluationPdf {
         private void repeat(RepeatItem repeat) {
             List<Item> columns = repeat.items().stream()
                     .filter(c -> !(c instanceof NoteItem) && !(c instanceof RepeatItem))
-                    .filter(c -> c.rules().visibleToRoles(roles)).toList();
+                    .filter(this::mayBeSeen).toList();
             html("<h3>").text(repeat.label().in(locale)).html("</h3>");
             int rows = filled() ? session.get().rowCount(repeat.id())
                     : Math.min(repeat.max(), Math.max(repeat.min(), BLANK_REPEAT_ROWS));

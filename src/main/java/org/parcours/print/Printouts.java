@@ -105,7 +105,9 @@ public class Printouts {
     public Printout evaluation(long evaluationId, Integer revision, Locale locale) {
         UserContext user = requirePrinter();
         EvaluationDetails details = revision == null ? evaluations.open(evaluationId) : evaluations.openRevision(evaluationId, revision);
-        byte[] bytes = pdf.evaluation(details, locale, roleNames(user));
+        Set<String> roles = roleNames(user);
+        // an item sensitive in any version of the form is left out of every version's printout
+        byte[] bytes = pdf.evaluation(details, locale, roles, catalog.hiddenFromAnyVersion(details.form().formKey(), roles));
         audit.record(user.username(), AuditAction.EVALUATION_READ, "evaluation", evaluationId,
                 "printed PDF (revision " + details.revisionNumber() + ", " + locale.getLanguage() + ")");
         String name = "evaluation-" + evaluationId + (revision == null ? "" : "-r" + revision) + "-"

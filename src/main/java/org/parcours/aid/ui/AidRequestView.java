@@ -129,7 +129,9 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         }
         add(issuesPanel);
         FormSession session = FormSession.resume(current.form().definition(), current.answers(), LocalDate.now(clock));
-        rendered = renderer.render(session, getLocale(), currentUser.require().roles().stream().map(Enum::name).collect(Collectors.toSet()));
+        java.util.Set<String> roles = currentUser.require().roles().stream().map(Enum::name).collect(Collectors.toSet());
+        // an item sensitive in any version of the form is hidden whichever version this one is on
+        rendered = renderer.render(session, getLocale(), roles, aid.hiddenAcrossVersions(current.form().formKey(), roles));
         add(rendered.layout());
         HorizontalLayout buttons = new HorizontalLayout();
         if (current.editable()) {

@@ -175,7 +175,9 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         add(issuesPanel);
 
         FormSession session = FormSession.resume(current.form().definition(), current.answers(), LocalDate.now(clock));
-        rendered = renderer.render(session, getLocale(), currentUser.require().roles().stream().map(Enum::name).collect(Collectors.toSet()));
+        java.util.Set<String> roles = currentUser.require().roles().stream().map(Enum::name).collect(Collectors.toSet());
+        // an item sensitive in any version of the form is hidden whichever version this one is on
+        rendered = renderer.render(session, getLocale(), roles, contracts.hiddenAcrossVersions(current.form().formKey(), roles));
         add(rendered.layout());
         if (!current.editable()) {
             rendered.setReadOnly();

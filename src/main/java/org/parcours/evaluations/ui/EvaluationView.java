@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -187,8 +188,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         add(issuesPanel);
 
         FormSession session = FormSession.resume(current.form().definition(), current.answers(), LocalDate.now(clock));
-        rendered = renderer.render(session, getLocale(), currentUser.require().roles().stream().map(Enum::name)
-                .collect(Collectors.toSet()));
+        Set<String> roles = currentUser.require().roles().stream().map(Enum::name).collect(Collectors.toSet());
+        // an item sensitive in any version of the form is hidden whichever version the evaluation is on
+        rendered = renderer.render(session, getLocale(), roles, evaluations.hiddenAcrossVersions(current.form().formKey(), roles));
         add(rendered.layout());
         HorizontalLayout buttons = new HorizontalLayout();
         if (current.editable()) {

@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
  * Renders a form session section by section through the item renderer registry, and keeps the
  * fields in step with the runtime: each change goes to the session, and only the paths it
  * reports as changed are updated. Items the user's roles may not see are not rendered at all,
- * so nothing of them reaches the browser.
+ * so nothing of them reaches the browser: those of the session's own version, and those a caller
+ * names as hidden (an item sensitive in another version of the form, {@code FormDefinition.hiddenFromAnyOf}).
  */
 @org.springframework.stereotype.Component
 public class FormRenderer {
@@ -42,16 +43,34 @@ public class FormRenderer {
 
     /** Renders every section at once for short forms, the open section only for long ones. */
     public RenderedForm render(FormSession session, Locale locale, Set<String> roles) {
-        return new RenderedForm(session, locale, roles, visibleItems(session.form(), roles) > lazyAbove);
+        return render(session, locale, roles, Set.of());
+    }
+
+    /**
+     * As {@link #render(FormSession, Locale, Set)}, also leaving out the items of {@code hidden}
+     * (ids hidden from the user in some version of the form, whichever version the session is on).
+     */
+    public RenderedForm render(FormSession session, Locale locale, Set<String> roles, Set<String> hidden) {
+        return new RenderedForm(session, locale, roles, hidden, visibleItems(session.form(), roles, hidden) > lazyAbove);
     }
 
     /** Renders every section at once whatever the form's length (benchmarks compare both ways). */
     public RenderedForm renderAllSections(FormSession session, Locale locale, Set<String> roles) {
-        return new RenderedForm(session, locale, roles, false);
+        return renderAllSections(session, locale, roles, Set.of());
     }
 
-    private static long visibleItems(FormDefinition form, Set<String> roles) {
-        return form.sections().stream().flatMap(s -> s.items().stream()).filter(i -> i.rules().visibleToRoles(roles)).count();
+    /** Renders every section at once, leaving out the items of {@code hidden} too. */
+    public RenderedForm renderAllSections(FormSession session, Locale locale, Set<String> roles, Set<String> hidden) {
+        return new RenderedForm(session, locale, roles, hidden, false);
+    }
+
+    private static long visibleItems(FormDefinition form, Set<String> roles, Set<String> hidden) {
+        return form.sections().stream().flatMap(s -> s.items().stream()).filter(i -> shown(i, roles, hidden)).count();
+    }
+
+    /** Whether an item is rendered: visible to the roles by its own rules and not hidden by another version's. */
+    private static boolean shown(Item item, Set<String> roles, Set<String> hidden) {
+        return item.rules().visibleToRoles(roles) && !hidden.contains(item.id());
     }
 
     /** The rendered form: its layout and live fields by path. */
@@ -60,6 +79,7 @@ public class FormRenderer {
         private final FormSession session;
         private final Locale locale;
         private final Set<String> roles;
+        private final Set<String> hidden;
         private final VerticalLayout layout = new VerticalLayout();
         private final Map<String, ItemField> fields = new HashMap<>();
         private final Map<String, Component> sections = new HashMap<>();
@@ -75,10 +95,11 @@ public class FormRenderer {
         private CarryOver carryOver;
         private boolean readOnly;
 
-        RenderedForm(FormSession session, Locale locale, Set<String> roles, boolean lazy) {
+        RenderedForm(FormSession session, Locale locale, Set<String> roles, Set<String> hidden, boolean lazy) {
             this.session = session;
             this.locale = locale;
             this.roles = roles;
+            this.hidden = Set.copyOf(hidden);
             FormDefinition form = session.form();
             layout.setPadding(false);
             layout.setId("form-" + form.id());
@@ -92,7 +113,7 @@ public class FormRenderer {
                 items.setSpacing(false);
                 Runnable build = () -> {
                     for (Item item : section.items()) {
-                        if (item.rules().visibleToRoles(roles)) {
+                        if (shown(item, roles, hidden)) {
                             items.add(field(item, item.id()).component());
                         }
                     }
@@ -194,7 +215,7 @@ public class FormRenderer {
 
         @Override
         public ItemField renderChild(Item child, String path) {
-            return child.rules().visibleToRoles(roles) ? field(child, path) : new HiddenField();
+            return shown(child, roles, hidden) ? field(child, path) : new HiddenField();
         }
 
         @Override
