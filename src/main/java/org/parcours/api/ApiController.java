@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The REST API (issue 9), for programs holding a personal token: the same services as the views,
+ * The REST API (docs/decisions/0009), for programs holding a personal token: the same services as the views,
  * so the same team checks and audit rows. Roles per path are in the security configuration:
  * clients and evaluations for workers and administrators; forms and submissions for every role
  * (the committee reads the submissions of its teams, as in its history views).

@@ -281,7 +281,7 @@ public class ClientService {
     }
 
     /**
-     * Sets a client's status as decided by the committee (issue 6), for a committee member or an
+     * Sets a client's status as decided by the committee (docs/decisions/0006), for a committee member or an
      * administrator, whatever the client's team: the committee decides on any client put on its
      * agenda. The change is audited with its before and after values.
      */

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Committee meetings, their agenda and decisions (issue 6).
+ * Committee meetings, their agenda and decisions (docs/decisions/0006).
  * <ul>
  * <li>Committee members and administrators create meetings, record decisions and see every
  * meeting's agenda. They see the agenda items of <em>any</em> client proposed to their meeting,

@@ -41,7 +41,7 @@ final class ExpressionCompiler {
             .comprehensionMaxIterations(10_000)
             .build();
     /*
-     * Built once (issue 10, P7: profiled with JFR): the checker otherwise rebuilds every standard
+     * Built once (docs/decisions/0010, P7: profiled with JFR): the checker otherwise rebuilds every standard
      * function declaration for each expression it checks, and each environment built its own
      * runtime. The runtime does not depend on the declared variables, so one serves every form.
      */
@@ -183,7 +183,7 @@ final class ExpressionCompiler {
     /**
      * The conditions and constraints (every site but computed values), type-checked with one
      * checker call per scope: CEL's checker sets up its whole standard environment on every call,
-     * which was most of the time spent loading forms (issue 10, P7, JFR). Each scope's expressions
+     * which was most of the time spent loading forms (docs/decisions/0010, P7, JFR). Each scope's expressions
      * become the elements of one list literal; each element keeps its own type and references and
      * gets its own program. Returns null when anything in a scope does not check, so that
      * {@link #compileOne} reports every problem at its own place, exactly as before.

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Administrators manage users, their roles and teams (issue 7). Every change is audited with the
+ * Administrators manage users, their roles and teams (docs/decisions/0011). Every change is audited with the
  * state before and after; a password is never written to the audit trail. The rules a person can
  * trip over are refused with a message key: a login taken or looking like a taken one, a worker
  * without a team, the last active administrator disabled or losing the role, an administrator

@@ -20,7 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * The form studio (issue 7), for administrators only: open a form file as a draft, check it with
+ * The form studio (docs/decisions/0011), for administrators only: open a form file as a draft, check it with
  * the engine, compare it with the live version, count the stored answers a change would leave
  * behind, and publish it back to the forms folder (the file is the source of truth).
  */

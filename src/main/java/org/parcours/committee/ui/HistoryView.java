@@ -127,7 +127,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         add(heading);
         UserContext user = currentUser.require();
         if (user.has(Role.WORKER) || user.has(Role.ADMIN)) {
-            // Issue 6: a worker puts the client on a committee meeting's agenda from its history.
+            // docs/decisions/0006: a worker puts the client on a committee meeting's agenda from its history.
             Button propose = new Button(getTranslation("committee.propose.button"),
                     e -> new ProposeDialog(meetings, page.client().id(), page.client().fullName()).open());
             propose.setId("propose-to-committee");
