@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parcours.bench.ForkedApp;
+import org.parcours.catalog.FormsFolder;
 import org.parcours.formdef.FormReader;
 import org.parcours.formdef.FormSource;
 import org.parcours.formdef.ScaleItem;
@@ -287,7 +288,7 @@ class KillDuringSubmissionsIT {
     /** The scale items of the live IMASP form (read from forms/ with the engine). */
     private static List<String> imaspFactors() {
         List<FormSource> sources = DamagedForms.filesOf(Path.of("forms")).entrySet().stream()
-                .filter(f -> f.getKey().contains("/") || f.getKey().equals("imasp.yaml"))
+                .filter(f -> FormsFolder.isShared(f.getKey()) || f.getKey().equals("imasp.yaml"))
                 .map(f -> new FormSource(f.getKey(), f.getValue())).toList();
         return new FormReader().read(sources).forms().get("imasp").items()
                 .filter(ScaleItem.class::isInstance).map(i -> i.id()).toList();

@@ -47,7 +47,8 @@ class FollowUpViewTests extends SpringBrowserlessTest {
         long contestItem = data.as(TestUsers.WORKER_NORTH, "WORKER",
                 () -> meetings.propose(meeting.id(), contest.id(), AgendaQuestion.SOCIAL_ONLY, null));
         meetings.recordDecision(notifyItem, new DecisionInput(DecisionOutcome.REFUSED, "Non", null));
-        var granted = meetings.recordDecision(contestItem, new DecisionInput(DecisionOutcome.GRANTED, "Oui", null));
+        var granted = meetings.recordDecision(contestItem, new DecisionInput(DecisionOutcome.GRANTED, "Oui", null,
+                "No IMASP yet: decided on the medical report")); // the declared grant rule needs 3 persistent measurements
         meetings.recordNotification(granted.id(), day);
 
         navigate(FollowUpView.class);
