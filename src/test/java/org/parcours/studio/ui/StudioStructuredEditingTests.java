@@ -166,6 +166,21 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void theFormsPageLinksEachProgrammeFileToItsStudio() throws IOException {
+        navigate(FormsView.class);
+        GridTester<Grid<FormCatalog.SharedFileStatus>, FormCatalog.SharedFileStatus> files = test(find(Grid.class).id("shared-grid"));
+        int row = 0;
+        while (!files.getRow(row).name().equals("programmes/imasp.yaml")) {
+            row++;
+        }
+        assertThat(((RouterLink) files.getCellComponent(row, 5)).getHref()).isEqualTo("admin/files/programmes/imasp");
+
+        navigate(SharedFileView.class, Map.of(SharedFileView.FOLDER, "programmes", SharedFileView.NAME, "imasp"));
+        assertThat(find(YamlEditor.class).id("shared-editor").getValue())
+                .isEqualTo(Files.readString(FORMS.resolve("programmes/imasp.yaml")));
+    }
+
+    @Test
     void aSharedListChangeThatBreaksAFormIsShownAndNeverPublished() throws IOException {
         Path list = FORMS.resolve("lists/priority-levels.yaml");
         String onDisk = Files.readString(list);
