@@ -37,12 +37,12 @@ import org.parcours.studio.YamlEdits;
 import org.parcours.ui.editor.YamlEditor;
 
 /**
- * The studio for a shared file of the forms folder: an option list, a scale or policy.yaml. The
+ * The studio for a shared file of the forms folder: an option list, a scale, a programme or policy.yaml. The
  * text is checked by the engine with the whole folder (a change that breaks a form is a problem),
  * the changes it brings to each form using it are listed, and it is published back to its file
  * under the same rule as a form file.
  */
-@Route("admin/files/:folder(lists|scales|policy)/:name?([a-z0-9][a-z0-9_-]{0,79})")
+@Route("admin/files/:folder(lists|scales|programmes|policy)/:name?([a-z0-9][a-z0-9_-]{0,79})")
 @RolesAllowed(Role.ADMIN_NAME)
 public class SharedFileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
