@@ -122,6 +122,9 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void show() {
+        // the form is built anew from the stored contract: an edit still waiting for its autosave
+        // belonged to the old form (and to a draft that may be signed by now)
+        autosave.discard();
         removeAll();
         issuesPanel.removeAll();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());

@@ -73,6 +73,12 @@ public final class Autosave {
         pollEvery(-1);
     }
 
+    /** The form was built anew from what is stored: a pending edit belonged to the old one and is dropped. */
+    public void discard() {
+        dirty = false;
+        pollEvery(-1);
+    }
+
     private void saveIfDirty() {
         if (dirty && clock.millis() >= retryAt) {
             saveNow();
