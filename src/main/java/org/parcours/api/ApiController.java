@@ -99,7 +99,7 @@ class ApiController {
     @GetMapping("/evaluations/{id}")
     ResponseEntity<EvaluationDto> evaluation(@PathVariable("id") long id) {
         EvaluationDetails details = evaluations.open(id);
-        return ResponseEntity.ok().eTag(SubmissionsApiController.etag(details.lockVersion()))
+        return ResponseEntity.ok().eTag(Drafts.etag(details.lockVersion()))
                 .body(EvaluationDto.of(details, hiddenFrom(details.form().formKey())));
     }
 

@@ -6,10 +6,16 @@ import java.util.Map;
 
 import com.vaadin.flow.i18n.I18NProvider;
 
+import org.parcours.aid.AidException;
+import org.parcours.aid.AidRequestNotFoundException;
+import org.parcours.aid.IncompleteAidRequestException;
 import org.parcours.catalog.FormNotFoundException;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientValidationException;
 import org.parcours.committee.CommitteeException;
+import org.parcours.contracts.ContractException;
+import org.parcours.contracts.ContractNotFoundException;
+import org.parcours.contracts.IncompleteContractException;
 import org.parcours.evaluations.AmendmentReasonException;
 import org.parcours.evaluations.ConcurrentEditException;
 import org.parcours.evaluations.EvaluationNotFoundException;
@@ -45,7 +51,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ClientNotFoundException.class, EvaluationNotFoundException.class, FormNotFoundException.class,
-            CommitteeException.class, ApiNotFoundException.class})
+            CommitteeException.class, ApiNotFoundException.class,
+            AidRequestNotFoundException.class, ContractNotFoundException.class})
     ResponseEntity<ProblemDetail> notFound() {
         return ApiProblem.response(ApiProblem.of(HttpStatus.NOT_FOUND, ApiProblem.NOT_FOUND, "Not found", "Not found or no access"));
     }
@@ -88,7 +95,51 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         problem.setProperty("version", e.saved().lockVersion());
         problem.setProperty("issues", e.issues().stream().map(issue -> Map.of("path", issue.path(), "kind", issue.kind().name())).toList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .eTag(SubmissionsApiController.etag(e.saved().lockVersion())).body(problem);
+                .eTag(Drafts.etag(e.saved().lockVersion())).body(problem);
+    }
+
+    @ExceptionHandler(IncompleteAidRequestException.class)
+    ResponseEntity<ProblemDetail> incompleteAid(IncompleteAidRequestException e, Locale locale) {
+        return incomplete(e.issues(), locale, "The request was not submitted");
+    }
+
+    @ExceptionHandler(IncompleteContractException.class)
+    ResponseEntity<ProblemDetail> incompleteContract(IncompleteContractException e, Locale locale) {
+        return incomplete(e.issues(), locale, "The text was not signed");
+    }
+
+    /** A rule of the aid or contract workflow: a race is 412, a wrong state 409, the rest a refused field or value (422). */
+    @ExceptionHandler(AidException.class)
+    ResponseEntity<ProblemDetail> aidRefused(AidException e, Locale locale) {
+        return workflowRefused(e.messageKey(), i18n.getTranslation(e.messageKey(), locale, e.arguments()));
+    }
+
+    @ExceptionHandler(ContractException.class)
+    ResponseEntity<ProblemDetail> contractRefused(ContractException e, Locale locale) {
+        return workflowRefused(e.messageKey(), i18n.getTranslation(e.messageKey(), locale, e.arguments()));
+    }
+
+    private ResponseEntity<ProblemDetail> workflowRefused(String key, String message) {
+        String rule = key.substring(key.lastIndexOf('.') + 1);
+        return switch (rule) {
+            case "concurrent" -> ApiProblem.response(ApiProblem.of(HttpStatus.PRECONDITION_FAILED, ApiProblem.PRECONDITION_FAILED,
+                    "Changed meanwhile", message));
+            case "submitted", "signed", "closed", "amendmentOpen", "status", "notSigned" -> ApiProblem.response(ApiProblem.of(
+                    HttpStatus.CONFLICT, ApiProblem.CONFLICT, "Not possible in this state", message));
+            default -> ApiProblem.response(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblem.VALIDATION, "Refused by a rule", message,
+                    List.of(new ApiProblem.FieldError(switch (rule) {
+                        case "reasonRequired" -> "/reason";
+                        case "signedOn" -> "/signedOn";
+                        default -> "/answers";
+                    }, message))));
+        };
+    }
+
+    private ResponseEntity<ProblemDetail> incomplete(List<Issue> issues, Locale locale, String what) {
+        List<ApiProblem.FieldError> errors = issues.stream()
+                .map(issue -> new ApiProblem.FieldError(ApiProblem.answerPointer(issue.path()), message(issue, locale))).toList();
+        return ApiProblem.response(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblem.INCOMPLETE, "Not submitted",
+                what + ": " + errors.size() + " problem(s) to fix; nothing was changed", errors));
     }
 
     @ExceptionHandler(ConcurrentEditException.class)

@@ -1,11 +1,9 @@
 package org.parcours.api;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,8 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationStatus;
-import org.parcours.evaluations.InvalidAnswersException;
-import org.parcours.formdef.FormDefinition;
 import org.parcours.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,9 +65,9 @@ class SubmissionsApiController {
             throw ApiInputException.invalid("/formKey", "formKey is required");
         }
         Set<String> hidden = hidden(input.formKey());
-        Map<String, String> answers = writable(hidden, input.answers());
+        Map<String, String> answers = Drafts.writable(hidden, input.answers());
         EvaluationDetails saved = evaluations.save(evaluations.blank(input.clientId(), input.formKey()), answers);
-        return ResponseEntity.created(URI.create("/api/evaluations/" + saved.id().orElseThrow())).eTag(etag(saved.lockVersion()))
+        return ResponseEntity.created(URI.create("/api/evaluations/" + saved.id().orElseThrow())).eTag(Drafts.etag(saved.lockVersion()))
                 .body(ApiController.EvaluationDto.of(saved, hidden));
     }
 
@@ -80,10 +76,10 @@ class SubmissionsApiController {
     ResponseEntity<ApiController.EvaluationDto> updateDraft(@PathVariable("id") long id,
                                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                             @RequestBody DraftAnswers input) {
-        EvaluationDetails current = matching(id, ifMatch);
+        EvaluationDetails current = Drafts.matching(ifMatch, evaluations.open(id), EvaluationDetails::lockVersion);
         Set<String> hidden = hidden(current.form().formKey());
-        EvaluationDetails saved = evaluations.save(current, keepHidden(hidden, current, writable(hidden, input.answers())));
-        return ResponseEntity.ok().eTag(etag(saved.lockVersion())).body(ApiController.EvaluationDto.of(saved, hidden));
+        EvaluationDetails saved = evaluations.save(current, Drafts.keepHidden(hidden, current.answers(), Drafts.writable(hidden, input.answers())));
+        return ResponseEntity.ok().eTag(Drafts.etag(saved.lockVersion())).body(ApiController.EvaluationDto.of(saved, hidden));
     }
 
     @Operation(summary = "Submits a draft, with its answers as stored or those given; If-Match required; "
@@ -92,12 +88,12 @@ class SubmissionsApiController {
     ResponseEntity<ApiController.EvaluationDto> submit(@PathVariable("id") long id,
                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                        @RequestBody(required = false) DraftAnswers input) {
-        EvaluationDetails current = matching(id, ifMatch);
+        EvaluationDetails current = Drafts.matching(ifMatch, evaluations.open(id), EvaluationDetails::lockVersion);
         Set<String> hidden = hidden(current.form().formKey());
         Map<String, String> answers = input == null || input.answers() == null ? current.answers()
-                : keepHidden(hidden, current, writable(hidden, input.answers()));
+                : Drafts.keepHidden(hidden, current.answers(), Drafts.writable(hidden, input.answers()));
         EvaluationDetails submitted = evaluations.submit(current, answers);
-        return ResponseEntity.ok().eTag(etag(submitted.lockVersion())).body(ApiController.EvaluationDto.of(submitted, hidden));
+        return ResponseEntity.ok().eTag(Drafts.etag(submitted.lockVersion())).body(ApiController.EvaluationDto.of(submitted, hidden));
     }
 
     @Operation(summary = "Opens an amendment of a submitted evaluation with its reason: a new draft revision to change and submit")
@@ -109,57 +105,11 @@ class SubmissionsApiController {
                     "Only a submitted evaluation is amended; this one has a draft revision being filled", List.of());
         }
         EvaluationDetails amendment = evaluations.amend(id, input.reason());
-        return ResponseEntity.created(URI.create("/api/evaluations/" + id)).eTag(etag(amendment.lockVersion()))
+        return ResponseEntity.created(URI.create("/api/evaluations/" + id)).eTag(Drafts.etag(amendment.lockVersion()))
                 .body(ApiController.EvaluationDto.of(amendment, hidden(amendment.form().formKey())));
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** The evaluation if {@code If-Match} names its current version: 428 without the header, 412 when it is another. */
-    private EvaluationDetails matching(long id, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiInputException(HttpStatus.PRECONDITION_REQUIRED, ApiProblem.PRECONDITION_REQUIRED,
-                    "Send If-Match with the draft's version (its ETag or version field), so that no one's work is overwritten", List.of());
-        }
-        EvaluationDetails current = evaluations.open(id);
-        String given = ifMatch.strip();
-        if (given.startsWith("W/")) {
-            given = given.substring(2);
-        }
-        given = given.replace("\"", "");
-        if (!given.equals(String.valueOf(current.lockVersion()))) {
-            throw new ApiInputException(HttpStatus.PRECONDITION_FAILED, ApiProblem.PRECONDITION_FAILED,
-                    "The draft is at version " + current.lockVersion() + ", not " + given + ": read it again and retry", List.of());
-        }
-        return current;
     }
 
     private Set<String> hidden(String formKey) {
         return evaluations.hiddenAcrossVersions(formKey, currentUser.require().roleNames());
-    }
-
-    /** The caller's answers, refused when one is an item hidden from them (not visible, so not theirs to write). */
-    private static Map<String, String> writable(Set<String> hidden, Map<String, String> answers) {
-        Map<String, String> given = answers == null ? Map.of() : answers;
-        Map<String, String> refused = new TreeMap<>();
-        given.keySet().stream().filter(path -> !FormDefinition.pathOutside(hidden, path))
-                .forEach(path -> refused.put(path, "not visible to your role"));
-        if (!refused.isEmpty()) {
-            throw new InvalidAnswersException(refused);
-        }
-        return given;
-    }
-
-    /** The new answers plus the stored answers of the items hidden from the caller, which they cannot see to resend. */
-    private static Map<String, String> keepHidden(Set<String> hidden, EvaluationDetails current, Map<String, String> answers) {
-        Map<String, String> merged = new HashMap<>(answers);
-        current.answers().forEach((path, value) -> {
-            if (!FormDefinition.pathOutside(hidden, path)) {
-                merged.put(path, value);
-            }
-        });
-        return merged;
     }
 }
