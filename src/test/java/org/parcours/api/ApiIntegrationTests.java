@@ -55,6 +55,9 @@ class ApiIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    IdempotencyKeyPurge purge;
+
     private MockMvc mvc;
     private String worker;
     private String admin;
@@ -295,5 +298,23 @@ class ApiIntegrationTests {
         assertThat(send(post("/api/clients").header("Idempotency-Key", key), admin, newClient(lastName)).getStatus()).isEqualTo(201);
         assertThat(jdbc.queryForObject("SELECT expires_at > NOW() + INTERVAL 23 HOUR FROM api_idempotency_key WHERE idem_key = ? LIMIT 1",
                 Boolean.class, key)).isTrue();
+    }
+
+    @Test
+    void expiredIdempotencyKeysArePurgedAndAnExpiredKeyRunsAgain() throws Exception {
+        String key = "old-" + System.nanoTime();
+        String lastName = "Expire" + System.nanoTime();
+        assertThat(send(post("/api/clients").header("Idempotency-Key", key), worker, newClient(lastName)).getStatus()).isEqualTo(201);
+        jdbc.update("UPDATE api_idempotency_key SET expires_at = NOW() - INTERVAL 1 HOUR WHERE idem_key = ?", key);
+        // the key has expired: the same request is a new request
+        assertThat(send(post("/api/clients").header("Idempotency-Key", key), worker, newClient(lastName)).getStatus()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client WHERE last_name = ?", Integer.class, lastName)).isEqualTo(2);
+
+        String stale = "stale-" + System.nanoTime();
+        send(post("/api/clients").header("Idempotency-Key", stale), worker, newClient(lastName + "s"));
+        jdbc.update("UPDATE api_idempotency_key SET expires_at = NOW() - INTERVAL 1 HOUR WHERE idem_key = ?", stale);
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_idempotency_key WHERE idem_key = ?", Integer.class, stale)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_idempotency_key WHERE idem_key = ?", Integer.class, key)).isEqualTo(1);
     }
 }
