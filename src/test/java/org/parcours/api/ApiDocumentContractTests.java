@@ -66,5 +66,7 @@ class ApiDocumentContractTests {
 
         assertThat(implemented).contains("POST /api/clients", "PUT /api/evaluations/{id}", "POST /api/webhooks");
         assertThat(documented).as("in the document").containsExactlyInAnyOrderElementsOf(implemented);
+        assertThat(document.get("paths").get("/api/clients").get("post").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).contains("Idempotency-Key");
     }
 }
