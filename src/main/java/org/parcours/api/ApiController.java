@@ -2,7 +2,6 @@ package org.parcours.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.PublishedForm;
-import org.parcours.clients.ClientService;
-import org.parcours.clients.ClientSummary;
 import org.parcours.committee.AgendaAccess;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
@@ -31,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,29 +41,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api", produces = "application/json")
 class ApiController {
 
-    private final ClientService clients;
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
     private final ExportService exports;
     private final CurrentUser currentUser;
     private final AgendaAccess agendaAccess;
 
-    ApiController(ClientService clients, EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser,
+    ApiController(EvaluationService evaluations, FormCatalog catalog, ExportService exports, CurrentUser currentUser,
                   AgendaAccess agendaAccess) {
         this.agendaAccess = agendaAccess;
         this.currentUser = currentUser;
-        this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
         this.exports = exports;
-    }
-
-    record ClientDto(long id, String firstName, String lastName, LocalDate birthDate, long teamId, String team,
-                     String nationalRegisterNumber, String status, LocalDate followUpStart) {
-        static ClientDto of(ClientSummary c) {
-            return new ClientDto(c.id(), c.firstName(), c.lastName(), c.birthDate(), c.teamId(), c.teamName(),
-                    c.nationalRegisterNumber(), c.status() == null ? null : c.status().name(), c.followUpStart());
-        }
     }
 
     record EvaluationSummaryDto(long id, long clientId, String formKey, int formVersion, String status, int revisions,
@@ -76,12 +64,13 @@ class ApiController {
         }
     }
 
-    record EvaluationDto(long id, long clientId, String formKey, int formVersion, String status, int revision,
-                         Map<String, String> answers) {
+    /** {@code version}: the current revision's version, for {@code If-Match} (also sent as the ETag). */
+    record EvaluationDto(long id, long clientId, String formKey, int formVersion, String status, int revision, boolean editable,
+                         long version, Map<String, String> answers) {
         /** Without the answers of the hidden items (those {@code sensitive} to other roles in any version of the form). */
         static EvaluationDto of(EvaluationDetails d, Set<String> hidden) {
             return new EvaluationDto(d.id().orElseThrow(), d.client().id(), d.form().formKey(), d.form().versionNumber(),
-                    d.status().name(), d.revisionNumber(), new java.util.TreeMap<>(FormDefinition.answersOutside(hidden, d.answers())));
+                    d.status().name(), d.revisionNumber(), d.editable(), d.lockVersion(), new java.util.TreeMap<>(FormDefinition.answersOutside(hidden, d.answers())));
         }
     }
 
@@ -98,20 +87,6 @@ class ApiController {
     record FormVersionDto(long versionId, int version, Instant publishedAt, String contentHash, List<ItemDto> items) {
     }
 
-    @Tag(name = "clients")
-    @Operation(summary = "The client files the token's user may see")
-    @GetMapping("/clients")
-    List<ClientDto> clients() {
-        return clients.listShown(org.parcours.clients.ClientFilter.ALL, "API /api/clients").stream().map(ClientDto::of).toList();
-    }
-
-    @Tag(name = "clients")
-    @Operation(summary = "One client file (audited); 404 when it does not exist or belongs to another team")
-    @GetMapping("/clients/{id}")
-    ClientDto client(@PathVariable("id") long id) {
-        return ClientDto.of(clients.open(id));
-    }
-
     @Tag(name = "evaluations")
     @Operation(summary = "The evaluations of a client, newest first")
     @GetMapping("/clients/{id}/evaluations")
@@ -122,9 +97,10 @@ class ApiController {
     @Tag(name = "evaluations")
     @Operation(summary = "An evaluation as it stands (its last revision), audited")
     @GetMapping("/evaluations/{id}")
-    EvaluationDto evaluation(@PathVariable("id") long id) {
+    ResponseEntity<EvaluationDto> evaluation(@PathVariable("id") long id) {
         EvaluationDetails details = evaluations.open(id);
-        return EvaluationDto.of(details, hiddenFrom(details.form().formKey()));
+        return ResponseEntity.ok().eTag(Drafts.etag(details.lockVersion()))
+                .body(EvaluationDto.of(details, hiddenFrom(details.form().formKey())));
     }
 
     @Tag(name = "evaluations")
@@ -161,10 +137,26 @@ class ApiController {
     }
 
     @Tag(name = "forms")
-    @Operation(summary = "The submissions of a form for the clients the token's user may see (audited)")
+    @Operation(summary = "The submissions of a form for the clients the token's user may see (audited), ordered by kind and id; "
+            + "pages with limit/cursor (Link rel=next), updated-since for those submitted (or re-submitted after an amendment) since an instant")
     @GetMapping("/forms/{key}/submissions")
-    List<ExportService.Submission> submissions(@PathVariable("key") String key) {
-        return exports.submissions(key);
+    ResponseEntity<List<ExportService.Submission>> submissions(@PathVariable("key") String key,
+                                                               @RequestParam(name = "limit", required = false) Integer limit,
+                                                               @RequestParam(name = "cursor", required = false) String cursor,
+                                                               @RequestParam(name = "updated-since", required = false) String updatedSince) {
+        Paging paging = Paging.of(limit, cursor, updatedSince);
+        String after = paging.after().orElse("");
+        List<ExportService.Submission> ordered = exports.submissions(key).stream()
+                .filter(s -> paging.updatedSince().isEmpty() || s.submittedAt() != null && !s.submittedAt().isBefore(paging.updatedSince().get()))
+                .sorted(java.util.Comparator.comparing(ApiController::submissionKey))
+                .filter(s -> submissionKey(s).compareTo(after) > 0).toList();
+        Paging.Page<ExportService.Submission> page = paging.page(ordered, ApiController::submissionKey);
+        return ResponseEntity.ok().headers(page.headers()).body(page.rows());
+    }
+
+    /** The stable order of submissions: kind, then id, as a text that sorts like them (the cursor). */
+    private static String submissionKey(ExportService.Submission s) {
+        return s.kind().ordinal() + ":" + String.format("%019d", s.id());
     }
 
     @Tag(name = "committee")

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -31,8 +32,11 @@ public class AuditLog {
     private final TransactionTemplate alone;
     /** This thread's transaction holding the chain's head, and the rows waiting for it to end. */
     private final ThreadLocal<Holder> holder = new ThreadLocal<>();
+    private final ApplicationEventPublisher publisher;
 
-    AuditLog(AuditEventRepository events, Clock clock, AuditChain chain, PlatformTransactionManager transactions) {
+    AuditLog(AuditEventRepository events, Clock clock, AuditChain chain, PlatformTransactionManager transactions,
+             ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.events = events;
         this.clock = clock;
         this.chain = chain;
@@ -44,6 +48,8 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, AuditAction action, String targetType, Object targetId, String detail) {
         append(new Pending(now(), actor, action, targetType, String.valueOf(targetId), detail));
+        // listeners (the API's event log and webhook outbox) write in this same transaction
+        publisher.publishEvent(new AuditRecorded(action, targetType, String.valueOf(targetId), detail));
     }
 
     /** Records an event that belongs to no business transaction (e.g. a sign-in lockout), in its own. */

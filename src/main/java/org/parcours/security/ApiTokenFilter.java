@@ -24,6 +24,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    /** POSTs that change nothing: a search whose criterion stays out of the URL (the national register number). */
+    private static final java.util.Set<String> READ_ONLY_POSTS = java.util.Set.of("/api/clients/search");
     private final ApiTokens tokens;
 
     ApiTokenFilter(ApiTokens tokens) {
@@ -35,7 +37,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase() + "\",\"detail\":\""
+        response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase() + "\",\"detail\":\""
                 + detail + "\"}");
     }
 
@@ -53,7 +55,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.UNAUTHORIZED, "Invalid, expired or revoked token");
             return;
         }
-        if (!SAFE_METHODS.contains(request.getMethod())
+        if (!SAFE_METHODS.contains(request.getMethod()) && !READ_ONLY_POSTS.contains(request.getRequestURI())
                 && authentication.get().getAuthorities().stream().noneMatch(a -> ApiTokens.WRITE_AUTHORITY.equals(a.getAuthority()))) {
             problem(response, HttpStatus.FORBIDDEN, "This token is read-only: create a token with the write scope to submit");
             return;

@@ -85,7 +85,8 @@ class SecurityConfig {
                         .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json", "/api/openapi.json/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN_NAME)
-                        .requestMatchers("/api/clients/**", "/api/evaluations/**").hasAnyRole(Role.WORKER_NAME, Role.ADMIN_NAME)
+                        .requestMatchers("/api/webhooks", "/api/webhooks/**").hasRole(Role.ADMIN_NAME)
+                        .requestMatchers("/api/clients/**", "/api/evaluations/**", "/api/aid-requests/**", "/api/contracts/**").hasAnyRole(Role.WORKER_NAME, Role.ADMIN_NAME)
                         .requestMatchers("/api/**").hasAnyRole(Role.WORKER_NAME, Role.COMMITTEE_NAME, Role.ADMIN_NAME)
                         .anyRequest().denyAll());
         return http.build();

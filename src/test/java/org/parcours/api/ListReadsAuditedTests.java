@@ -29,7 +29,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class ListReadsAuditedTests {
 
     @Autowired
-    ApiController api;
+    ClientsApiController api;
 
     @Autowired
     EvaluationService evaluations;
@@ -59,7 +59,7 @@ class ListReadsAuditedTests {
         ClientSummary b = data.client(TestUsers.TEAM_NORTH, "ListeB");
         long before = lastAuditId();
 
-        List<ApiController.ClientDto> shown = api.clients();
+        List<ClientsApiController.ClientDto> shown = api.clients(null, null, null).getBody();
 
         List<Map<String, Object>> rows = rowsSince(before, TestUsers.WORKER_NORTH);
         assertThat(rows).hasSize(1);

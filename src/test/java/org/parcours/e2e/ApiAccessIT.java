@@ -248,4 +248,34 @@ class ApiAccessIT {
         assertThat(refused.body()).contains("medical", "not visible to your role");
         assertThat(data.count("evaluation")).as("nothing saved").isEqualTo(before);
     }
+
+    /**
+     * Over a real servlet container: the idempotency filter runs after the token chain (it knows
+     * the user) and replays the first answer; errors are problem details with pointers.
+     */
+    @Test
+    void aRetriedPostWithItsIdempotencyKeyIsAnsweredAgainWithoutASecondFile() {
+        String token = token(TestUsers.WORKER_NORTH, "WORKER");
+        String lastName = "HttpIdem" + System.nanoTime();
+        String body = "{\"firstName\":\"Http\",\"lastName\":\"" + lastName + "\",\"birthDate\":\"1979-03-04\",\"teamId\":"
+                + data.teamId(TestUsers.TEAM_NORTH) + "}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/clients"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "it-" + lastName).POST(HttpRequest.BodyPublishers.ofString(body));
+
+        HttpResponse<String> first = send(request.build());
+        HttpResponse<String> retry = send(request.build());
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client WHERE last_name = ?", Integer.class, lastName)).isEqualTo(1);
+
+        HttpResponse<String> invalid = post("/api/clients", token, "{\"firstName\":\"\",\"lastName\":\"X\",\"birthDate\":\"1979-03-04\",\"teamId\":"
+                + data.teamId(TestUsers.TEAM_NORTH) + "}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(invalid.body()).contains("\"pointer\":\"/firstName\"");
+    }
 }

@@ -1,0 +1,209 @@
+package org.parcours.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parcours.security.ApiTokens;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks end to end, with a real HTTP receiver on the loopback address: an administrator
+ * subscribes; a change made over the API puts its event in the outbox in the change's
+ * transaction; the dispatcher POSTs it signed (HMAC-SHA256 of timestamp and body under the
+ * secret), records the receiver's 500 as an attempt, waits, sends it again and records the
+ * delivery. The body carries ids, type and link only: no name, date of birth or number.
+ */
+@SpringBootTest
+class WebhookDeliveryTests {
+
+    private static final String SECRET = "a-shared-secret-of-the-receiver";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    IdempotencyFilter idempotency;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    private record Received(Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().getFirst()).orElse(null);
+        }
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger(1);
+    private HttpServer receiver;
+    private MockMvc mvc;
+    private String worker;
+    private String admin;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).addFilters(idempotency).build();
+        worker = data.as(TestUsers.WORKER_NORTH, "WORKER", () -> tokens.create("webhook test")).token();
+        admin = data.as(TestUsers.ADMIN, "ADMIN", () -> tokens.create("webhook test")).token();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.stop(0);
+        jdbc.update("DELETE FROM webhook_subscription WHERE url LIKE 'http://127.0.0.1:%/hook'");
+    }
+
+    private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
+        return mvc.perform(request.header("Authorization", "Bearer " + token).contentType("application/json").content(body)).andReturn()
+                .getResponse();
+    }
+
+    private JsonNode body(MockHttpServletResponse response) throws Exception {
+        return json.readTree(response.getContentAsString());
+    }
+
+    @Test
+    void aSubscribedEventIsSignedRetriedAfterA500AndDeliveredWithIdsOnly() throws Exception {
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        String subscription = """
+                {"url": "%s", "events": ["client.created", "client.closed"], "secret": "%s"}""".formatted(url, SECRET);
+        assertThat(send(post("/api/webhooks"), worker, subscription).getStatus()).isEqualTo(403);
+        MockHttpServletResponse subscribed = send(post("/api/webhooks"), admin, subscription);
+        assertThat(subscribed.getStatus()).isEqualTo(201);
+        long subscriptionId = body(subscribed).get("subscription").get("id").asLong();
+        assertThat(mvc.perform(get("/api/webhooks").header("Authorization", "Bearer " + admin)).andReturn().getResponse()
+                .getContentAsString()).contains(url).doesNotContain(SECRET);
+
+        String lastName = "Crochet" + System.nanoTime();
+        MockHttpServletResponse created = send(post("/api/clients"), worker, """
+                {"firstName": "Webhook", "lastName": "%s", "birthDate": "1977-07-07", "teamId": %d}"""
+                .formatted(lastName, data.teamId(TestUsers.TEAM_NORTH)));
+        long clientId = body(created).get("id").asLong();
+        // written with the change: the event and its pending delivery are there before anything is sent
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM webhook_delivery d JOIN api_event e ON e.id = d.event_id
+                WHERE d.subscription_id = ? AND e.event_type = 'client.created' AND e.target_id = ? AND d.state = 'PENDING'""",
+                Integer.class, subscriptionId, clientId)).isEqualTo(1);
+        // an event of a type not subscribed to is logged (updated-since reads it) but not queued
+        send(put("/api/clients/" + clientId), worker, """
+                {"firstName": "Webhook", "lastName": "%s", "birthDate": "1977-07-07", "email": "w@example.org", "status": "FOLLOWED"}"""
+                .formatted(lastName));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_event WHERE event_type = 'client.updated' AND target_id = ?",
+                Integer.class, clientId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = ?", Integer.class, subscriptionId))
+                .isEqualTo(1);
+
+        awaitReceived(1);
+        Map<String, Object> afterFailure = jdbc.queryForMap("SELECT state, attempts, next_attempt_at FROM webhook_delivery WHERE subscription_id = ?",
+                subscriptionId);
+        assertThat(afterFailure.get("state")).isEqualTo("PENDING");
+        assertThat(afterFailure.get("attempts")).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue(Instant.now())).as("not due before its backoff").isZero();
+        assertThat(received).hasSize(1);
+
+        assertThat(dispatcher.dispatchDue(Instant.now().plus(Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(received).hasSize(2);
+        assertThat(jdbc.queryForObject("SELECT state FROM webhook_delivery WHERE subscription_id = ?", String.class, subscriptionId))
+                .isEqualTo("DELIVERED");
+        assertThat(jdbc.queryForList("""
+                SELECT a.http_status FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+                WHERE d.subscription_id = ? ORDER BY a.id""", Integer.class, subscriptionId)).containsExactly(500, 200);
+
+        Received delivered = received.get(1);
+        assertThat(delivered.body()).isEqualTo(received.get(0).body());
+        JsonNode payload = json.readTree(delivered.body());
+        assertThat(payload.get("type").asString()).isEqualTo("client.created");
+        assertThat(payload.get("target").get("id").asLong()).isEqualTo(clientId);
+        assertThat(payload.get("link").asString()).isEqualTo("/api/clients/" + clientId);
+        assertThat(delivered.body()).doesNotContain(lastName, "Webhook", "1977");
+        String signature = delivered.header("Parcours-Signature");
+        String timestamp = signature.substring(2, signature.indexOf(','));
+        assertThat(signature).endsWith(",v1=" + WebhookDispatcher.sign(SECRET, timestamp + "." + delivered.body()));
+        assertThat(signature).doesNotEndWith(",v1=" + WebhookDispatcher.sign("another secret", timestamp + "." + delivered.body()));
+        assertThat(delivered.header("Parcours-Event-Type")).isEqualTo("client.created");
+
+        JsonNode deliveries = body(mvc.perform(get("/api/webhooks/" + subscriptionId + "/deliveries")
+                .header("Authorization", "Bearer " + admin)).andReturn().getResponse());
+        assertThat(deliveries.get(0).get("state").asString()).isEqualTo("DELIVERED");
+        assertThat(deliveries.get(0).get("attemptList").size()).isEqualTo(2);
+
+        // closing is its own event type, which this subscription wants
+        send(post("/api/clients/" + clientId + "/close"), worker, "{\"reason\": \"Fin du suivi\"}");
+        awaitReceived(3);
+        assertThat(json.readTree(received.get(2).body()).get("type").asString()).isEqualTo("client.closed");
+
+        assertThat(mvc.perform(delete("/api/webhooks/" + subscriptionId).header("Authorization", "Bearer " + admin)).andReturn()
+                .getResponse().getStatus()).isEqualTo(204);
+    }
+
+    @Test
+    void aSubscriptionWithABadAddressOrUnknownEventIsRefusedWithPointers() throws Exception {
+        MockHttpServletResponse refused = send(post("/api/webhooks"), admin, """
+                {"url": "ftp://example.org/x", "events": ["client.created", "client.exploded"]}""");
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(body(refused).get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
+                .containsExactly("/url", "/events/1");
+    }
+
+    /** Runs the dispatcher (as its schedule would) until the receiver has had {@code count} requests; at most 20 seconds. */
+    private void awaitReceived(int count) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (received.size() < count && System.nanoTime() < end) {
+            dispatcher.dispatchDue(Instant.now());
+            if (received.size() < count) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(received).hasSize(count);
+    }
+}
