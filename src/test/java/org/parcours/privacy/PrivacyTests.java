@@ -63,6 +63,12 @@ class PrivacyTests {
     TestData data;
 
     @Autowired
+    org.parcours.aid.AidService aid;
+
+    @Autowired
+    org.parcours.submissions.Submissions submissions;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private ClientSummary clientWithImasp(String name) {
@@ -224,5 +230,25 @@ class PrivacyTests {
 
         jdbc.update("UPDATE break_glass_access SET expires_at = '2001-01-01 00:00:00' WHERE client_id = ?", south.id());
         assertThatThrownBy(() -> clients.open(south.id())).as("once the access has ended").isInstanceOf(ClientNotFoundException.class);
+    }
+
+    @Test
+    void theSubmissionsApiCountsThenErasesTheAnswersOfACasuRequestAtItemsAndInTheirRepeatRows() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "EraseCasu");
+        long requestId = data.as(TestUsers.WORKER_NORTH, "WORKER", () -> {
+            var draft = aid.create(client.id());
+            return aid.submit(draft.id(), draft.lockVersion(), org.parcours.aid.AidServiceTests.casu("food", null, "fsl-energy", "300.00")).id();
+        });
+        java.util.Set<String> items = java.util.Set.of("situation_assessment", "motivation");
+        String stored = "SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ? AND (item_id = 'situation_assessment' OR item_id LIKE '%.motivation')";
+        assertThat(jdbc.queryForObject(stored, Integer.class, requestId)).isEqualTo(3);
+        int others = jdbc.queryForObject("SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ?", Integer.class, requestId) - 3;
+
+        assertThat(submissions.countAnswersAt(client.id(), "casu", items)).isEqualTo(3);
+        assertThat(submissions.eraseAnswersAt(client.id(), "casu", items)).isEqualTo(3);
+
+        assertThat(jdbc.queryForObject(stored, Integer.class, requestId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ?", Integer.class, requestId)).isEqualTo(others);
+        assertThat(submissions.countAnswersAt(client.id(), "casu", items)).isZero();
     }
 }
