@@ -28,7 +28,7 @@ class RetentionDryRunRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        RetentionService.Report report = retention.dryRun();
+        RetentionService.Report report = retention.dryRunUnattended();
         report.lines().forEach(line -> System.out.println(line.formKey() + "\t" + line.categories() + "\t" + line.action().yamlName()
                 + "\t" + line.clients() + " clients\t" + line.answers() + " answers"));
         System.out.println(report.summary());

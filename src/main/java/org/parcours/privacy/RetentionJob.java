@@ -27,6 +27,6 @@ class RetentionJob {
     @SchedulerLock(name = NAME, lockAtLeastFor = "${parcours.jobs.retention.lock-at-least-for}",
             lockAtMostFor = "${parcours.jobs.retention.lock-at-most-for}")
     public void scheduled() {
-        runs.run(NAME, () -> retention.apply().summary());
+        runs.run(NAME, () -> retention.applyScheduled().summary());
     }
 }

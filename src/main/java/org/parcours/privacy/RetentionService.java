@@ -25,8 +25,12 @@ import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.formdef.Retention;
 import org.parcours.formdef.TextItem;
+import org.parcours.security.CurrentUser;
+import org.parcours.security.Role;
+import org.parcours.security.UserContext;
 import org.parcours.submissions.Submissions;
 import org.parcours.submissions.SubmittedForm;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,8 +51,11 @@ public class RetentionService {
     private final LegalHolds holds;
     private final AuditLog audit;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    RetentionService(FormCatalog catalog, ClientService clients, Submissions submissions, LegalHolds holds, AuditLog audit, Clock clock) {
+    RetentionService(FormCatalog catalog, ClientService clients, Submissions submissions, LegalHolds holds, AuditLog audit, Clock clock,
+                     CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.catalog = catalog;
         this.clients = clients;
         this.submissions = submissions;
@@ -84,16 +91,41 @@ public class RetentionService {
         }
     }
 
-    /** Lists what would go, changing nothing. */
+    /** Lists what would go, changing nothing: an administrator's dry run. */
     public Report dryRun() {
+        requireAdmin("run the retention dry run");
         return run(false);
     }
 
-    /** Removes what passed its retention and audits the counts. */
+    /** Removes what passed its retention now and audits the counts: an administrator's run. */
     public Report apply() {
+        UserContext admin = requireAdmin("run the retention job");
+        return applied(admin.username());
+    }
+
+    /** The dry run of the command line, where nobody is signed in. */
+    Report dryRunUnattended() {
+        return run(false);
+    }
+
+    /** The scheduled run, where nobody is signed in. */
+    Report applyScheduled() {
+        return applied(ACTOR);
+    }
+
+    private Report applied(String actor) {
         Report report = run(true);
-        audit.recordAlone(ACTOR, AuditAction.RETENTION_APPLIED, "retention", report.day(), report.summary());
+        audit.recordAlone(actor, AuditAction.RETENTION_APPLIED, "retention", report.day(), report.summary());
         return report;
+    }
+
+    private UserContext requireAdmin(String what) {
+        UserContext user = currentUser.require();
+        if (!user.has(Role.ADMIN)) {
+            audit.recordDenied(user.username(), "retention", "-", what + " requires the administrator role");
+            throw new AccessDeniedException("Only administrators " + what);
+        }
+        return user;
     }
 
     private Report run(boolean apply) {

@@ -121,7 +121,7 @@ class PrivacyTests {
         });
         assertThat(answerCount(closed.id())).as("a dry run changes nothing").isEqualTo(before);
 
-        RetentionService.Report run = retention.apply();
+        RetentionService.Report run = retention.applyScheduled();
 
         Map<String, String> left = storedAnswers(closed.id());
         assertThat(left).as("health answers erased, texts and dates anonymised away").doesNotContainKeys("illness", "addiction", "comment", "period_from");
@@ -168,6 +168,8 @@ class PrivacyTests {
         assertThatThrownBy(() -> register.entries()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> subjectAccess.export(client.id(), Locale.FRENCH)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> breakGlass.recent(30)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> retention.dryRun()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> retention.apply()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
