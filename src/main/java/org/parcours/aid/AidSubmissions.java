@@ -76,4 +76,33 @@ class AidSubmissions implements SubmissionStore {
         Integer count = jdbc.queryForObject(select, Integer.class, args.toArray());
         return count == null ? 0 : count;
     }
+
+    @Override
+    public int countAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return answersAt("SELECT COUNT(*) FROM aid_request_answer a JOIN aid_request r ON r.id = a.request_id", clientId, formKey, itemIds);
+    }
+
+    @Override
+    public int eraseAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return answersAt("DELETE a FROM aid_request_answer a JOIN aid_request r ON r.id = a.request_id", clientId, formKey, itemIds);
+    }
+
+    /** Runs the statement over the client's answers at the items (and in their repeat rows), for every version of the form. */
+    private int answersAt(String statement, long clientId, String formKey, Set<String> itemIds) {
+        List<Long> formVersions = catalog.versionIds(formKey);
+        if (formVersions.isEmpty() || itemIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new java.util.ArrayList<>(formVersions);
+        args.add(clientId);
+        StringBuilder items = new StringBuilder();
+        for (String item : itemIds) {
+            items.append(items.isEmpty() ? "" : " OR ").append("a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?)");
+            args.add(item);
+            args.add(item);
+        }
+        String sql = statement + " WHERE r.form_version_id IN (" + String.join(",", formVersions.stream().map(v -> "?").toList())
+                + ") AND r.client_id = ? AND (" + items + ")";
+        return sql.startsWith("DELETE") ? jdbc.update(sql, args.toArray()) : java.util.Objects.requireNonNullElse(jdbc.queryForObject(sql, Integer.class, args.toArray()), 0);
+    }
 }

@@ -8,5 +8,7 @@ public enum AuditAction {
     // declared programmes: a status set by a rule, a blocking rule overridden by a committee decision, a workflow transition
     CLIENT_STATUS_BY_RULE, RULE_OVERRIDDEN, WORKFLOW_TRANSITION,
     // the API's webhook subscriptions (docs/decisions/0020)
-    WEBHOOK_SUBSCRIBED, WEBHOOK_REMOVED
+    WEBHOOK_SUBSCRIBED, WEBHOOK_REMOVED,
+    // privacy (docs/privacy.md): a retention run's counts, legal holds, a subject access export, a justified access to another team's client
+    RETENTION_APPLIED, LEGAL_HOLD_SET, LEGAL_HOLD_LIFTED, SUBJECT_ACCESS_EXPORTED, JUSTIFIED_ACCESS_OPENED
 }

@@ -54,9 +54,12 @@ public class ClientService {
     private final UserAccounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    /** Looked up when asked: its implementation (privacy module) itself uses this service. */
+    private final org.springframework.beans.factory.ObjectProvider<JustifiedAccess> justified;
 
     ClientService(ClientRepository clients, TeamRepository teams, CurrentUser currentUser, UserAccounts accounts,
-                  AuditLog audit, Clock clock) {
+                  AuditLog audit, Clock clock, org.springframework.beans.factory.ObjectProvider<JustifiedAccess> justified) {
+        this.justified = justified;
         this.clients = clients;
         this.teams = teams;
         this.currentUser = currentUser;
@@ -430,11 +433,34 @@ public class ClientService {
 
     private ClientSummary checkVisible(UserContext user, long clientId) {
         Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
-        if (!user.canSeeTeam(client.getTeamId())) {
+        if (!user.canSeeTeam(client.getTeamId()) && justified.orderedStream().noneMatch(j -> j.grants(user, clientId))) {
             audit.recordDenied(user.username(), TARGET, clientId, "client of another team");
             throw new ClientNotFoundException(clientId);
         }
         return summary(client);
+    }
+
+    // ---- for the privacy module's retention job (docs/privacy.md): no user, so no access check
+
+    /** Every client file's id. */
+    @Transactional(readOnly = true)
+    public List<Long> allClientIds() {
+        return clients.findAll().stream().map(Client::getId).sorted().toList();
+    }
+
+    /** Per closed client file, the day it was closed. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> closedSince() {
+        Map<Long, LocalDate> closed = new java.util.HashMap<>();
+        clients.findAll().stream().filter(c -> c.getStatus() == ClientStatus.CLOSED && c.getStatusSince() != null)
+                .forEach(c -> closed.put(c.getId(), c.getStatusSince()));
+        return closed;
+    }
+
+    /** The team of a client file, for a module that records an access to it (empty when there is no such file). */
+    @Transactional(readOnly = true)
+    public java.util.OptionalLong teamOf(long clientId) {
+        return clients.findById(clientId).map(c -> java.util.OptionalLong.of(c.getTeamId())).orElse(java.util.OptionalLong.empty());
     }
 
     private void checkBirthDate(LocalDate birthDate, Map<String, String> errors) {

@@ -87,4 +87,49 @@ class ContractSubmissions implements SubmissionStore {
         Integer count = jdbc.queryForObject(select, Integer.class, args.toArray());
         return count == null ? 0 : count;
     }
+
+    @Override
+    public int countAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return answersAt("SELECT COUNT(*) FROM masp_contract_answer a JOIN masp_contract_version t ON t.id = a.version_id JOIN masp_contract c ON c.id = t.contract_id", clientId, formKey, itemIds);
+    }
+
+    @Override
+    public int eraseAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return answersAt("DELETE a FROM masp_contract_answer a JOIN masp_contract_version t ON t.id = a.version_id JOIN masp_contract c ON c.id = t.contract_id", clientId, formKey, itemIds);
+    }
+
+    /** Runs the statement over the client's answers at the items (and in their repeat rows), for every version of the form. */
+    private int answersAt(String statement, long clientId, String formKey, Set<String> itemIds) {
+        List<Long> formVersions = catalog.versionIds(formKey);
+        if (formVersions.isEmpty() || itemIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new java.util.ArrayList<>(formVersions);
+        args.add(clientId);
+        StringBuilder items = new StringBuilder();
+        for (String item : itemIds) {
+            items.append(items.isEmpty() ? "" : " OR ").append("a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?)");
+            args.add(item);
+            args.add(item);
+        }
+        String sql = statement + " WHERE c.form_version_id IN (" + String.join(",", formVersions.stream().map(v -> "?").toList())
+                + ") AND c.client_id = ? AND (" + items + ")";
+        return sql.startsWith("DELETE") ? jdbc.update(sql, args.toArray()) : java.util.Objects.requireNonNullElse(jdbc.queryForObject(sql, Integer.class, args.toArray()), 0);
+    }
+
+    @Override
+    public Map<Long, java.time.LocalDate> endedOfClients(String formKey) {
+        Map<Long, java.time.LocalDate> ended = new java.util.HashMap<>();
+        List<Long> formVersions = catalog.versionIds(formKey);
+        if (formVersions.isEmpty()) {
+            return ended;
+        }
+        jdbc.query("SELECT client_id, MAX(COALESCE(ended_on, end_date)) FROM masp_contract WHERE form_version_id IN ("
+                        + String.join(",", formVersions.stream().map(v -> "?").toList()) + ") AND (ended_on IS NOT NULL OR end_date IS NOT NULL)"
+                        + " GROUP BY client_id",
+                rs -> {
+                    ended.put(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class));
+                }, formVersions.toArray());
+        return ended;
+    }
 }

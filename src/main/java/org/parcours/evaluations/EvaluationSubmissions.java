@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.parcours.catalog.FormCatalog;
 import org.parcours.submissions.SubmissionKind;
@@ -66,5 +67,34 @@ class EvaluationSubmissions implements SubmissionStore {
         }
         Integer count = jdbc.queryForObject(select, Integer.class, args.toArray());
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public int countAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return answersAt("SELECT COUNT(*) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id JOIN evaluation e ON e.id = r.evaluation_id", clientId, formKey, itemIds);
+    }
+
+    @Override
+    public int eraseAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return answersAt("DELETE a FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id JOIN evaluation e ON e.id = r.evaluation_id", clientId, formKey, itemIds);
+    }
+
+    /** Runs the statement over the client's answers at the items (and in their repeat rows), for every version of the form. */
+    private int answersAt(String statement, long clientId, String formKey, Set<String> itemIds) {
+        List<Long> formVersions = catalog.versionIds(formKey);
+        if (formVersions.isEmpty() || itemIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new java.util.ArrayList<>(formVersions);
+        args.add(clientId);
+        StringBuilder items = new StringBuilder();
+        for (String item : itemIds) {
+            items.append(items.isEmpty() ? "" : " OR ").append("a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?)");
+            args.add(item);
+            args.add(item);
+        }
+        String sql = statement + " WHERE e.form_version_id IN (" + String.join(",", formVersions.stream().map(v -> "?").toList())
+                + ") AND e.client_id = ? AND (" + items + ")";
+        return sql.startsWith("DELETE") ? jdbc.update(sql, args.toArray()) : java.util.Objects.requireNonNullElse(jdbc.queryForObject(sql, Integer.class, args.toArray()), 0);
     }
 }

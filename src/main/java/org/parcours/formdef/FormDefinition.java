@@ -14,10 +14,16 @@ import java.util.stream.Stream;
  * expression compiled and type-checked.
  */
 public record FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
-                             CompiledExpressions expressions, Bindings bindings) {
+                             CompiledExpressions expressions, Bindings bindings, DataProtection privacy) {
 
     public FormDefinition {
         sections = List.copyOf(sections);
+    }
+
+    /** A form without privacy declarations. */
+    public FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
+                          CompiledExpressions expressions, Bindings bindings) {
+        this(id, title, description, sections, expressions, bindings, DataProtection.NONE);
     }
 
     /** The items at the top level of the sections (not those inside repeats). */

@@ -55,11 +55,14 @@ public final class FormReader {
     private static final Set<String> LIST_KEYS = Set.of("list", "title", "options");
     private static final Set<String> OPTION_KEYS = Set.of("code", "label");
     private static final Set<String> POLICY_KEYS = Set.of("policy", "values");
-    private static final Set<String> FORM_KEYS = Set.of("form", "title", "description", "bindings", "sections");
-    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "description", "visible-when", "items");
+    private static final Set<String> FORM_KEYS = Set.of("form", "title", "description", "bindings", "sections", "privacy");
+    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "description", "visible-when", "items", "privacy");
+    private static final Set<String> PRIVACY_KEYS = Set.of("categories", "purpose", "legal-basis", "retention");
+    private static final Set<String> RETENTION_KEYS = Set.of("keep", "after", "then");
+    private static final Pattern POLICY_PATH = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("expression", "message");
     private static final Set<String> COMMON_KEYS = Set.of("id", "type", "label", "help", "required", "required-when",
-            "visible-when", "default", "constraints", "sensitive", "prefill");
+            "visible-when", "default", "constraints", "sensitive", "prefill", "privacy");
     private static final Map<String, Set<String>> TYPE_KEYS = Map.ofEntries(
             Map.entry("scale", Set.of("scale")),
             Map.entry("choice", Set.of("options", "list")),
@@ -326,6 +329,7 @@ public final class FormReader {
             LocalizedText title = requiredText(source, map, keys, "title");
             Optional<LocalizedText> description = optionalText(source, keys, "description");
             Set<String> ids = new HashSet<>();
+            declaredPrivacy.clear();
             List<Section> sections = new ArrayList<>();
             for (Node sectionNode : list(source, map, keys, "sections")) {
                 mapping(source, sectionNode, "a section").ifPresent(
@@ -340,7 +344,8 @@ public final class FormReader {
                     problem(ProblemCode.DUPLICATE_ID, source, keys.get("form").getValueNode(),
                             "form '" + id.get() + "' is defined twice", "give one of them another id");
                 } else {
-                    forms.put(id.get(), new FormDefinition(id.get(), title, description, sections, expressions, bindings));
+                    forms.put(id.get(), new FormDefinition(id.get(), title, description, sections, expressions, bindings,
+                            DataProtection.of(privacy(source, keys), sections, declaredPrivacy)));
                 }
             }
         }
@@ -453,6 +458,7 @@ public final class FormReader {
             Optional<LocalizedText> description = optionalText(source, keys, "description");
             Optional<Expression> visibleWhen = expression(source, keys, "visible-when");
             uniqueId(source, keys, id, ids);
+            id.ifPresent(i -> declarePrivacy(source, keys, i));
             List<Item> items = items(source, map, keys, ids);
             return id.map(i -> new Section(i, title, description, visibleWhen, items));
         }
@@ -485,7 +491,7 @@ public final class FormReader {
             switch (type.orElse("")) {
                 case "note" -> allowed = Set.of("id", "type", "text", "visible-when", "sensitive");
                 // read-only: nothing to require, default, constrain or prefill
-                case "computed" -> allowed = Set.of("id", "type", "label", "help", "visible-when", "sensitive", "expression");
+                case "computed" -> allowed = Set.of("id", "type", "label", "help", "visible-when", "sensitive", "expression", "privacy");
                 case "repeat" -> allowed.remove("default");
                 default -> {
                 }
@@ -496,6 +502,7 @@ public final class FormReader {
             LocalizedText label = "note".equals(type.orElse("")) ? requiredText(source, map, keys, "text")
                     : requiredText(source, map, keys, "label");
             ItemRules rules = rules(source, keys);
+            id.ifPresent(i -> declarePrivacy(source, keys, i));
             if (id.isEmpty() || specific == null) {
                 return Optional.empty();
             }
@@ -725,6 +732,95 @@ public final class FormReader {
             items.stream().filter(RepeatItem.class::isInstance).forEach(nested -> problem(ProblemCode.INVALID_CONSTRAINT, source,
                     map, "repeat '" + nested.id() + "' inside repeat '" + id + "'", "repeats cannot be nested; use a separate repeat"));
             return new RepeatItem(id, label, rules, items, min, max);
+        }
+
+        // ---- privacy declarations (privacy: on a form, a section or an item) -------------------
+
+        /** What the sections and items of the form being read declare, by id. */
+        private final Map<String, Protection> declaredPrivacy = new HashMap<>();
+
+        private void declarePrivacy(String source, Map<String, NodeTuple> keys, String id) {
+            Protection declared = privacy(source, keys);
+            if (declared.declared()) {
+                declaredPrivacy.put(id, declared);
+            }
+        }
+
+        /** The {@code privacy:} block of a form, section or item; problems are reported, the rest is kept. */
+        private Protection privacy(String source, Map<String, NodeTuple> keys) {
+            NodeTuple tuple = keys.get("privacy");
+            if (tuple == null) {
+                return Protection.NONE;
+            }
+            Optional<MappingNode> map = mapping(source, tuple.getValueNode(), "a privacy declaration");
+            if (map.isEmpty()) {
+                return Protection.NONE;
+            }
+            Map<String, NodeTuple> pk = keys(source, map.get(), PRIVACY_KEYS, "a privacy declaration");
+            Set<DataCategory> categories = java.util.EnumSet.noneOf(DataCategory.class);
+            if (pk.containsKey("categories")) {
+                for (Node node : list(source, null, pk, "categories")) {
+                    scalar(source, node, "categories").ifPresent(name -> DataCategory.fromYaml(name).ifPresentOrElse(categories::add,
+                            () -> problem(ProblemCode.UNKNOWN_CATEGORY, source, node, "unknown data category '" + name + "'",
+                                    suggestion(name, DataCategory.yamlNames()) + "categories: " + String.join(", ", DataCategory.yamlNames()))));
+                }
+            }
+            Optional<LocalizedText> purpose = optionalText(source, pk, "purpose");
+            Optional<LegalBasis> basis = Optional.ofNullable(pk.get("legal-basis")).flatMap(t -> {
+                Node node = t.getValueNode();
+                Optional<String> name = scalar(source, node, "legal-basis");
+                Optional<LegalBasis> found = name.flatMap(LegalBasis::fromYaml);
+                if (name.isPresent() && found.isEmpty()) {
+                    problem(ProblemCode.UNKNOWN_LEGAL_BASIS, source, node, "unknown legal basis '" + name.get() + "'",
+                            suggestion(name.get(), LegalBasis.yamlNames()) + "legal bases: " + String.join(", ", LegalBasis.yamlNames()));
+                }
+                return found;
+            });
+            Optional<Retention> retention = Optional.ofNullable(pk.get("retention")).flatMap(t -> retention(source, t.getValueNode()));
+            return new Protection(categories, purpose, basis, retention);
+        }
+
+        private Optional<Retention> retention(String source, Node node) {
+            Optional<MappingNode> map = mapping(source, node, "a retention");
+            if (map.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, NodeTuple> rk = keys(source, map.get(), RETENTION_KEYS, "a retention");
+            Optional<String> keep = requiredScalar(source, map.get(), rk, "keep").filter(k -> {
+                boolean valid;
+                if (k.startsWith("P")) {
+                    try {
+                        valid = !java.time.Period.parse(k).isNegative();
+                    } catch (DateTimeParseException e) {
+                        valid = false;
+                    }
+                } else {
+                    valid = POLICY_PATH.matcher(k).matches();
+                }
+                if (!valid) {
+                    problem(ProblemCode.INVALID_PERIOD, source, rk.get("keep").getValueNode(), "'" + k + "' is neither an ISO-8601 period nor a policy value",
+                            "write a period such as P5Y (5 years) or P18M, or the path of a policy value such as retention.health");
+                }
+                return valid;
+            });
+            Optional<Retention.Event> after = requiredScalar(source, map.get(), rk, "after").flatMap(name -> {
+                Optional<Retention.Event> found = Retention.Event.fromYaml(name);
+                if (found.isEmpty()) {
+                    problem(ProblemCode.UNKNOWN_EVENT, source, rk.get("after").getValueNode(), "unknown event '" + name + "'",
+                            suggestion(name, Retention.Event.yamlNames()) + "events: " + String.join(", ", Retention.Event.yamlNames()));
+                }
+                return found;
+            });
+            Optional<Retention.Action> then = requiredScalar(source, map.get(), rk, "then").flatMap(name -> {
+                Optional<Retention.Action> found = Retention.Action.fromYaml(name);
+                if (found.isEmpty()) {
+                    problem(ProblemCode.WRONG_TYPE, source, rk.get("then").getValueNode(), "unknown retention action '" + name + "'",
+                            suggestion(name, List.of("erase", "anonymise")) + "write 'erase' or 'anonymise'");
+                }
+                return found;
+            });
+            return keep.isPresent() && after.isPresent() && then.isPresent()
+                    ? Optional.of(new Retention(keep.get(), after.get(), then.get())) : Optional.empty();
         }
 
         // ---- node helpers -------------------------------------------------------------------

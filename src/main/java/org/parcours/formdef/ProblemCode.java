@@ -31,7 +31,12 @@ public enum ProblemCode {
     UNKNOWN_FORM,
     UNKNOWN_POLICY_VALUE,
     UNKNOWN_RULE,
-    UNKNOWN_STATE;
+    UNKNOWN_STATE,
+    // privacy declarations (privacy: on forms, sections and items)
+    UNKNOWN_CATEGORY,
+    UNKNOWN_LEGAL_BASIS,
+    UNKNOWN_EVENT,
+    INVALID_PERIOD;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a feature answers for its kind of submission, over its own tables only. No access check
@@ -28,4 +29,20 @@ public interface SubmissionStore {
      * only answers holding that option code.
      */
     int countAnswering(String formKey, String itemId, Optional<String> option);
+
+    // ---- retention and erasure (docs/privacy.md) ----------------------------------------------
+
+    /**
+     * How many stored answers the client's submissions of {@code formKey} (any version, draft or
+     * submitted, every revision or text) hold at these item ids (also as {@code repeat.N.itemId}).
+     */
+    int countAnswersAt(long clientId, String formKey, Set<String> itemIds);
+
+    /** Deletes the answers {@link #countAnswersAt} counts; returns how many were deleted. */
+    int eraseAnswersAt(long clientId, String formKey, Set<String> itemIds);
+
+    /** Per client, the end of their last ended submission of {@code formKey} (a contract's end); none for kinds that do not end. */
+    default Map<Long, java.time.LocalDate> endedOfClients(String formKey) {
+        return Map.of();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,29 @@ public class Submissions {
     @Transactional(readOnly = true)
     public int countAnswering(String formKey, String itemId, Optional<String> option) {
         return holding(formKey).stream().mapToInt(s -> s.countAnswering(formKey, itemId, option)).sum();
+    }
+
+    // ---- retention and erasure (docs/privacy.md): no access check, the callers are the privacy module's
+
+    /** How many stored answers of the client's submissions of the form, of every kind, lie at these items. */
+    @Transactional(readOnly = true)
+    public int countAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return itemIds.isEmpty() ? 0 : holding(formKey).stream().mapToInt(s -> s.countAnswersAt(clientId, formKey, itemIds)).sum();
+    }
+
+    /** Deletes those answers from every kind's tables; returns how many were deleted. */
+    @Transactional
+    public int eraseAnswersAt(long clientId, String formKey, Set<String> itemIds) {
+        return itemIds.isEmpty() ? 0 : holding(formKey).stream().mapToInt(s -> s.eraseAnswersAt(clientId, formKey, itemIds)).sum();
+    }
+
+    /** Per client, the latest end of an ended submission of the form (a contract's end). */
+    @Transactional(readOnly = true)
+    public Map<Long, java.time.LocalDate> endedOfClients(String formKey) {
+        Map<Long, java.time.LocalDate> ended = new java.util.HashMap<>();
+        holding(formKey).forEach(s -> s.endedOfClients(formKey).forEach((client, date) -> ended.merge(client, date,
+                (a, b) -> a.isAfter(b) ? a : b)));
+        return ended;
     }
 
     private List<SubmissionStore> holding(String formKey) {

@@ -110,7 +110,7 @@ class FormReaderTests {
                                 lable: { fr: "Q", nl: "Q", en: "Q" }
                         """, 2, 9, 9, "unknown key 'lable' in a 'text' item",
                         "did you mean 'label'? allowed keys: constraints, default, help, id, label, max-length, multiline,"
-                                + " pattern, pattern-message, prefill, required, required-when, sensitive, type, visible-when"),
+                                + " pattern, pattern-message, prefill, privacy, required, required-when, sensitive, type, visible-when"),
                 new Case("a key of another item type", ProblemCode.UNKNOWN_KEY, """
                         form: f
                         title: { fr: "T", nl: "T", en: "T" }
@@ -867,6 +867,58 @@ class FormReaderTests {
                                     label: { fr: "M", nl: "M", en: "M" }
                         """, 1, 5, 15, "role 'aid.scheme' needs an item inside the repeat bound to 'aid.schemes' ('schemes'); 'kind' is outside repeats",
                         "bind it to an item of that repeat's rows"),
+                new Case("privacy: a data category outside the closed list", ProblemCode.UNKNOWN_CATEGORY, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            privacy:
+                              categories: [medical]
+                            items:
+                              - id: q
+                                type: text
+                                label: { fr: "Q", nl: "Q", en: "Q" }
+                        """, 1, 7, 20, "unknown data category 'medical'", "categories: identity, contact"),
+                new Case("privacy: a legal basis outside the closed list", ProblemCode.UNKNOWN_LEGAL_BASIS, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            privacy:
+                              legal-basis: necessity
+                            items:
+                              - id: q
+                                type: text
+                                label: { fr: "Q", nl: "Q", en: "Q" }
+                        """, 1, 7, 20, "unknown legal basis 'necessity'", "legal bases: consent"),
+                new Case("privacy: a retention counted from an unknown event", ProblemCode.UNKNOWN_EVENT, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            privacy:
+                              retention: { keep: P5Y, after: closure, then: erase }
+                            items:
+                              - id: q
+                                type: text
+                                label: { fr: "Q", nl: "Q", en: "Q" }
+                        """, 1, 7, 38, "unknown event 'closure'", "events: file-closed, last-submission, contract-ended"),
+                new Case("privacy: a malformed retention period", ProblemCode.INVALID_PERIOD, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            privacy:
+                              retention: { keep: 5Y, after: file-closed, then: erase }
+                            items:
+                              - id: q
+                                type: text
+                                label: { fr: "Q", nl: "Q", en: "Q" }
+                        """, 1, 7, 26, "'5Y' is neither an ISO-8601 period nor a policy value", "write a period such as P5Y"),
                 new Case("a group of roles bound without one it needs", ProblemCode.MISSING_BINDING, """
                         form: f
                         title: { fr: "T", nl: "T", en: "T" }

@@ -559,6 +559,66 @@ class FormSchemaTests {
                             first_evaluation_after: P3 months
                             social_only_age: 60
                         """, "P3 months", "P3M"),
+                new Broken("privacy: an unknown data category", Set.of("unknown-category"), """
+                        form: f
+                        title: { fr: "F", nl: "F", en: "F" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: income
+                                type: money
+                                label: { fr: "Revenus", nl: "Inkomen", en: "Income" }
+                                privacy:
+                                  categories: [finance]
+                                  legal-basis: public-task
+                                  retention: { keep: P5Y, after: file-closed, then: erase }
+                        """, "[finance]", "[financial]"),
+                new Broken("privacy: a malformed retention period", Set.of("invalid-period"), """
+                        form: f
+                        title: { fr: "F", nl: "F", en: "F" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: income
+                                type: money
+                                label: { fr: "Revenus", nl: "Inkomen", en: "Income" }
+                                privacy:
+                                  categories: [financial]
+                                  legal-basis: public-task
+                                  retention: { keep: P5 years, after: file-closed, then: erase }
+                        """, "P5 years", "P5Y"),
+                new Broken("privacy: an unknown retention event", Set.of("unknown-event"), """
+                        form: f
+                        title: { fr: "F", nl: "F", en: "F" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: income
+                                type: money
+                                label: { fr: "Revenus", nl: "Inkomen", en: "Income" }
+                                privacy:
+                                  categories: [financial]
+                                  legal-basis: public-task
+                                  retention: { keep: P5Y, after: file-closd, then: erase }
+                        """, "file-closd", "file-closed"),
+                new Broken("privacy: an unknown legal basis", Set.of("unknown-legal-basis"), """
+                        form: f
+                        title: { fr: "F", nl: "F", en: "F" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: income
+                                type: money
+                                label: { fr: "Revenus", nl: "Inkomen", en: "Income" }
+                                privacy:
+                                  categories: [financial]
+                                  legal-basis: public-interest
+                                  retention: { keep: P5Y, after: file-closed, then: erase }
+                        """, "public-interest", "public-task"),
                 new Broken("a policy name with capitals", Set.of("invalid-id"), """
                         policy: parcours
                         values:

@@ -51,7 +51,9 @@ class RouteAccessTests {
             Map.entry("AidRequestView", Set.of("WORKER", "ADMIN")),
             Map.entry("AidBoardView", Set.of("WORKER", "ADMIN")),
             Map.entry("StudioView", Set.of("ADMIN")),
-            Map.entry("SharedFileView", Set.of("ADMIN")));
+            Map.entry("SharedFileView", Set.of("ADMIN")),
+            Map.entry("PrivacyView", Set.of("ADMIN")),
+            Map.entry("JustifiedAccessView", Set.of("WORKER")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

@@ -84,6 +84,13 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
             Paragraph message = new Paragraph(title);
             message.setId("client-not-found");
             add(message, new RouterLink(getTranslation("client.back"), ClientListView.class));
+            if (currentUser.require().has(org.parcours.security.Role.WORKER)) {
+                // a client of another team opens only with a reason (privacy module, docs/privacy.md); shown for any id alike
+                com.vaadin.flow.component.html.Anchor justified = new com.vaadin.flow.component.html.Anchor(
+                        "clients/" + clientId + "/justified-access", getTranslation("privacy.justified.ask"));
+                justified.setId("client-justified-access");
+                add(justified);
+            }
             return;
         }
         render(client);
