@@ -121,7 +121,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         heading.setId("aid-title");
         Span status = new Span(getTranslation("aid.status." + current.status().name()));
         status.setId("aid-status");
-        status.getStyle().set("font-weight", "600").set("padding", "0.1em 0.6em").set("border-radius", "1em").set("background", "#e8eaed");
+        status.addClassName("status-pill");
         add(heading, new HorizontalLayout(new RouterLink(current.client().fullName(), AidRequestsView.class,
                 AidRequestsView.parameters(current.client().id())), status));
         if (!current.schemes().isEmpty()) {
@@ -194,7 +194,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         motivation.setValue(scheme.motivation().orElse(""));
         Paragraph error = new Paragraph();
         error.setId("aid-decision-error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.addClassName("text-error");
         dialog.add(new FormLayout(decision, granted, decider, on, motivation), error);
         Button confirm = new Button(getTranslation("aid.save"), e -> {
             try {
@@ -257,7 +257,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
             UnorderedList list = new UnorderedList();
             texts.forEach(t -> list.add(new ListItem(t)));
             issuesPanel.add(new Paragraph(getTranslation("aid.incomplete", texts.size())), list);
-            issuesPanel.getStyle().set("color", "var(--lumo-error-text-color)");
+            issuesPanel.addClassName("text-error");
         } catch (AidException refused) {
             error(refused);
         } catch (DataAccessException | TransactionException down) {
