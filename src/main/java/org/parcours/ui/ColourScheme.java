@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import jakarta.servlet.http.Cookie;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -25,24 +26,26 @@ public class ColourScheme implements VaadinServiceInitListener {
 
     static final String COOKIE = "parcours-scheme";
     static final String DARK = "dark";
+    /** Kept on the UI: the page's own colour scheme is known to the server only once the browser reported it. */
+    private static final String DARK_SHOWN = "parcours-dark-scheme";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             if (darkFromCookie(VaadinRequest.getCurrent())) {
-                init.getUI().getPage().setColorScheme(ColorScheme.Value.DARK);
+                show(init.getUI(), true);
             }
         });
     }
 
     /** Whether the page shows the dark scheme now. */
     public static boolean isDark(UI ui) {
-        return ui.getPage().getColorScheme() == ColorScheme.Value.DARK;
+        return Boolean.TRUE.equals(ComponentUtil.getData(ui, DARK_SHOWN));
     }
 
     /** Shows the page in the dark or the light scheme and remembers the choice in this browser. */
     public static void switchTo(UI ui, boolean dark) {
-        ui.getPage().setColorScheme(dark ? ColorScheme.Value.DARK : ColorScheme.Value.LIGHT);
+        show(ui, dark);
         VaadinResponse response = VaadinResponse.getCurrent();
         if (response != null) {
             Cookie cookie = new Cookie(COOKIE, dark ? DARK : "light");
@@ -51,6 +54,11 @@ public class ColourScheme implements VaadinServiceInitListener {
             cookie.setHttpOnly(true);
             response.addCookie(cookie);
         }
+    }
+
+    private static void show(UI ui, boolean dark) {
+        ui.getPage().setColorScheme(dark ? ColorScheme.Value.DARK : ColorScheme.Value.LIGHT);
+        ComponentUtil.setData(ui, DARK_SHOWN, dark);
     }
 
     private static boolean darkFromCookie(VaadinRequest request) {
