@@ -16,6 +16,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -167,7 +168,9 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
             Button decide = new Button(getTranslation("aid.decide"), e -> askDecision(s));
             decide.setId("aid-decide-" + s.row());
             return decide;
-        });
+        }).setAutoWidth(true).setFlexGrow(0);
+        // scheme names, deciders and motivations are read in full, not cut
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(current.schemes());
         grid.setAllRowsVisible(true);
         return grid;

@@ -232,7 +232,7 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         shown.setId(id);
         shown.addClassName("text-pre-line");
         if (missing) {
-            shown.addClassName("text-tertiary");
+            shown.addClassName("text-missing");
         }
         return new Div(label, shown);
     }

@@ -211,7 +211,7 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         outcome.setId("agenda-outcome-" + entry.id());
         outcome.addClassName("text-strong");
         box.add(outcome, new Span(" – " + d.motivation()));
-        Paragraph meta = new Paragraph(getTranslation("committee.decision.meta", date(d.decidedOn()), d.members().replace('\n', ',')));
+        Paragraph meta = new Paragraph(getTranslation("committee.decision.meta", date(d.decidedOn()), d.members().replace("\n", ", ")));
         meta.addClassNames("text-small", "flush");
         box.add(meta);
         if (d.correctsDecisionId() != null) {

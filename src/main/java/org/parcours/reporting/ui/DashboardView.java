@@ -172,6 +172,10 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         Div row = new Div(table, chart);
         row.setId("dashboard-" + id);
         row.addClassName("dashboard-section");
+        // a region a keyboard user can reach (and scroll): the page has no other focusable content
+        row.getElement().setAttribute("role", "region");
+        row.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
+        row.getElement().setAttribute("tabindex", "0");
         add(heading, row);
     }
 
