@@ -53,6 +53,15 @@ class ArchitectureTest {
             .because("the runtime of a form is plain Java, driven by any UI");
 
     @ArchTest
+    static final ArchRule looksBelongToTheStyleSheet = noClasses().should().callMethodWhere(
+                    com.tngtech.archunit.base.DescribedPredicate.describe("getStyle() of a component or an element",
+                            (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getTarget().getName().equals("getStyle")
+                                    && (call.getTargetOwner().isAssignableTo(com.vaadin.flow.component.HasStyle.class)
+                                            || call.getTargetOwner().isAssignableTo(com.vaadin.flow.dom.Element.class))))
+            .because("looks live in styles.css as classes on Lumo's custom properties, which also gives the dark scheme"
+                    + " (docs/decisions/0019); a view calls addClassName");
+
+    @ArchTest
     static final ArchRule formModelDoesNotKnowItsRuntime = noClasses().that().resideInAPackage("org.parcours.formdef..")
             .should().dependOnClassesThat().resideInAPackage("org.parcours.formrun..");
 

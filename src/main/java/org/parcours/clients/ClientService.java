@@ -68,6 +68,12 @@ public class ClientService {
         this.clock = clock;
     }
 
+    /** Whether no client file exists yet (a first start); reads no personal data. */
+    @Transactional(readOnly = true)
+    public boolean noClientYet() {
+        return clients.count() == 0;
+    }
+
     @Transactional(readOnly = true)
     public List<ClientSummary> visibleClients() {
         return visibleClients(ClientFilter.ALL);

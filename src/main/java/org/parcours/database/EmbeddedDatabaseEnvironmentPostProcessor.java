@@ -42,7 +42,9 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.url", db.jdbcUrl("parcours"),
                 "spring.datasource.username", "root",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                // the first start on this database shows the demo (org.parcours.demo.FirstStartDemo)
+                "parcours.embedded-db.active", "true")));
         // A command-line run must not leave mariadbd keeping the JVM alive.
         application.addListeners(event -> {
             if (event instanceof ContextClosedEvent) {

@@ -115,9 +115,12 @@ public class DemoDataGenerator {
         }
     }
 
-    /** What was written: ids of teams, clients and evaluations, and the three form version ids (oldest first). */
+    /**
+     * What was written: ids of teams, clients and evaluations, the three form version ids (oldest
+     * first), and the case work (contracts, aid requests, support plans, committee meetings).
+     */
     public record Result(Plan plan, List<Long> teamIds, List<String> usernames, List<Long> clientIds,
-                         List<Long> evaluationIds, List<Long> formVersionIds) {
+                         List<Long> evaluationIds, List<Long> formVersionIds, DemoCaseWork.Result caseWork) {
     }
 
     /** A demo set with this seed exists already. */
@@ -134,10 +137,11 @@ public class DemoDataGenerator {
     private final FormCatalog catalog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DemoCaseWork caseWork;
     private final String fixedPassword;
 
     DemoDataGenerator(UserAccounts accounts, TeamRepository teams, ClientService clients, EvaluationService evaluations,
-                      FormCatalog catalog, JdbcTemplate jdbc, Clock clock,
+                      FormCatalog catalog, JdbcTemplate jdbc, Clock clock, DemoCaseWork caseWork,
                       @Value("${parcours.demo.password:}") String fixedPassword) {
         this.accounts = accounts;
         this.teams = teams;
@@ -146,6 +150,7 @@ public class DemoDataGenerator {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.caseWork = caseWork;
         this.fixedPassword = fixedPassword;
     }
 
@@ -207,16 +212,33 @@ public class DemoDataGenerator {
                 evaluationIds.add(id);
             }
         }
+        List<DemoCaseWork.Team> teamsOfClients = new ArrayList<>();
+        for (int t = 0; t < size.teams(); t++) {
+            List<Long> ids = new ArrayList<>();
+            List<String> workers = new ArrayList<>();
+            for (int c = 0; c < plan.clients().size(); c++) {
+                if (plan.clients().get(c).team() == t) {
+                    ids.add(clientIds.get(c));
+                    workers.add(username(seed, t, plan.clients().get(c).worker()));
+                }
+            }
+            teamsOfClients.add(new DemoCaseWork.Team(List.copyOf(ids), List.copyOf(workers)));
+        }
+        DemoCaseWork.Result work = caseWork.write(seed, until, plan.teamNames(), teamsOfClients, password);
         log.warn("""
 
                 ==== Parcours demo data (seed {}) ====
                   {} teams ({} ...), {} workers ({} ...), {} clients, {} IMASP measurements up to {}
-                  worker password: {}
+                  {} MASP contracts, {} CASU aid requests, {} support plans; committee member {}:
+                  {} meetings, {} agenda items, {} decisions
+                  password of every demo user: {}
                 ======================================""",
                 seed, size.teams(), plan.teamNames().getFirst(), usernames.size(), usernames.getFirst(),
-                clientIds.size(), evaluationIds.size(), until, fixedPassword.isBlank() ? password : "(parcours.demo.password)");
+                clientIds.size(), evaluationIds.size(), until, work.contractIds().size(), work.aidRequestIds().size(),
+                work.supportPlanIds().size(), work.committeeUser(), work.meetingIds().size(), work.agendaItemIds().size(),
+                work.decisionIds().size(), fixedPassword.isBlank() ? password : "(parcours.demo.password)");
         return new Result(plan, teamIds, usernames, clientIds, evaluationIds,
-                versions.stream().map(PublishedForm::versionId).toList());
+                versions.stream().map(PublishedForm::versionId).toList(), work);
     }
 
     /** The plan of a demo set: a pure function of its arguments (one {@code Random(seed)}, no clock). */

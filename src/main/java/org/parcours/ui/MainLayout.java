@@ -36,15 +36,15 @@ public class MainLayout extends AppLayout {
         logo.setId("app-logo");
         Span title = new Span(getTranslation("app.name"));
         title.setId("app-name");
-        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        title.addClassName("app-name");
         Button logout = new Button(getTranslation("nav.logout"), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
         Span user = new Span(authentication.getPrincipalName().orElse(""));
         user.setId("current-user");
-        HorizontalLayout right = new HorizontalLayout(user, new LanguageSelect(), logout);
+        HorizontalLayout right = new HorizontalLayout(user, new LanguageSelect(), new ColourSchemeToggle(), logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
-        right.getStyle().set("margin-inline-start", "auto").set("padding-inline-end", "var(--lumo-space-m)");
+        right.addClassName("app-header-end");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), logo, title, right);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

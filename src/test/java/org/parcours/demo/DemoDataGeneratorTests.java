@@ -82,7 +82,8 @@ class DemoDataGeneratorTests {
                     SELECT t.name, c.first_name, c.last_name, e.id, e.form_version_id, r.submitted_at, e.created_at
                     FROM client c JOIN team t ON t.id = c.team_id JOIN evaluation e ON e.client_id = c.id
                     JOIN evaluation_revision r ON r.evaluation_id = e.id
-                    WHERE c.id = ? AND e.status = 'SUBMITTED' ORDER BY r.submitted_at""", clientId)) {
+                    WHERE c.id = ? AND e.status = 'SUBMITTED' AND e.form_version_id IN (%s) ORDER BY r.submitted_at"""
+                    .formatted(ids(versions)), clientId)) {
                 long evaluationId = ((Number) row.get("id")).longValue();
                 long versionId = ((Number) row.get("form_version_id")).longValue();
                 LocalDateTime submitted = dateTime(row.get("submitted_at"));
@@ -113,6 +114,29 @@ class DemoDataGeneratorTests {
                 .isNotEqualTo(catalog.version(versions.get(2)).definition().item(DemoDataGenerator.RENAMED_FACTOR).orElseThrow().label());
         assertThat(versions.get(2)).isEqualTo(catalog.current(DemoDataGenerator.FORM).versionId());
 
+        // the case work beside the measurements: the whole product has something to show
+        DemoCaseWork.Result work = result.caseWork();
+        assertThat(work.contractIds()).hasSize(SMALL.teams() * 2);
+        List<Map<String, Object>> contracts = jdbc.queryForList("SELECT status, end_date FROM masp_contract WHERE id IN ("
+                + ids(work.contractIds()) + ")");
+        assertThat(contracts).extracting(r -> r.get("status")).containsOnly("SIGNED");
+        // masp.evaluate_before_end (one month): one contract per team is due for its evaluation on the last day, the other not yet
+        assertThat(contracts).filteredOn(r -> !date(r.get("end_date")).minusMonths(1).isAfter(UNTIL)).hasSize(SMALL.teams());
+        assertThat(work.aidRequestIds()).hasSize(SMALL.teams() * 2);
+        assertThat(jdbc.queryForList("SELECT decision FROM aid_scheme_request WHERE request_id IN (" + ids(work.aidRequestIds()) + ")",
+                String.class)).contains("GRANTED", "PARTLY_GRANTED", "PENDING");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation e JOIN form_version v ON v.id = e.form_version_id"
+                + " WHERE e.status = 'SUBMITTED' AND v.form_key = ? AND e.id IN (" + ids(work.supportPlanIds()) + ")", Long.class,
+                DemoCaseWork.SUPPORT_PLAN)).isEqualTo(SMALL.teams());
+        assertThat(jdbc.queryForList("SELECT status FROM committee_meeting WHERE id IN (" + ids(work.meetingIds()) + ") ORDER BY id",
+                String.class)).containsExactly("CLOSED", "OPEN");
+        assertThat(work.agendaItemIds()).isNotEmpty();
+        assertThat(work.decisionIds()).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM committee_decision WHERE notified_on IS NOT NULL AND id IN ("
+                + ids(work.decisionIds()) + ")", Long.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM committee_agenda_item WHERE meeting_id = ?", Long.class,
+                work.meetingIds().getLast())).isPositive();
+
         long evaluationsBefore = data.count("evaluation");
         assertThatThrownBy(() -> generator.generate(seed, SMALL, UNTIL))
                 .isInstanceOf(DemoDataGenerator.AlreadyGeneratedException.class).hasMessageContaining("seed " + seed);
@@ -130,6 +154,29 @@ class DemoDataGeneratorTests {
 
         assertThat(data.count("client")).isEqualTo(clients);
         assertThat(data.count("team WHERE name = '" + DemoDataGenerator.teamName(seed, 0) + "'")).isOne();
+    }
+
+    @Test
+    void theFirstStartGeneratesTheDemoOnlyOnADatabaseWithoutClients() {
+        long seed = 9_000_000L + System.nanoTime() % 1_000_000L;
+        FirstStartDemo withClients = new FirstStartDemo(generator, null, seed, "", 1, 1, 1, 1);
+        assertThat(withClients.run(false)).isFalse();
+        assertThat(data.count("team WHERE name = '" + DemoDataGenerator.teamName(seed, 0) + "'")).isZero();
+
+        assertThat(new FirstStartDemo(generator, null, seed, "42", 1, 1, 1, 1).run(true)).as("a seed given explicitly wins").isFalse();
+        assertThat(new FirstStartDemo(generator, null, 0, "", 1, 1, 1, 1).run(true)).as("seed 0: no demo").isFalse();
+
+        assertThat(withClients.run(true)).isTrue();
+        assertThat(data.count("team WHERE name = '" + DemoDataGenerator.teamName(seed, 0) + "'")).isOne();
+        assertThat(data.count("committee_meeting")).isPositive();
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static LocalDateTime dateTime(Object value) {

@@ -26,8 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The dashboard in a real browser over deterministic demo data (plus a few CASU requests, which
- * the demo generator does not make): every figure's table is there with its chart drawn (an SVG with
+ * The dashboard in a real browser over deterministic demo data (plus a few CASU requests decided
+ * today, for this month's row): every figure's table is there with its chart drawn (an SVG with
  * shapes, legend in French), and a screenshot is kept in
  * target/screenshots/dashboard.png.
  */

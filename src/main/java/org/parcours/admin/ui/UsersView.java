@@ -218,10 +218,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private void say(Span target, Supplier<String> action) {
         try {
             String done = action.get();
-            target.getStyle().set("color", "var(--lumo-success-text-color)");
+            target.getClassNames().set("text-error", false);
+            target.addClassName("text-success");
             target.setText(done);
         } catch (UserAdministration.RefusedException e) {
-            target.getStyle().set("color", "var(--lumo-error-text-color)");
+            target.getClassNames().set("text-success", false);
+            target.addClassName("text-error");
             target.setText(getTranslation(e.key(), e.args()));
         }
     }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -121,7 +122,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         heading.setId("aid-title");
         Span status = new Span(getTranslation("aid.status." + current.status().name()));
         status.setId("aid-status");
-        status.getStyle().set("font-weight", "600").set("padding", "0.1em 0.6em").set("border-radius", "1em").set("background", "#e8eaed");
+        status.addClassName("status-pill");
         add(heading, new HorizontalLayout(new RouterLink(current.client().fullName(), AidRequestsView.class,
                 AidRequestsView.parameters(current.client().id())), status));
         if (!current.schemes().isEmpty()) {
@@ -167,7 +168,9 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
             Button decide = new Button(getTranslation("aid.decide"), e -> askDecision(s));
             decide.setId("aid-decide-" + s.row());
             return decide;
-        });
+        }).setAutoWidth(true).setFlexGrow(0);
+        // scheme names, deciders and motivations are read in full, not cut
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(current.schemes());
         grid.setAllRowsVisible(true);
         return grid;
@@ -194,7 +197,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         motivation.setValue(scheme.motivation().orElse(""));
         Paragraph error = new Paragraph();
         error.setId("aid-decision-error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.addClassName("text-error");
         dialog.add(new FormLayout(decision, granted, decider, on, motivation), error);
         Button confirm = new Button(getTranslation("aid.save"), e -> {
             try {
@@ -257,7 +260,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
             UnorderedList list = new UnorderedList();
             texts.forEach(t -> list.add(new ListItem(t)));
             issuesPanel.add(new Paragraph(getTranslation("aid.incomplete", texts.size())), list);
-            issuesPanel.getStyle().set("color", "var(--lumo-error-text-color)");
+            issuesPanel.addClassName("text-error");
         } catch (AidException refused) {
             error(refused);
         } catch (DataAccessException | TransactionException down) {

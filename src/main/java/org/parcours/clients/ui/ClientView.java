@@ -226,21 +226,20 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
     private Div section(String titleKey, Component... fields) {
         FlexLayout values = new FlexLayout(fields);
         values.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        values.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-xl)");
+        values.addClassName("client-fields");
         return new Div(new H3(getTranslation(titleKey)), values);
     }
 
     /** "Label : value" (the value in a span with the given id; "not set" when null or blank). */
     private Div field(String labelKey, String value, String id) {
         Span label = new Span(getTranslation(labelKey));
-        label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
-                .set("display", "block");
+        label.addClassName("client-field-label");
         boolean missing = value == null || value.isBlank();
         Span shown = new Span(missing ? getTranslation("client.notSet") : value);
         shown.setId(id);
-        shown.getStyle().set("white-space", "pre-line");
+        shown.addClassName("text-pre-line");
         if (missing) {
-            shown.getStyle().set("color", "var(--lumo-tertiary-text-color)");
+            shown.addClassName("text-missing");
         }
         return new Div(label, shown);
     }

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.Span;
 import org.parcours.committee.history.ScoreCell;
 import org.parcours.committee.history.ScoreComparison;
 import org.parcours.formdef.Colour;
-import org.parcours.ui.renderer.ScaleColours;
 
 /**
  * Two sets of scores side by side: a row per factor, a coloured code per side, and where the two
@@ -36,14 +35,13 @@ final class CompareTable {
         NativeTable table = new NativeTable();
         table.setId("compare-table");
         table.setCaptionText(context.getTranslation("compare.caption"));
-        table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
+        table.addClassName("compare-table");
         NativeTableRow header = table.getHead().addRow();
         for (String text : new String[] {context.getTranslation("compare.col.factor"), leftHeading, rightHeading,
                 context.getTranslation("compare.col.diff")}) {
             NativeTableHeaderCell cell = header.addHeaderCell();
             cell.setText(text);
             cell.getElement().setAttribute("scope", "col");
-            cell.getStyle().set("padding", "var(--lumo-space-xs)").set("text-align", "start");
         }
         var body = table.addBody();
         for (ScoreComparison.Line line : comparison.lines()) {
@@ -53,38 +51,33 @@ final class CompareTable {
             NativeTableHeaderCell label = row.addHeaderCell();
             label.setText(line.label().in(locale()));
             label.getElement().setAttribute("scope", "row");
-            label.getStyle().set("text-align", "start").set("font-weight", line.differs() ? "700" : "normal")
-                    .set("padding", "var(--lumo-space-xs)");
             row.add(cell(context, "compare-left-" + line.itemId(), line.left(), line.leftAt()));
             row.add(cell(context, "compare-right-" + line.itemId(), line.right(), line.rightAt()));
             NativeTableCell diff = new NativeTableCell();
-            diff.getStyle().set("text-align", "center");
             if (line.differs()) {
                 Span marker = new Span("≠");
                 marker.setId("compare-diff-" + line.itemId());
                 marker.getElement().setAttribute("role", "img");
                 marker.getElement().setAttribute("aria-label", context.getTranslation("compare.differs"));
                 marker.getElement().setAttribute("title", context.getTranslation("compare.differs"));
-                marker.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
+                marker.addClassName("compare-differs");
                 diff.add(marker);
-                row.getStyle().set("outline", "2px solid var(--lumo-contrast-60pct)");
             } else {
                 Span same = new Span("=");
                 same.getElement().setAttribute("aria-label", context.getTranslation("compare.same"));
-                same.getStyle().set("color", "var(--lumo-secondary-text-color)");
+                same.addClassName("compare-same");
                 diff.add(same);
             }
             row.add(diff);
         }
         Div scroller = new Div(summary, table);
         scroller.setId("compare");
-        scroller.getStyle().set("overflow-x", "auto");
+        scroller.addClassName("compare-scroller");
         return scroller;
     }
 
     private static NativeTableCell cell(Component context, String id, Optional<ScoreCell> value, Optional<Instant> at) {
         NativeTableCell td = new NativeTableCell();
-        td.getStyle().set("padding", "2px var(--lumo-space-xs)").set("text-align", "center");
         if (value.isEmpty()) {
             Span none = new Span("–");
             none.setId(id);
@@ -103,9 +96,7 @@ final class CompareTable {
         code.getElement().setAttribute("aria-label", c.code() + " – " + label + (when.isEmpty() ? "" : " (" + when + ")"));
         code.getElement().setAttribute("title", label + (when.isEmpty() ? "" : " – " + when));
         Colour colour = c.colour();
-        code.getStyle().set("display", "inline-block").set("min-width", "2.5em").set("font-weight", "600")
-                .set("border-radius", "var(--lumo-border-radius-s)").set("background", ScaleColours.background(colour))
-                .set("border", "1px solid " + ScaleColours.border(colour)).set("color", ScaleColours.text(colour));
+        code.addClassNames("score-cell", "score-" + colour.yamlName());
         td.add(code);
         return td;
     }

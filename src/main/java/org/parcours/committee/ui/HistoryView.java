@@ -164,9 +164,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             panel.add(none);
             return panel;
         }
-        panel.getStyle().set("border-inline-start", "4px solid " + ScaleColours.border(Colour.AMBER))
-                .set("background", ScaleColours.background(Colour.AMBER)).set("color", ScaleColours.text(Colour.AMBER))
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");
+        panel.addClassNames("notice", ScaleColours.className(Colour.AMBER));
         panel.add(RuleFlagItems.list(this, flags, "history-rule-"));
         return panel;
     }
@@ -185,9 +183,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             panel.add(none);
             return panel;
         }
-        panel.getStyle().set("border-inline-start", "4px solid " + ScaleColours.border(Colour.RED))
-                .set("background", ScaleColours.background(Colour.RED)).set("color", ScaleColours.text(Colour.RED))
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");
+        panel.addClassNames("notice", ScaleColours.className(Colour.RED));
         UnorderedList list = new UnorderedList();
         for (FactorRow row : flagged) {
             PersistentProblem flag = row.persistentProblem().orElseThrow();

@@ -130,18 +130,17 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         card.setId("agenda-item-" + entry.id());
         card.getElement().setAttribute("role", "region");
         card.getElement().setAttribute("aria-label", entry.clientName());
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
+        card.addClassName("agenda-card");
 
         RouterLink client = new RouterLink(entry.clientName(), HistoryView.class, HistoryView.parameters(entry.clientId()));
         client.setId("agenda-client-" + entry.id());
-        client.getStyle().set("font-weight", "600");
+        client.addClassName("text-strong");
         String question = getTranslation("committee.question." + entry.question().name())
                 + (entry.questionText() == null ? "" : " – " + entry.questionText());
         Span questionSpan = new Span(question);
         questionSpan.setId("agenda-question-" + entry.id());
         Span proposed = new Span(getTranslation("committee.agenda.proposedBy", entry.proposedBy()));
-        proposed.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        proposed.addClassNames("text-secondary", "text-small");
         Div line = new Div(client, new Span(" · "), questionSpan, new Span(" · "), proposed);
         card.add(line);
         card.add(imasp(entry));
@@ -150,8 +149,7 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
             Div flags = new Div(RuleFlagItems.list(this, entry.flags(), "agenda-rule-" + entry.id() + "-"));
             flags.setId("agenda-flags-" + entry.id());
             flags.getElement().setAttribute("aria-label", getTranslation("rules.flags.title"));
-            flags.getStyle().set("border-inline-start", "4px solid " + ScaleColours.border(Colour.AMBER))
-                    .set("padding", "0 var(--lumo-space-s)").set("margin", "var(--lumo-space-xs) 0");
+            flags.addClassNames("notice-bar", ScaleColours.className(Colour.AMBER));
             card.add(flags);
         }
 
@@ -164,7 +162,7 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
             Paragraph corrected = new Paragraph(getTranslation("committee.decision.history", entry.decisions().subList(0, entry.decisions().size() - 1)
                     .stream().map(d -> getTranslation("committee.outcome." + d.outcome().name()) + " (" + date(d.decidedOn()) + ")")
                     .collect(Collectors.joining(", "))));
-            corrected.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            corrected.addClassNames("text-small", "text-secondary");
             card.add(corrected);
         }
         HorizontalLayout actions = new HorizontalLayout();
@@ -195,15 +193,13 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         box.getElement().setAttribute("data-imasp", entry.imasp().name());
         if (entry.imasp() == ImaspFreshness.OK) {
             box.setText(getTranslation("committee.imasp.ok", date(entry.lastImasp())));
-            box.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            box.addClassName("text-secondary");
             return box;
         }
         box.getElement().setAttribute("role", "alert");
         box.setText("⚠ " + (entry.imasp() == ImaspFreshness.MISSING ? getTranslation("committee.imasp.missing")
                 : getTranslation("committee.imasp.stale", date(entry.lastImasp()))));
-        box.getStyle().set("border-inline-start", "4px solid " + ScaleColours.border(Colour.RED))
-                .set("background", ScaleColours.background(Colour.RED)).set("color", ScaleColours.text(Colour.RED))
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)").set("margin", "var(--lumo-space-xs) 0");
+        box.addClassNames("notice", "notice-compact", ScaleColours.className(Colour.RED));
         return box;
     }
 
@@ -213,20 +209,20 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         box.getElement().setAttribute("data-outcome", d.outcome().name());
         Span outcome = new Span(getTranslation("committee.outcome." + d.outcome().name()));
         outcome.setId("agenda-outcome-" + entry.id());
-        outcome.getStyle().set("font-weight", "600");
+        outcome.addClassName("text-strong");
         box.add(outcome, new Span(" – " + d.motivation()));
-        Paragraph meta = new Paragraph(getTranslation("committee.decision.meta", date(d.decidedOn()), d.members().replace('\n', ',')));
-        meta.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
+        Paragraph meta = new Paragraph(getTranslation("committee.decision.meta", date(d.decidedOn()), d.members().replace("\n", ", ")));
+        meta.addClassNames("text-small", "flush");
         box.add(meta);
         if (d.correctsDecisionId() != null) {
             Paragraph correction = new Paragraph(getTranslation("committee.decision.isCorrection"));
-            correction.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
+            correction.addClassNames("text-small", "flush");
             box.add(correction);
         }
         Paragraph notice = new Paragraph(d.notifiedOn() == null ? getTranslation("committee.decision.notNotified")
                 : getTranslation("committee.decision.notified", date(d.notifiedOn()), date(d.contestUntil().orElseThrow())));
         notice.setId("agenda-notice-" + entry.id());
-        notice.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
+        notice.addClassNames("text-small", "flush");
         box.add(notice);
         return box;
     }

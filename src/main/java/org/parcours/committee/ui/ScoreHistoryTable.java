@@ -23,8 +23,6 @@ import org.parcours.committee.history.HistorySection;
 import org.parcours.committee.history.ScoreCell;
 import org.parcours.committee.history.ScoreHistory;
 import org.parcours.committee.history.Trend;
-import org.parcours.formdef.Colour;
-import org.parcours.ui.renderer.ScaleColours;
 
 /**
  * The side-by-side grid of a {@link ScoreHistory}: factors as rows grouped by section, one column
@@ -44,23 +42,23 @@ class ScoreHistoryTable extends Div {
         NativeTable table = new NativeTable();
         table.setId(prefix + "table");
         table.setCaptionText(getTranslation("history.caption"));
-        table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
+        table.addClassName("score-grid");
 
         NativeTableRow header = table.getHead().addRow();
         NativeTableHeaderCell factor = header.addHeaderCell();
         factor.setText(getTranslation("history.col.factor"));
         factor.getElement().setAttribute("scope", "col");
-        factor.getStyle().set("text-align", "start");
+        factor.addClassName("score-grid-factor");
         for (HistoryColumn column : history.columns()) {
             NativeTableHeaderCell cell = header.addHeaderCell();
             cell.setId(prefix + "col-" + column.index());
             cell.getElement().setAttribute("scope", "col");
             Span when = new Span(date(column.submittedAt()));
-            when.getStyle().set("display", "block").set("white-space", "nowrap");
+            when.addClassName("score-grid-date");
             Span who = new Span(column.author());
-            who.getStyle().set("display", "block").set("font-weight", "normal").set("color", "var(--lumo-secondary-text-color)");
+            who.addClassName("score-grid-author");
             cell.add(when, who);
-            cell.getStyle().set("padding", "var(--lumo-space-xs)").set("vertical-align", "bottom");
+            cell.addClassName("score-grid-col");
         }
         NativeTableHeaderCell trend = header.addHeaderCell();
         trend.setText(getTranslation("history.col.trend"));
@@ -75,8 +73,7 @@ class ScoreHistoryTable extends Div {
             group.setText(section.title().in(getLocale()));
             group.getElement().setAttribute("colspan", String.valueOf(width));
             group.getElement().setAttribute("scope", "colgroup");
-            group.getStyle().set("text-align", "start").set("padding", "var(--lumo-space-s) var(--lumo-space-xs) var(--lumo-space-xs)")
-                    .set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
+            group.addClassName("score-grid-group");
             for (FactorRow row : section.rows()) {
                 body.add(factorRow(row, prefix));
             }
@@ -85,7 +82,7 @@ class ScoreHistoryTable extends Div {
         Div scroller = new Div(table);
         scroller.setId(prefix + "scroller");
         scroller.setWidthFull();
-        scroller.getStyle().set("overflow-x", "auto");
+        scroller.addClassName("score-grid-scroller");
         // Keyboard users can focus the region to scroll a wide history sideways.
         scroller.getElement().setAttribute("tabindex", "0");
         scroller.getElement().setAttribute("role", "region");
@@ -100,31 +97,30 @@ class ScoreHistoryTable extends Div {
 
         NativeTableHeaderCell label = tr.addHeaderCell();
         label.getElement().setAttribute("scope", "row");
-        label.getStyle().set("text-align", "start").set("font-weight", "normal").set("padding", "var(--lumo-space-xs)");
+        label.addClassName("score-grid-label");
         Span text = new Span(row.label().in(getLocale()));
         text.setId(prefix + "label-" + row.itemId());
         label.add(text);
         String tip = tooltip(row);
         if (!tip.isEmpty()) {
             text.getElement().setAttribute("tabindex", "0");
-            text.getStyle().set("text-decoration", "underline dotted");
+            text.addClassName("score-grid-former");
             Tooltip.forComponent(text).setText(tip);
         }
         if (row.removed()) {
-            tr.getStyle().set("color", "var(--lumo-disabled-text-color)").set("opacity", "0.6");
+            tr.addClassName("score-grid-removed");
             Span removed = new Span(" (" + getTranslation("history.removed") + ")");
-            removed.getStyle().set("font-style", "italic");
+            removed.addClassName("score-grid-removed-note");
             label.add(removed);
         }
 
         for (int i = 0; i < row.cells().size(); i++) {
             NativeTableCell td = tr.addDataCell();
-            td.getStyle().set("padding", "2px").set("text-align", "center");
             Optional<ScoreCell> cell = row.cells().get(i);
             if (cell.isEmpty()) {
                 Span none = new Span("–");
                 none.getElement().setAttribute("aria-label", getTranslation("history.noValue"));
-                none.getStyle().set("color", "var(--lumo-tertiary-text-color)");
+                none.addClassName("score-none");
                 td.add(none);
                 continue;
             }
@@ -136,16 +132,12 @@ class ScoreHistoryTable extends Div {
             code.getElement().setAttribute("data-code", value.code());
             code.getElement().setAttribute("title", value.label().in(getLocale()));
             code.getElement().setAttribute("aria-label", value.code() + " – " + value.label().in(getLocale()));
-            code.getStyle().set("display", "inline-block").set("min-width", "2.5em").set("padding", "0 var(--lumo-space-xs)")
-                    .set("border-radius", "var(--lumo-border-radius-s)").set("font-weight", "600")
-                    .set("background", ScaleColours.background(value.colour()))
-                    .set("border", "1px solid " + ScaleColours.border(value.colour()))
-                    .set("color", ScaleColours.text(value.colour()));
+            code.addClassNames("score-cell", "score-" + colour);
             td.add(code);
         }
 
         NativeTableCell trendCell = tr.addDataCell();
-        trendCell.getStyle().set("text-align", "center").set("padding", "2px var(--lumo-space-xs)");
+        trendCell.addClassName("score-grid-trend");
         Span marker = new Span(marker(row.trend()));
         marker.setId(prefix + "trend-" + row.itemId());
         marker.getElement().setAttribute("data-trend", row.trend().name());
@@ -153,11 +145,7 @@ class ScoreHistoryTable extends Div {
         marker.getElement().setAttribute("aria-label", trendText);
         marker.getElement().setAttribute("title", trendText);
         marker.getElement().setAttribute("role", "img");
-        marker.getStyle().set("color", switch (row.trend()) {
-            case BETTER -> ScaleColours.text(Colour.GREEN);
-            case WORSE -> ScaleColours.text(Colour.RED);
-            default -> "var(--lumo-secondary-text-color)";
-        });
+        marker.addClassNames("score-trend", "score-trend-" + row.trend().name().toLowerCase(Locale.ROOT));
         trendCell.add(marker);
         return tr;
     }

@@ -60,6 +60,8 @@ import org.parcours.submissions.ui.ConflictDialog;
 import org.parcours.ui.renderer.FormRenderer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
+import org.parcours.ui.renderer.ScaleColours;
+import org.parcours.formdef.Colour;
 
 /**
  * One MASP contract: its text (the masp-contract template filled with the form engine), the
@@ -136,8 +138,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         RouterLink all = new RouterLink(getTranslation("contract.all"), ContractsView.class, ContractsView.parameters(current.client().id()));
         Span status = new Span(getTranslation("contract.status." + current.contract().shownStatus()));
         status.setId("contract-status");
-        status.getStyle().set("font-weight", "600").set("padding", "0.1em 0.6em").set("border-radius", "1em")
-                .set("background", current.contract().status() == ContractStatus.DRAFT ? "#e8eaed" : "#d8f0dc");
+        status.addClassNames("status-pill", ScaleColours.className(current.contract().status() == ContractStatus.DRAFT ? Colour.NEUTRAL : Colour.GREEN));
         add(heading, new HorizontalLayout(client, all), status);
         if (current.contract().amendmentInProgress()) {
             Span amending = new Span(getTranslation("contract.amendmentInProgress"));
@@ -153,7 +154,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         Paragraph total = new Paragraph(getTranslation("contract.total", current.earlierMonths()
                 + current.contract().durationMonths().orElse(0), current.totalMaxMonths(), current.minMonths(), current.maxMonths()));
         total.setId("contract-total");
-        total.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        total.addClassName("text-secondary");
         add(total);
         current.notifiedOn().ifPresent(n -> {
             Paragraph notified = new Paragraph(getTranslation("contract.notified", dates.format(n),
@@ -214,7 +215,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
                     name + " · " + state + v.reason().map(r -> " · " + r).orElse(""));
             link.setId("contract-version-" + v.number());
             if (v.number() == current.versionNumber()) {
-                link.getStyle().set("font-weight", "600");
+                link.addClassName("text-strong");
             }
             Anchor pdf = new Anchor("print/contracts/" + current.id() + ".pdf?version=" + v.number(), "PDF");
             pdf.setId("contract-pdf-" + v.number());
@@ -230,7 +231,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
 
     private HorizontalLayout actions() {
         HorizontalLayout buttons = new HorizontalLayout();
-        buttons.getStyle().set("flex-wrap", "wrap");
+        buttons.addClassName("wrap");
         ContractStatus status = current.contract().status();
         if (current.editable()) {
             Button sign = new Button(getTranslation("contract.sign"), e -> askSignature());
@@ -312,7 +313,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
                 UnorderedList list = new UnorderedList();
                 texts.forEach(t -> list.add(new ListItem(t)));
                 issuesPanel.add(new Paragraph(getTranslation("contract.incomplete", texts.size())), list);
-                issuesPanel.getStyle().set("color", "var(--lumo-error-text-color)");
+                issuesPanel.addClassName("text-error");
             } catch (ContractException refused) {
                 error(refused);
             }
@@ -493,7 +494,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         issuesPanel.removeAll();
         Paragraph p = new Paragraph(getTranslation(refused.messageKey(), refused.arguments()));
         p.setId("contract-error");
-        p.getStyle().set("color", "var(--lumo-error-text-color)");
+        p.addClassName("text-error");
         issuesPanel.add(p);
     }
 

@@ -173,8 +173,9 @@ public class ContractsView extends VerticalLayout implements BeforeEnterObserver
         paymentGrid.setItems(contracts.payments(client.id()));
         int unpaid = contracts.unpaidStreak(client.id());
         streak.setText(getTranslation("contracts.payments.streak", unpaid, contracts.rules().unpaidMonthsForJudicial()));
-        streak.getStyle().set("font-weight", unpaid >= contracts.rules().unpaidMonthsForJudicial() ? "600" : "normal")
-                .set("color", unpaid >= contracts.rules().unpaidMonthsForJudicial() ? "var(--lumo-error-text-color)" : "inherit");
+        boolean judicial = unpaid >= contracts.rules().unpaidMonthsForJudicial();
+        streak.getClassNames().set("text-strong", judicial);
+        streak.getClassNames().set("text-error", judicial);
     }
 
     void askEscalation() {

@@ -69,6 +69,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
+import org.parcours.ui.renderer.ScaleColours;
+import org.parcours.formdef.Colour;
 
 /**
  * Fills, submits, amends or reads an evaluation. A new one ({@code clients/<id>/new/<form>}) uses
@@ -120,7 +122,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         this.clock = clock;
         setMaxWidth("60em");
         saveState.setId("save-state");
-        saveState.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        saveState.addClassNames("text-secondary", "text-small");
         issuesPanel.setId("submit-issues");
     }
 
@@ -170,12 +172,11 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         Span status = new Span(statusText());
         status.setId("evaluation-status");
         status.getElement().getThemeList().add("badge");
-        status.getStyle().set("font-weight", "600").set("padding", "0.1em 0.6em").set("border-radius", "1em")
-                .set("background", current.editable() ? "#e8eaed" : "#d8f0dc");
+        status.addClassNames("status-pill", ScaleColours.className(current.editable() ? Colour.NEUTRAL : Colour.GREEN));
         Paragraph author = new Paragraph(current.id().isEmpty() ? getTranslation("evaluation.new")
                 : getTranslation("evaluation.author", current.createdBy().orElse(""), current.updatedAt().map(times()::format).orElse("")));
         author.setId("evaluation-author");
-        author.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        author.addClassName("text-secondary");
         add(heading, header, new HorizontalLayout(status, saveState), author);
         current.revision().flatMap(RevisionSummary::reason).ifPresent(reason -> {
             Paragraph amendment = new Paragraph(getTranslation("evaluation.amendment.reason", reason));
@@ -228,8 +229,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         close.setId("close-evaluation");
         buttons.add(close);
         Div bar = new Div(buttons);
-        bar.getStyle().set("position", "sticky").set("bottom", "0").set("background", "var(--lumo-base-color)")
-                .set("padding-block", "var(--lumo-space-s)").set("width", "100%").set("z-index", "1");
+        bar.addClassName("sticky-actions");
         add(bar);
     }
 
@@ -254,7 +254,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
                     + revision.reason().map(r -> " · " + getTranslation("evaluation.amendment.reason", r)).orElse("");
             Anchor link = new Anchor("evaluations/" + current.id().orElseThrow() + "?" + REVISION + "=" + revision.number(), text);
             if (revision.number() == current.revisionNumber()) {
-                link.getStyle().set("font-weight", "600");
+                link.addClassName("text-strong");
             }
             list.add(new ListItem(link));
         }
@@ -407,7 +407,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private void showIssues(List<Issue> issues) {
         List<String> texts = rendered.showAll(issues);
         Paragraph intro = new Paragraph(getTranslation("evaluation.submit.incomplete", issues.size()));
-        intro.getStyle().set("font-weight", "600").set("color", "var(--lumo-error-text-color)");
+        intro.addClassName("issues-intro");
         UnorderedList list = new UnorderedList();
         for (int i = 0; i < issues.size(); i++) {
             Issue issue = issues.get(i);
@@ -416,8 +416,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             list.add(new ListItem(link));
         }
         issuesPanel.add(intro, list);
-        issuesPanel.getStyle().set("border", "1px solid var(--lumo-error-color-50pct)").set("padding", "var(--lumo-space-s)")
-                .set("border-radius", "var(--lumo-border-radius-m)");
+        issuesPanel.addClassName("issues-panel");
         issuesPanel.scrollIntoView();
     }
 

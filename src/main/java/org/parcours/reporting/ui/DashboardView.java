@@ -171,15 +171,18 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         heading.setId("dashboard-" + id + "-title");
         Div row = new Div(table, chart);
         row.setId("dashboard-" + id);
-        row.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)").set("align-items", "flex-start")
-                .set("width", "100%");
+        row.addClassName("dashboard-section");
+        // a region a keyboard user can reach (and scroll): the page has no other focusable content
+        row.getElement().setAttribute("role", "region");
+        row.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
+        row.getElement().setAttribute("tabindex", "0");
         add(heading, row);
     }
 
     private static Chart chart(String id, Chart.Data data) {
         Chart chart = new Chart(data);
         chart.setId("dashboard-" + id + "-chart");
-        chart.getStyle().set("flex", "1 1 24em").set("min-width", "18em").set("max-width", "48em");
+        chart.addClassName("dashboard-chart");
         chart.setHeight("18em");
         return chart;
     }
@@ -187,14 +190,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private static NativeTable table(String id, List<String> header, List<List<String>> rows) {
         NativeTable table = new NativeTable();
         table.setId("dashboard-" + id + "-table");
-        table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
+        table.addClassName("data-table");
         NativeTableRow head = table.getHead().addRow();
         for (String text : header) {
             NativeTableHeaderCell cell = head.addHeaderCell();
             cell.setText(text);
             cell.getElement().setAttribute("scope", "col");
-            cell.getStyle().set("text-align", "start").set("padding", "2px var(--lumo-space-s)")
-                    .set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
         }
         NativeTableBody body = table.addBody();
         for (List<String> values : rows) {
@@ -202,11 +203,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             NativeTableHeaderCell first = tr.addHeaderCell();
             first.setText(values.getFirst());
             first.getElement().setAttribute("scope", "row");
-            first.getStyle().set("text-align", "start").set("font-weight", "normal").set("padding", "2px var(--lumo-space-s)");
             for (String value : values.subList(1, values.size())) {
                 NativeTableCell cell = tr.addDataCell();
                 cell.setText(value);
-                cell.getStyle().set("text-align", "end").set("padding", "2px var(--lumo-space-s)");
             }
         }
         return table;

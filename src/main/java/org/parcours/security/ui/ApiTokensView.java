@@ -136,7 +136,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         CreatedToken token = tokens.createFor(owner, name.getValue(), rights, Duration.ofDays(days));
         Span secret = new Span(token.token());
         secret.setId("token-secret");
-        secret.getStyle().set("font-family", "monospace").set("user-select", "all");
+        secret.addClassName("token-secret");
         created.removeAll();
         created.add(new Span(getTranslation("tokens.created")), secret);
         name.clear();

@@ -45,7 +45,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         logo.getElement().setAttribute("width", "72").setAttribute("height", "72");
         H1 title = new H1(getTranslation("login.title"));
         title.setId("login-product-name");
-        title.getStyle().set("margin-bottom", "0");
+        title.addClassName("login-title");
         add(logo, title, new Paragraph(getTranslation("login.description")), login, new LanguageSelect());
     }
 

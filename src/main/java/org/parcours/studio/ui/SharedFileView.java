@@ -245,10 +245,12 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         editor.setProblems(StudioParts.editorProblems(checked.problems(), draft.name()));
         if (checked.valid()) {
             status.setText(getTranslation("studio.valid"));
-            status.getStyle().set("color", "var(--lumo-success-text-color)");
+            status.getClassNames().set("text-error", false);
+            status.addClassName("text-success");
         } else {
             status.setText(getTranslation("studio.invalid", checked.problems().size()));
-            status.getStyle().set("color", "var(--lumo-error-text-color)");
+            status.getClassNames().set("text-success", false);
+            status.addClassName("text-error");
             for (FormProblem problem : checked.problems()) {
                 problems.add(StudioParts.problemLine(problem, draft.name(), editor));
             }
@@ -299,7 +301,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
                 if (count != null && count > 0) {
                     line.setText(line.getText() + " – " + getTranslation("studio.diff.affected", count));
                     line.addClassName("studio-warning");
-                    line.getStyle().set("color", "var(--lumo-error-text-color)");
+                    line.addClassName("text-error");
                 }
                 changes.add(line);
             }
@@ -335,7 +337,8 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void say(String text, boolean error) {
-        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        message.getClassNames().set("text-error", error);
+        message.getClassNames().set("text-success", !error);
         message.setText(text);
     }
 

@@ -83,10 +83,8 @@ final class StudioParts {
         Span line = new Span(where + " [" + problem.code().code() + "] " + problem.message()
                 + (problem.hint().isEmpty() ? "" : " – " + problem.hint()));
         line.addClassName("studio-problem");
-        line.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)")
-                .set("color", "var(--lumo-error-text-color)");
         if (here) {
-            line.getStyle().set("cursor", "pointer");
+            line.addClassName("studio-problem-here");
             line.addClickListener(e -> editor.selectLine(problem.at().line()));
         }
         return line;

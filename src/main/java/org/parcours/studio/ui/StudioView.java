@@ -134,7 +134,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         preview.setWidthFull();
 
         message.setId("studio-message");
-        message.getStyle().set("color", "var(--lumo-error-text-color)");
+        message.addClassName("text-error");
         add(title, editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(), labelForm(),
                 orderForm(), new H3(getTranslation("studio.diff")), changes,
                 StudioParts.publishRow(this, IDS, comment, confirm, this::publish), message, new H3(getTranslation("studio.versions")),
@@ -284,10 +284,12 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         editor.setProblems(StudioParts.editorProblems(check.problems(), draft.sourceName()));
         if (check.valid()) {
             status.setText(getTranslation("studio.valid"));
-            status.getStyle().set("color", "var(--lumo-success-text-color)");
+            status.getClassNames().set("text-error", false);
+            status.addClassName("text-success");
         } else {
             status.setText(getTranslation("studio.invalid", check.problems().size()));
-            status.getStyle().set("color", "var(--lumo-error-text-color)");
+            status.getClassNames().set("text-success", false);
+            status.addClassName("text-error");
             for (FormProblem problem : check.problems()) {
                 problems.add(StudioParts.problemLine(problem, draft.sourceName(), editor));
             }
@@ -349,7 +351,7 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
             if (count != null && count > 0) {
                 line.setText(line.getText() + " – " + getTranslation("studio.diff.affected", count));
                 line.addClassName("studio-warning");
-                line.getStyle().set("color", "var(--lumo-error-text-color)");
+                line.addClassName("text-error");
             }
             changes.add(line);
         }
@@ -398,7 +400,8 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void say(String text, boolean error) {
-        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        message.getClassNames().set("text-error", error);
+        message.getClassNames().set("text-success", !error);
         message.setText(text);
     }
 

@@ -40,6 +40,14 @@ public class YamlEditor extends AbstractSinglePropertyField<YamlEditor, String> 
 
     public YamlEditor() {
         super("value", "", false);
+        // The editing area is contenteditable, which assistive checks do not count as reachable by
+        // keyboard: an explicit tabindex 0 says so without adding a tab stop (styles.css keeps the
+        // editor in the light scheme, its syntax colours being light-only).
+        addAttachListener(e -> getElement().executeJs("""
+                const el = this;
+                customElements.whenDefined('parcours-yaml-editor').then(() => el.updateComplete).then(() => {
+                  if (el._view) { el._view.contentDOM.tabIndex = 0; }
+                });"""));
     }
 
     public void setLabel(String label) {

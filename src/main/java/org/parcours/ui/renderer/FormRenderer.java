@@ -146,7 +146,7 @@ public class FormRenderer {
                 } else {
                     Section plain = new Section();
                     H3 title = new H3(section.title().in(locale));
-                    title.getStyle().set("margin-block", "var(--lumo-space-m) var(--lumo-space-s)");
+                    title.addClassName("form-plain-section-title");
                     plain.add(title);
                     section.description().ifPresent(d -> plain.add(new Paragraph(d.in(locale))));
                     build.run();
@@ -286,8 +286,7 @@ public class FormRenderer {
                     }
                     com.vaadin.flow.component.html.Span note = new com.vaadin.flow.component.html.Span();
                     note.setId("previous-" + path.replace('.', '-'));
-                    note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin-block-end", "var(--lumo-space-s)")
-                            .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)");
+                    note.addClassName("previous-note");
                     int index = parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered ? ordered.indexOf(field.component()) : -1;
                     if (parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered && index >= 0) {
                         ordered.addComponentAtIndex(index + 1, note);
@@ -366,8 +365,6 @@ public class FormRenderer {
             boolean changed = !before.equals(now);
             note.setText(changed ? changedText : sourceText);
             note.getElement().setAttribute("data-changed", String.valueOf(changed));
-            note.getStyle().set("background", changed ? "#fff3c4" : "transparent")
-                    .set("color", changed ? "#6d4c00" : "var(--lumo-secondary-text-color)");
         }
     }
 

@@ -63,13 +63,13 @@ class RepeatItemRenderer implements ItemRenderer<RepeatItem> {
             block.getElement().setAttribute("role", "group");
             H4 title = new H4(label);
             title.setId(FieldIds.of(path) + "-title");
-            title.getStyle().set("margin-block", "var(--lumo-space-s)");
+            title.addClassName("repeat-title");
             block.getElement().setAttribute("aria-labelledby", title.getId().orElseThrow());
             block.add(title);
             item.rules().help().ifPresent(h -> block.add(new Paragraph(h.in(locale))));
             rows.setWidthFull();
             problems.setId(FieldIds.of(path) + "-problems");
-            problems.getStyle().set("color", "var(--lumo-error-text-color)");
+            problems.addClassName("text-error");
             problems.getElement().setAttribute("role", "alert");
             problems.setVisible(false);
             add.setText(add.getTranslation(locale, "repeat.add"));
@@ -117,10 +117,7 @@ class RepeatItemRenderer implements ItemRenderer<RepeatItem> {
                 Div group = new Div();
                 group.setId("row-" + path.replace('.', '-') + "-" + row);
                 group.getElement().setAttribute("role", "group");
-                group.getStyle()
-                        .set("border-inline-start", "3px solid var(--lumo-contrast-20pct)")
-                        .set("padding-inline-start", "var(--lumo-space-m)")
-                        .set("margin-block-end", "var(--lumo-space-m)");
+                group.addClassName("repeat-row");
                 H5 heading = new H5(group.getTranslation(locale, "repeat.row", number));
                 heading.setId(group.getId().orElseThrow() + "-title");
                 group.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());

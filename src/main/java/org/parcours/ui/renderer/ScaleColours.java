@@ -2,10 +2,20 @@ package org.parcours.ui.renderer;
 
 import org.parcours.formdef.Colour;
 
-/** The shades used for scale colours: readable text on a light background, high contrast. */
+/**
+ * The scale colours. On screen a view sets {@link #className} and styles.css gives the shades for
+ * the light and the dark scheme; the shades here are the light ones, for what is drawn outside the
+ * page's style sheet (the printed pack, the dashboard's charts): readable text on a light
+ * background, high contrast. A test keeps them equal to the style sheet's light shades.
+ */
 public final class ScaleColours {
 
     private ScaleColours() {
+    }
+
+    /** The CSS class of styles.css that colours an element by its scale colour ("scale-green"). */
+    public static String className(Colour colour) {
+        return "scale-" + colour.yamlName();
     }
 
     public static String background(Colour colour) {

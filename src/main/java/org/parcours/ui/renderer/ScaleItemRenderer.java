@@ -57,16 +57,7 @@ class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
         Span badge = new Span(value.code());
         badge.setTitle(value.label().in(locale));
         badge.getElement().setAttribute("data-colour", value.colour().yamlName());
-        badge.getStyle()
-                .set("display", "inline-block")
-                .set("min-width", "2.6em")
-                .set("text-align", "center")
-                .set("padding", "0.15em 0.5em")
-                .set("border-radius", "var(--lumo-border-radius-m, 6px)")
-                .set("font-weight", "600")
-                .set("background", ScaleColours.background(value.colour()))
-                .set("color", ScaleColours.text(value.colour()))
-                .set("border", "1px solid " + ScaleColours.border(value.colour()));
+        badge.addClassNames("scale-badge", ScaleColours.className(value.colour()));
         return badge;
     }
 }

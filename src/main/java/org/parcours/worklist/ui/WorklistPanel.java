@@ -16,6 +16,8 @@ import org.parcours.evaluations.EvaluationSummary;
 import org.parcours.evaluations.ui.EvaluationView;
 import org.parcours.worklist.Worklist;
 import org.parcours.programmes.engine.ScheduleEngine;
+import org.parcours.ui.renderer.ScaleColours;
+import org.parcours.formdef.Colour;
 
 /** The worklist on a worker's home page: counts, due evaluations, work in progress. */
 public class WorklistPanel extends VerticalLayout {
@@ -25,25 +27,25 @@ public class WorklistPanel extends VerticalLayout {
         setId("worklist");
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         HorizontalLayout counts = new HorizontalLayout(
-                count("worklist-overdue", "worklist.count.overdue", worklist.overdue(), "#f9d0cc"),
-                count("worklist-due-soon", "worklist.count.dueSoon", worklist.dueSoon(), "#ffe9b3"),
-                count("worklist-drafts", "worklist.count.drafts", worklist.drafts(), "#e8eaed"),
-                count("worklist-amendments", "worklist.count.amendments", worklist.amendments(), "#e8eaed"),
-                count("worklist-clients", "worklist.count.clients", worklist.clients(), "#e8eaed"));
+                count("worklist-overdue", "worklist.count.overdue", worklist.overdue(), Colour.RED),
+                count("worklist-due-soon", "worklist.count.dueSoon", worklist.dueSoon(), Colour.AMBER),
+                count("worklist-drafts", "worklist.count.drafts", worklist.drafts(), Colour.NEUTRAL),
+                count("worklist-amendments", "worklist.count.amendments", worklist.amendments(), Colour.NEUTRAL),
+                count("worklist-clients", "worklist.count.clients", worklist.clients(), Colour.NEUTRAL));
         worklist.caseload().ifPresent(c -> {
-            Span caseload = count("worklist-caseload", "worklist.count.caseload", c.active(), c.active() > c.target() ? "#f9d0cc" : "#d7ecd9");
+            Span caseload = count("worklist-caseload", "worklist.count.caseload", c.active(), c.active() > c.target() ? Colour.RED : Colour.GREEN);
             caseload.setText(getTranslation("worklist.count.caseload", c.formTitle().in(getLocale()), c.active(), c.target()));
             caseload.setTitle(getTranslation("worklist.caseload.help", c.target()));
             counts.add(caseload);
         });
-        counts.getStyle().set("flex-wrap", "wrap");
+        counts.addClassName("wrap");
         add(counts);
         worklist.reminder().ifPresent(r -> {
             DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                     .withLocale(getLocale()).withZone(ZoneId.systemDefault());
             Paragraph reminder = new Paragraph(getTranslation("worklist.reminder", when.format(r.computedAt()), r.overdue(), r.dueSoon()));
             reminder.setId("worklist-reminder");
-            reminder.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+            reminder.addClassNames("text-secondary", "flush");
             add(reminder);
         });
 
@@ -76,11 +78,10 @@ public class WorklistPanel extends VerticalLayout {
         add(drafts);
     }
 
-    private Span count(String id, String key, long value, String background) {
+    private Span count(String id, String key, long value, Colour colour) {
         Span span = new Span(getTranslation(key, value));
         span.setId(id);
-        span.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("background", background).set("font-weight", "600");
+        span.addClassNames("count-chip", ScaleColours.className(colour));
         return span;
     }
 }

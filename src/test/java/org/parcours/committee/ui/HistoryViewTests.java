@@ -22,10 +22,8 @@ import org.parcours.clients.ClientSummary;
 import org.parcours.clients.ClientUpdate;
 import org.parcours.clients.ui.ClientView;
 import org.parcours.evaluations.EvaluationService;
-import org.parcours.formdef.Colour;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
-import org.parcours.ui.renderer.ScaleColours;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -54,13 +52,12 @@ class HistoryViewTests extends SpringBrowserlessTest {
         Span newest = find(Span.class).id("history-cell-homeless-0");
         assertThat(newest.getText()).isEqualTo("A");
         assertThat(newest.getElement().getAttribute("data-colour")).isEqualTo("green");
-        assertThat(newest.getStyle().get("background")).isEqualTo(ScaleColours.background(Colour.GREEN));
-        assertThat(newest.getStyle().get("color")).isEqualTo(ScaleColours.text(Colour.GREEN));
+        assertThat(newest.getClassNames()).contains("score-cell", "score-green");
         assertThat(newest.getElement().getAttribute("title")).isEqualTo("Pas d'obstacle");
         Span oldest = find(Span.class).id("history-cell-homeless-2");
         assertThat(oldest.getText()).isEqualTo("C");
         assertThat(oldest.getElement().getAttribute("data-colour")).isEqualTo("red");
-        assertThat(oldest.getStyle().get("border")).contains(ScaleColours.border(Colour.RED));
+        assertThat(oldest.getClassNames()).contains("score-red").doesNotContain("score-green");
 
         assertThat(find(NativeTableHeaderCell.class).withId("history-col-0").exists()).isTrue();
         assertThat(find(NativeTableHeaderCell.class).withId("history-col-3").exists()).isFalse();
