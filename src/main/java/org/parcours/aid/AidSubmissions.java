@@ -13,23 +13,18 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.submissions.SubmissionKind;
 import org.parcours.submissions.SubmissionStore;
 import org.parcours.submissions.SubmittedForm;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** CASU aid requests as submissions: each submitted request with its answers, over this feature's tables. */
+/** CASU aid requests as submissions: each submitted request with its answers, from the submission storage. */
 @Component
 class AidSubmissions implements SubmissionStore {
 
-    private final AidRequestRepository requests;
     private final AidService aid;
     private final FormCatalog catalog;
-    private final JdbcTemplate jdbc;
 
-    AidSubmissions(AidRequestRepository requests, AidService aid, FormCatalog catalog, JdbcTemplate jdbc) {
-        this.requests = requests;
+    AidSubmissions(AidService aid, FormCatalog catalog) {
         this.aid = aid;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -46,10 +41,11 @@ class AidSubmissions implements SubmissionStore {
     public Map<Long, List<SubmittedForm>> submittedOfClients(Collection<Long> clientIds, String formKey) {
         Set<Long> versions = new HashSet<>(catalog.versionIds(formKey));
         Map<Long, List<SubmittedForm>> found = new LinkedHashMap<>();
-        for (AidRequest r : requests.findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(clientIds)) {
-            if (versions.contains(r.getFormVersionId())) {
-                found.computeIfAbsent(r.getClientId(), k -> new ArrayList<>()).addFirst(new SubmittedForm(SubmissionKind.AID_REQUEST,
-                        r.getId(), r.getClientId(), r.getFormVersionId(), 1, r.getSubmittedAt(), r.getSubmittedBy(), r.getAnswers()));
+        for (AidService.Request r : aid.submittedOfClients(clientIds)) {
+            if (versions.contains(r.formVersionId())) {
+                found.computeIfAbsent(r.clientId(), k -> new ArrayList<>()).addFirst(new SubmittedForm(SubmissionKind.AID_REQUEST,
+                        r.id(), r.clientId(), r.formVersionId(), 1, r.text().submittedAt().orElseThrow(), r.text().submittedBy().orElseThrow(),
+                        r.text().answers()));
             }
         }
         found.replaceAll((k, v) -> List.copyOf(v));
@@ -58,22 +54,6 @@ class AidSubmissions implements SubmissionStore {
 
     @Override
     public int countAnswering(String formKey, String itemId, Optional<String> option) {
-        List<Long> versions = catalog.versionIds(formKey);
-        if (versions.isEmpty()) {
-            return 0;
-        }
-        String in = String.join(",", versions.stream().map(v -> "?").toList());
-        List<Object> args = new ArrayList<>(versions);
-        args.add(itemId);
-        args.add(itemId);
-        String select = "SELECT COUNT(DISTINCT r.id) FROM aid_request_answer a JOIN aid_request r ON r.id = a.request_id "
-                + "WHERE r.form_version_id IN (" + in + ") AND (a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?))";
-        if (option.isPresent()) {
-            select += " AND (a.answer_value = ? OR FIND_IN_SET(?, a.answer_value) > 0)";
-            args.add(option.get());
-            args.add(option.get());
-        }
-        Integer count = jdbc.queryForObject(select, Integer.class, args.toArray());
-        return count == null ? 0 : count;
+        return aid.countAnswering(catalog.versionIds(formKey), itemId, option);
     }
 }

@@ -10,7 +10,6 @@ import org.parcours.catalog.FormCatalog;
 import org.parcours.submissions.SubmissionKind;
 import org.parcours.submissions.SubmissionStore;
 import org.parcours.submissions.SubmittedForm;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Evaluations as submissions: the latest submitted revision of each, over this feature's tables. */
@@ -19,12 +18,10 @@ class EvaluationSubmissions implements SubmissionStore {
 
     private final EvaluationService evaluations;
     private final FormCatalog catalog;
-    private final JdbcTemplate jdbc;
 
-    EvaluationSubmissions(EvaluationService evaluations, FormCatalog catalog, JdbcTemplate jdbc) {
+    EvaluationSubmissions(EvaluationService evaluations, FormCatalog catalog) {
         this.evaluations = evaluations;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -48,23 +45,6 @@ class EvaluationSubmissions implements SubmissionStore {
 
     @Override
     public int countAnswering(String formKey, String itemId, Optional<String> option) {
-        List<Long> versions = catalog.versionIds(formKey);
-        if (versions.isEmpty()) {
-            return 0;
-        }
-        String in = String.join(",", versions.stream().map(v -> "?").toList());
-        List<Object> args = new java.util.ArrayList<>(versions);
-        args.add(itemId);
-        args.add(itemId);
-        String select = "SELECT COUNT(DISTINCT r.evaluation_id) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id "
-                + "JOIN evaluation e ON e.id = r.evaluation_id "
-                + "WHERE e.form_version_id IN (" + in + ") AND (a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?))";
-        if (option.isPresent()) {
-            select += " AND (a.answer_value = ? OR FIND_IN_SET(?, a.answer_value) > 0)";
-            args.add(option.get());
-            args.add(option.get());
-        }
-        Integer count = jdbc.queryForObject(select, Integer.class, args.toArray());
-        return count == null ? 0 : count;
+        return evaluations.countAnswering(catalog.versionIds(formKey), itemId, option);
     }
 }

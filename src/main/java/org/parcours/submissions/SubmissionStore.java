@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a feature answers for its kind of submission, over its own tables only. No access check
- * here: {@link Submissions}' callers pass the clients the user may see.
+ * What a feature shows readers of its kind of submission (which revision counts, which id names
+ * it), read through {@link SubmissionStorage}. No access check here: {@link Submissions}' callers
+ * pass the clients the user may see.
  */
 public interface SubmissionStore {
 

@@ -80,9 +80,9 @@ class DemoDataGeneratorTests {
             Set<Long> clientVersions = new HashSet<>();
             for (Map<String, Object> row : jdbc.queryForList("""
                     SELECT t.name, c.first_name, c.last_name, e.id, e.form_version_id, r.submitted_at, e.created_at
-                    FROM client c JOIN team t ON t.id = c.team_id JOIN evaluation e ON e.client_id = c.id
-                    JOIN evaluation_revision r ON r.evaluation_id = e.id
-                    WHERE c.id = ? AND e.status = 'SUBMITTED' ORDER BY r.submitted_at""", clientId)) {
+                    FROM client c JOIN team t ON t.id = c.team_id JOIN submission e ON e.client_id = c.id AND e.kind = 'EVALUATION'
+                    JOIN submission_revision r ON r.submission_id = e.id
+                    WHERE c.id = ? AND r.status = 'SUBMITTED' ORDER BY r.submitted_at""", clientId)) {
                 long evaluationId = ((Number) row.get("id")).longValue();
                 long versionId = ((Number) row.get("form_version_id")).longValue();
                 LocalDateTime submitted = dateTime(row.get("submitted_at"));
@@ -113,10 +113,10 @@ class DemoDataGeneratorTests {
                 .isNotEqualTo(catalog.version(versions.get(2)).definition().item(DemoDataGenerator.RENAMED_FACTOR).orElseThrow().label());
         assertThat(versions.get(2)).isEqualTo(catalog.current(DemoDataGenerator.FORM).versionId());
 
-        long evaluationsBefore = data.count("evaluation");
+        long evaluationsBefore = data.count("submission");
         assertThatThrownBy(() -> generator.generate(seed, SMALL, UNTIL))
                 .isInstanceOf(DemoDataGenerator.AlreadyGeneratedException.class).hasMessageContaining("seed " + seed);
-        assertThat(data.count("evaluation")).isEqualTo(evaluationsBefore);
+        assertThat(data.count("submission")).isEqualTo(evaluationsBefore);
     }
 
     @Test
