@@ -310,7 +310,9 @@ public class AidService {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        Set<Long> requestIds = submitted(clientIds).stream().map(Request::id).collect(Collectors.toSet());
+        List<Long> submissionIds = storage.submittedIds(KIND, clientIds);
+        Set<Long> requestIds = submissionIds.isEmpty() ? Set.of()
+                : requests.findBySubmissionIdIn(submissionIds).stream().map(AidRequest::getId).collect(Collectors.toSet());
         Map<java.time.YearMonth, Map<String, Long>> counts = new java.util.TreeMap<>();
         if (requestIds.isEmpty()) {
             return counts;

@@ -138,11 +138,8 @@ public class EvaluationService {
         if (visibleClientIds.isEmpty()) {
             return List.of();
         }
-        List<StoredSubmission> found = storage.ofClients(KIND, visibleClientIds);
-        Map<Long, StoredRevision> latest = storage.latestOf(found.stream().map(StoredSubmission::id).toList());
-        return found.stream().filter(e -> latest.get(e.id()).draft())
-                .sorted(java.util.Comparator.comparing(StoredSubmission::updatedAt).reversed())
-                .map(e -> EvaluationSummary.of(e, latest.get(e.id()), catalog.version(e.formVersionId())))
+        return storage.drafts(KIND, visibleClientIds).stream()
+                .map(f -> EvaluationSummary.of(f.submission(), f.revision(), catalog.version(f.submission().formVersionId())))
                 .toList();
     }
 

@@ -42,6 +42,25 @@ interface SubmissionRevisionRepository extends JpaRepository<SubmissionRevision,
             order by r.submittedAt desc, r.submissionId desc""")
     List<Object[]> latestSubmittedWithAnswers(SubmissionKind kind, Collection<Long> clientIds, String formKey);
 
+    /**
+     * The draft revisions (a draft is always its submission's latest) of the submissions of a kind
+     * of these clients, with their answers, paired with their submission; the last changed first.
+     * One row per answer: callers keep the first row of each revision.
+     */
+    @Query("""
+            select r, s from SubmissionRevision r join Submission s on s.id = r.submissionId
+              left join fetch r.answers
+            where s.kind = :kind and s.clientId in :clientIds and r.status = org.parcours.submissions.RevisionStatus.DRAFT
+            order by s.updatedAt desc, s.id desc""")
+    List<Object[]> draftsWithAnswers(SubmissionKind kind, Collection<Long> clientIds);
+
+    /** The ids of the submissions of a kind of these clients with a submitted revision. */
+    @Query("""
+            select distinct s.id from Submission s, SubmissionRevision r
+            where r.submissionId = s.id and r.status = org.parcours.submissions.RevisionStatus.SUBMITTED
+              and s.kind = :kind and s.clientId in :clientIds""")
+    List<Long> submittedIds(SubmissionKind kind, Collection<Long> clientIds);
+
     /** Per client, when its last revision of a submission of a kind on one of these form versions was submitted. */
     @Query("""
             select s.clientId, max(r.submittedAt) from Submission s, SubmissionRevision r

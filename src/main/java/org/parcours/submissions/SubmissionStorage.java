@@ -158,6 +158,26 @@ public class SubmissionStorage {
         return List.copyOf(byRevision.values());
     }
 
+    /** The submissions of a kind of these clients whose latest revision is a draft, with it; the last changed first. */
+    @Transactional(readOnly = true)
+    public List<StoredForm> drafts(SubmissionKind kind, Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredForm> byRevision = new LinkedHashMap<>();
+        for (Object[] row : revisions.draftsWithAnswers(kind, clientIds)) {
+            SubmissionRevision r = (SubmissionRevision) row[0];
+            byRevision.computeIfAbsent(r.getId(), id -> new StoredForm(((Submission) row[1]).stored(), r.stored()));
+        }
+        return List.copyOf(byRevision.values());
+    }
+
+    /** The ids of the submissions of a kind of these clients that have a submitted revision (answers not read). */
+    @Transactional(readOnly = true)
+    public List<Long> submittedIds(SubmissionKind kind, Collection<Long> clientIds) {
+        return clientIds.isEmpty() ? List.of() : revisions.submittedIds(kind, clientIds);
+    }
+
     /** Per client, the day its last revision of a submission of a kind on one of these form versions was submitted. */
     @Transactional(readOnly = true)
     public Map<Long, LocalDate> lastSubmittedDates(SubmissionKind kind, Collection<Long> clientIds, Collection<Long> versionIds) {
