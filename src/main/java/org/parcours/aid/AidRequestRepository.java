@@ -7,7 +7,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AidRequestRepository extends JpaRepository<AidRequest, Long> {
 
-    List<AidRequest> findByClientIdOrderByCreatedAtDesc(long clientId);
-
-    List<AidRequest> findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(Collection<Long> clientIds);
+    List<AidRequest> findBySubmissionIdIn(Collection<Long> submissionIds);
 }

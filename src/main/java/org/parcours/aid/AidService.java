@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +33,13 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.submissions.StaleRevisionException;
+import org.parcours.submissions.StoredForm;
+import org.parcours.submissions.StoredRevision;
+import org.parcours.submissions.StoredSubmission;
+import org.parcours.submissions.SubmissionKind;
+import org.parcours.submissions.SubmissionStorage;
+import org.parcours.submissions.SubmittedRevisionException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,6 +61,9 @@ public class AidService {
     static final String TARGET = "aid_request";
     static final int TEXT_MAX = 2000;
 
+    private static final SubmissionKind KIND = SubmissionKind.AID_REQUEST;
+
+    private final SubmissionStorage storage;
     private final AidRequestRepository requests;
     private final SchemeRequestRepository schemes;
     private final ClientService clients;
@@ -61,8 +72,9 @@ public class AidService {
     private final AuditLog audit;
     private final Clock clock;
 
-    AidService(AidRequestRepository requests, SchemeRequestRepository schemes, ClientService clients, FormCatalog catalog,
-               CurrentUser currentUser, AuditLog audit, Clock clock) {
+    AidService(SubmissionStorage storage, AidRequestRepository requests, SchemeRequestRepository schemes, ClientService clients,
+               FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.storage = storage;
         this.requests = requests;
         this.schemes = schemes;
         this.clients = clients;
@@ -81,13 +93,13 @@ public class AidService {
         UserContext user = requireWorker();
         clients.requireVisible(clientId);
         audit.record(user.username(), AuditAction.AID_REQUEST_READ, "client", clientId, "listed aid requests");
-        List<AidRequest> found = requests.findByClientIdOrderByCreatedAtDesc(clientId);
-        Map<Long, List<SchemeRequest>> rows = schemes.findByRequestIdIn(found.stream().map(AidRequest::getId).toList()).stream()
+        List<Request> found = requests(storage.ofClient(KIND, clientId));
+        Map<Long, List<SchemeRequest>> rows = schemes.findByRequestIdIn(found.stream().map(Request::id).toList()).stream()
                 .collect(Collectors.groupingBy(SchemeRequest::getRequestId));
         return found.stream().map(r -> {
-            List<SchemeRequest> own = rows.getOrDefault(r.getId(), List.of());
-            return new AidRequestSummary(r.getId(), r.getClientId(), status(r, own), r.getCreatedAt(), r.getCreatedBy(),
-                    Optional.ofNullable(r.getSubmittedAt()), r.isSubmitted() ? own.size() : rowCount(r),
+            List<SchemeRequest> own = rows.getOrDefault(r.id(), List.of());
+            return new AidRequestSummary(r.id(), r.clientId(), status(r, own), r.submission().createdAt(), r.submission().createdBy(),
+                    r.text().submittedAt(), r.submitted() ? own.size() : rowCount(r),
                     own.stream().filter(s -> s.getDecision() == SchemeDecision.PENDING).count());
         }).toList();
     }
@@ -112,9 +124,9 @@ public class AidService {
             definition.path(BindingRole.AID_APPLICANT_BIRTH_DATE).ifPresent(path -> start.put(path, client.birthDate().toString()));
         }
         FormSession.unknownPaths(form.definition(), start).forEach(start::remove);
-        AidRequest request = requests.saveAndFlush(new AidRequest(clientId, form.versionId(),
-                FormSession.resume(form.definition(), start, LocalDate.now(clock)).answersToStore(), clock.instant(), user.username()));
-        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, request.getId(),
+        Request request = newRequest(clientId, form, FormSession.resume(form.definition(), start, LocalDate.now(clock)).answersToStore(),
+                user);
+        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, request.id(),
                 "for client " + clientId + " on " + form.formKey() + " v" + form.versionNumber());
         return details(request, client);
     }
@@ -132,19 +144,23 @@ public class AidService {
     public AidRequestDetails save(long requestId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
         Visible found = find(requestId);
-        AidRequest request = found.request();
-        if (request.isSubmitted()) {
+        Request request = found.request();
+        if (request.submitted()) {
             throw new AidException("aid.error.submitted", "The request is submitted");
         }
-        if (request.getVersion() != lockVersion) {
-            throw new AidException("aid.error.concurrent", "Someone else changed this request meanwhile");
+        if (request.text().lockVersion() != lockVersion) {
+            throw concurrent();
         }
-        PublishedForm form = catalog.version(request.getFormVersionId());
+        PublishedForm form = catalog.version(request.formVersionId());
         Map<String, String> cleaned = clean(form, answers);
-        request.replaceAnswers(cleaned, clock.instant(), user.username());
-        flush();
+        StoredRevision saved;
+        try {
+            saved = storage.saveDraft(request.submissionId(), lockVersion, cleaned, clock.instant(), user.username());
+        } catch (StaleRevisionException | SubmittedRevisionException e) {
+            throw concurrent();
+        }
         audit.record(user.username(), AuditAction.AID_REQUEST_SAVED, TARGET, requestId, cleaned.size() + " answers");
-        return details(request, found.client());
+        return details(request.with(saved), found.client());
     }
 
     /**
@@ -156,11 +172,10 @@ public class AidService {
     public AidRequestDetails saveAsCopy(long requestId, Map<String, String> answers) {
         UserContext user = requireWorker();
         Visible found = find(requestId);
-        PublishedForm form = catalog.version(found.request().getFormVersionId());
-        AidRequest copy = requests.saveAndFlush(new AidRequest(found.request().getClientId(), form.versionId(), clean(form, answers),
-                clock.instant(), user.username()));
-        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, copy.getId(),
-                "copy of request " + requestId + " kept after a conflict, for client " + copy.getClientId());
+        PublishedForm form = catalog.version(found.request().formVersionId());
+        Request copy = newRequest(found.request().clientId(), form, clean(form, answers), user);
+        audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, copy.id(),
+                "copy of request " + requestId + " kept after a conflict, for client " + copy.clientId());
         return details(copy, found.client());
     }
 
@@ -170,15 +185,15 @@ public class AidService {
         AidRequestDetails saved = save(requestId, lockVersion, answers);
         UserContext user = currentUser.require();
         Visible found = find(requestId);
-        AidRequest request = found.request();
-        PublishedForm form = catalog.version(request.getFormVersionId());
+        Request request = found.request();
+        PublishedForm form = catalog.version(request.formVersionId());
         List<Issue> issues = FormSession.resume(form.definition(), saved.answers(), LocalDate.now(clock)).validate();
         if (!issues.isEmpty()) {
             throw new IncompleteAidRequestException(issues);
         }
         FormDefinition definition = form.definition();
         definition.requireBound(BindingRole.AID_SCHEME);
-        Map<String, String> stored = request.getAnswers();
+        Map<String, String> stored = request.text().answers();
         int count = definition.rows(BindingRole.AID_SCHEMES, stored);
         Instant now = clock.instant();
         for (int row = 1; row <= count; row++) {
@@ -187,10 +202,15 @@ public class AidService {
                     definition.answer(BindingRole.AID_SCHEME_DETAIL, row, stored).orElse(null),
                     amount == null ? null : new BigDecimal(amount), now, user.username()));
         }
-        request.submit(now, user.username());
         flush();
+        StoredRevision submitted;
+        try {
+            submitted = storage.submit(request.submissionId(), saved.lockVersion(), now, user.username());
+        } catch (StaleRevisionException | SubmittedRevisionException e) {
+            throw concurrent();
+        }
         audit.record(user.username(), AuditAction.AID_REQUEST_SUBMITTED, TARGET, requestId, count + " scheme(s) requested");
-        return details(request, found.client());
+        return details(request.with(submitted), found.client());
     }
 
     /**
@@ -258,21 +278,21 @@ public class AidService {
         if (byId.isEmpty()) {
             return List.of();
         }
-        List<AidRequest> submitted = requests.findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(byId.keySet());
-        Map<Long, AidRequest> requestById = new LinkedHashMap<>();
-        submitted.forEach(r -> requestById.put(r.getId(), r));
+        Map<Long, Request> requestById = new LinkedHashMap<>();
+        submitted(byId.keySet()).forEach(r -> requestById.put(r.id(), r));
         Instant now = clock.instant();
         List<BoardRow> rows = new ArrayList<>();
         for (SchemeRequest s : schemes.findByRequestIdIn(requestById.keySet())) {
             if (s.getDecision() != SchemeDecision.PENDING) {
                 continue;
             }
-            AidRequest r = requestById.get(s.getRequestId());
-            ClientSummary c = byId.get(r.getClientId());
-            FormDefinition form = catalog.version(r.getFormVersionId()).definition();
-            rows.add(new BoardRow(r.getId(), s.getId(), c.id(), c.fullName(), c.teamId(), c.teamName(),
+            Request r = requestById.get(s.getRequestId());
+            ClientSummary c = byId.get(r.clientId());
+            FormDefinition form = catalog.version(r.formVersionId()).definition();
+            Instant submittedAt = r.text().submittedAt().orElseThrow();
+            rows.add(new BoardRow(r.id(), s.getId(), c.id(), c.fullName(), c.teamId(), c.teamName(),
                     label(form, s.getSchemeCode(), locale) + (s.getSchemeDetail() == null ? "" : " – " + s.getSchemeDetail()),
-                    Optional.ofNullable(s.getAmountRequested()), r.getSubmittedAt(), Duration.between(r.getSubmittedAt(), now).toDays()));
+                    Optional.ofNullable(s.getAmountRequested()), submittedAt, Duration.between(submittedAt, now).toDays()));
         }
         rows.sort(Comparator.comparing(BoardRow::submittedAt).thenComparing(BoardRow::requestId).thenComparing(BoardRow::schemeId));
         audit.record(user.username(), AuditAction.AID_REQUEST_READ, TARGET, "board",
@@ -290,8 +310,9 @@ public class AidService {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        Set<Long> requestIds = requests.findByClientIdInAndSubmittedTrueOrderBySubmittedAtAsc(clientIds).stream()
-                .map(AidRequest::getId).collect(Collectors.toSet());
+        List<Long> submissionIds = storage.submittedIds(KIND, clientIds);
+        Set<Long> requestIds = submissionIds.isEmpty() ? Set.of()
+                : requests.findBySubmissionIdIn(submissionIds).stream().map(AidRequest::getId).collect(Collectors.toSet());
         Map<java.time.YearMonth, Map<String, Long>> counts = new java.util.TreeMap<>();
         if (requestIds.isEmpty()) {
             return counts;
@@ -308,7 +329,69 @@ public class AidService {
 
     // ---- internals
 
-    private record Visible(AidRequest request, ClientSummary client) {
+    private record Visible(Request request, ClientSummary client) {
+    }
+
+    /** A request: its own id, its submission and the submission's (only) revision, the request's text. */
+    record Request(long id, StoredSubmission submission, StoredRevision text) {
+
+        long submissionId() {
+            return submission.id();
+        }
+
+        long clientId() {
+            return submission.clientId();
+        }
+
+        long formVersionId() {
+            return submission.formVersionId();
+        }
+
+        boolean submitted() {
+            return !text.draft();
+        }
+
+        Request with(StoredRevision changed) {
+            return new Request(id, submission, changed);
+        }
+    }
+
+    private Request newRequest(long clientId, PublishedForm form, Map<String, String> answers, UserContext user) {
+        StoredForm created = storage.create(KIND, clientId, form.versionId(), answers, clock.instant(), user.username());
+        AidRequest request = requests.saveAndFlush(new AidRequest(created.submission().id()));
+        return new Request(request.getId(), created.submission(), created.revision());
+    }
+
+    /** The requests of these submissions (in their order), each with its latest revision. */
+    private List<Request> requests(List<StoredSubmission> found) {
+        Map<Long, StoredSubmission> bySubmission = new LinkedHashMap<>();
+        found.forEach(s -> bySubmission.put(s.id(), s));
+        Map<Long, StoredRevision> latest = storage.latestOf(bySubmission.keySet());
+        Map<Long, Long> requestOf = new HashMap<>();
+        requests.findBySubmissionIdIn(bySubmission.keySet()).forEach(r -> requestOf.put(r.getSubmissionId(), r.getId()));
+        return bySubmission.values().stream().filter(s -> requestOf.containsKey(s.id()))
+                .map(s -> new Request(requestOf.get(s.id()), s, latest.get(s.id()))).toList();
+    }
+
+    /** The submitted requests of these clients, the first submitted first. */
+    private List<Request> submitted(Collection<Long> clientIds) {
+        return requests(storage.ofClients(KIND, clientIds)).stream().filter(Request::submitted)
+                .sorted(Comparator.comparing((Request r) -> r.text().submittedAt().orElseThrow()).thenComparing(Request::id)).toList();
+    }
+
+    /** For the store: the submitted requests of these clients, the first submitted first; no access check. */
+    @Transactional(readOnly = true)
+    List<Request> submittedOfClients(Collection<Long> clientIds) {
+        return submitted(clientIds);
+    }
+
+    /** For the store: how many requests on these form versions answer the item (holding the option, if given). */
+    int countAnswering(Collection<Long> versionIds, String itemId, Optional<String> option) {
+        return storage.countAnswering(KIND, versionIds, itemId, option);
+    }
+
+    private static AidException concurrent() {
+        return new AidException("aid.error.concurrent", "Someone else changed this request meanwhile");
     }
 
     private UserContext requireWorker() {
@@ -321,9 +404,11 @@ public class AidService {
     }
 
     private Visible find(long requestId) {
-        AidRequest request = requests.findById(requestId).orElseThrow(() -> new AidRequestNotFoundException(requestId));
+        AidRequest row = requests.findById(requestId).orElseThrow(() -> new AidRequestNotFoundException(requestId));
+        StoredSubmission submission = storage.find(KIND, row.getSubmissionId()).orElseThrow(() -> new AidRequestNotFoundException(requestId));
+        Request request = new Request(requestId, submission, storage.latest(submission.id()));
         try {
-            return new Visible(request, clients.requireVisible(request.getClientId()));
+            return new Visible(request, clients.requireVisible(request.clientId()));
         } catch (ClientNotFoundException e) {
             throw new AidRequestNotFoundException(requestId);
         }
@@ -332,18 +417,17 @@ public class AidService {
     private void flush() {
         try {
             schemes.flush();
-            requests.flush();
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new AidException("aid.error.concurrent", "Someone else changed this request meanwhile");
+            throw concurrent();
         }
     }
 
-    private int rowCount(AidRequest request) {
-        return catalog.version(request.getFormVersionId()).definition().rows(BindingRole.AID_SCHEMES, request.getAnswers());
+    private int rowCount(Request request) {
+        return catalog.version(request.formVersionId()).definition().rows(BindingRole.AID_SCHEMES, request.text().answers());
     }
 
-    private static RequestStatus status(AidRequest r, List<SchemeRequest> rows) {
-        return RequestStatus.of(r.isSubmitted(), rows.stream().map(SchemeRequest::getDecision).toList());
+    private static RequestStatus status(Request r, List<SchemeRequest> rows) {
+        return RequestStatus.of(r.submitted(), rows.stream().map(SchemeRequest::getDecision).toList());
     }
 
     /** The scheme's label from the form version's choice item (its YAML list or options), else the code. */
@@ -374,15 +458,15 @@ public class AidService {
         return session.answersToStore();
     }
 
-    private AidRequestDetails details(AidRequest r, ClientSummary client) {
-        PublishedForm form = catalog.version(r.getFormVersionId());
-        List<SchemeRequest> rows = schemes.findByRequestIdOrderByRowAsc(r.getId());
+    private AidRequestDetails details(Request r, ClientSummary client) {
+        PublishedForm form = catalog.version(r.formVersionId());
+        List<SchemeRequest> rows = schemes.findByRequestIdOrderByRowAsc(r.id());
         List<SchemeView> views = rows.stream().map(s -> new SchemeView(s.getId(), s.getRow(), s.getSchemeCode(),
                 labelText(form.definition(), s.getSchemeCode()), Optional.ofNullable(s.getSchemeDetail()),
                 Optional.ofNullable(s.getAmountRequested()), s.getDecision(), Optional.ofNullable(s.getAmountGranted()),
                 Optional.ofNullable(s.getDecider()), Optional.ofNullable(s.getDecidedOn()), Optional.ofNullable(s.getMotivation()))).toList();
-        return new AidRequestDetails(r.getId(), client, form, r.getAnswers(), !r.isSubmitted(), r.getVersion(), status(r, rows),
-                Optional.ofNullable(r.getSubmittedAt()), Optional.ofNullable(r.getSubmittedBy()), r.getCreatedBy(), views);
+        return new AidRequestDetails(r.id(), client, form, r.text().answers(), !r.submitted(), r.text().lockVersion(), status(r, rows),
+                r.text().submittedAt(), r.text().submittedBy(), r.submission().createdBy(), views);
     }
 
     private static String blankToNull(String value) {

@@ -31,6 +31,13 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.submissions.StaleRevisionException;
+import org.parcours.submissions.StoredForm;
+import org.parcours.submissions.StoredRevision;
+import org.parcours.submissions.StoredSubmission;
+import org.parcours.submissions.SubmissionKind;
+import org.parcours.submissions.SubmissionStorage;
+import org.parcours.submissions.SubmittedRevisionException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,8 +58,11 @@ public class ContractService {
     static final int TEXT_MAX = 2000;
     static final int EVALUATION_MAX = 4000;
 
+    private static final SubmissionKind KIND = SubmissionKind.CONTRACT;
+
+    private final SubmissionStorage storage;
     private final MaspContractRepository contracts;
-    private final ContractVersionRepository versions;
+    private final ContractSignatureRepository signatures;
     private final RentPaymentRepository payments;
     private final EscalationRepository escalations;
     private final ClientService clients;
@@ -62,11 +72,12 @@ public class ContractService {
     private final AuditLog audit;
     private final Clock clock;
 
-    ContractService(MaspContractRepository contracts, ContractVersionRepository versions, RentPaymentRepository payments,
-                    EscalationRepository escalations, ClientService clients, MeetingService meetings, FormCatalog catalog,
-                    CurrentUser currentUser, AuditLog audit, Clock clock) {
+    ContractService(SubmissionStorage storage, MaspContractRepository contracts, ContractSignatureRepository signatures,
+                    RentPaymentRepository payments, EscalationRepository escalations, ClientService clients, MeetingService meetings,
+                    FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.storage = storage;
         this.contracts = contracts;
-        this.versions = versions;
+        this.signatures = signatures;
         this.payments = payments;
         this.escalations = escalations;
         this.clients = clients;
@@ -104,7 +115,7 @@ public class ContractService {
         clients.requireVisible(clientId);
         audit.record(user.username(), AuditAction.CONTRACT_READ, CLIENT_TARGET, clientId, "listed MASP contracts");
         LocalDate today = today();
-        return contracts.findByClientIdOrderByCreatedAtDesc(clientId).stream().map(c -> summary(c, today)).toList();
+        return stored(storage.ofClient(KIND, clientId)).stream().map(c -> summary(c.row(), c.submission(), today)).toList();
     }
 
     /** The contract with its latest text (or text {@code versionNumber}, read-only). */
@@ -112,9 +123,9 @@ public class ContractService {
     public ContractDetails open(long contractId, Optional<Integer> versionNumber) {
         UserContext user = requireWorker();
         Visible found = find(contractId);
-        ContractVersion version = versionNumber.map(n -> versions.findByContractIdAndNumber(contractId, n)
-                .orElseThrow(() -> new ContractNotFoundException(contractId))).orElseGet(() -> latest(contractId));
-        audit.record(user.username(), AuditAction.CONTRACT_READ, TARGET, contractId, "opened text " + version.getNumber());
+        StoredRevision version = versionNumber.map(n -> storage.revision(found.submission().id(), n)
+                .orElseThrow(() -> new ContractNotFoundException(contractId))).orElseGet(() -> latest(found));
+        audit.record(user.username(), AuditAction.CONTRACT_READ, TARGET, contractId, "opened text " + version.number());
         return details(found, version);
     }
 
@@ -128,13 +139,10 @@ public class ContractService {
         PublishedForm form = catalog.current(formKey());
         requireTemplate(form.definition());
         Instant now = clock.instant();
-        MaspContract contract = contracts.save(new MaspContract(client.id(), form.versionId(), null, now, user.username()));
-        ContractVersion version = versions.save(new ContractVersion(contract.getId(), 1, null,
-                FormSession.start(form.definition(), today()).answersToStore(), now, user.username()));
-        flush(contract.getId());
-        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, contract.getId(),
+        Created created = newContract(client, form, FormSession.start(form.definition(), today()).answersToStore(), null, now, user);
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, created.found().contract().getId(),
                 "draft for client " + clientId + " on " + form.formKey() + " v" + form.versionNumber());
-        return details(new Visible(contract, client), version);
+        return details(created.found(), created.text());
     }
 
     /** Saves the answers of the text being drafted (the contract or an avenant); rules wait for signing. */
@@ -142,15 +150,17 @@ public class ContractService {
     public ContractDetails save(long contractId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
         Visible found = find(contractId);
-        ContractVersion version = editableDraft(found.contract(), lockVersion);
-        PublishedForm form = catalog.version(found.contract().getFormVersionId());
+        StoredRevision draft = editableDraft(found, lockVersion);
+        PublishedForm form = catalog.version(found.submission().formVersionId());
         Map<String, String> cleaned = clean(form, answers);
-        Map<String, String> before = new HashMap<>(version.getAnswers());
-        version.replaceAnswers(cleaned, clock.instant(), user.username());
-        found.contract().touch(clock.instant(), user.username());
-        flush(contractId);
+        StoredRevision version;
+        try {
+            version = storage.saveDraft(found.submission().id(), lockVersion, cleaned, clock.instant(), user.username());
+        } catch (StaleRevisionException | SubmittedRevisionException e) {
+            throw concurrent(contractId);
+        }
         audit.record(user.username(), AuditAction.CONTRACT_SAVED, TARGET, contractId,
-                "text " + version.getNumber() + ": " + changes(before, cleaned));
+                "text " + version.number() + ": " + changes(draft.answers(), cleaned));
         return details(found, version);
     }
 
@@ -163,14 +173,11 @@ public class ContractService {
     public ContractDetails saveAsCopy(long contractId, Map<String, String> answers) {
         UserContext user = requireWorker();
         Visible found = find(contractId);
-        PublishedForm form = catalog.version(found.contract().getFormVersionId());
-        Instant now = clock.instant();
-        MaspContract copy = contracts.save(new MaspContract(found.contract().getClientId(), form.versionId(), null, now, user.username()));
-        ContractVersion text = versions.save(new ContractVersion(copy.getId(), 1, null, clean(form, answers), now, user.username()));
-        flush(copy.getId());
-        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, copy.getId(),
-                "copy of contract " + contractId + " kept after a conflict, for client " + copy.getClientId());
-        return details(new Visible(copy, found.client()), text);
+        PublishedForm form = catalog.version(found.submission().formVersionId());
+        Created copy = newContract(found.client(), form, clean(form, answers), null, clock.instant(), user);
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, copy.found().contract().getId(),
+                "copy of contract " + contractId + " kept after a conflict, for client " + found.client().id());
+        return details(copy.found(), copy.text());
     }
 
     /**
@@ -185,9 +192,9 @@ public class ContractService {
         UserContext user = currentUser.require();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        ContractVersion version = editableDraft(contract, saved.lockVersion());
-        PublishedForm form = catalog.version(contract.getFormVersionId());
-        List<Issue> issues = FormSession.resume(form.definition(), version.getAnswers(), today()).validate();
+        StoredRevision version = editableDraft(found, saved.lockVersion());
+        PublishedForm form = catalog.version(found.submission().formVersionId());
+        List<Issue> issues = FormSession.resume(form.definition(), version.answers(), today()).validate();
         if (!issues.isEmpty()) {
             throw new IncompleteContractException(issues);
         }
@@ -196,7 +203,7 @@ public class ContractService {
         }
         FormDefinition template = form.definition();
         requireTemplate(template);
-        Map<String, String> terms = version.getAnswers();
+        Map<String, String> terms = version.answers();
         if (!template.answer(BindingRole.CONTRACT_ADHESION, terms).map("true"::equals).orElse(false)) {
             throw new ContractException("contract.error.noAdhesion",
                     "The person's free adhesion is required to sign; a refusal may be recorded as a trigger toward a judicial measure");
@@ -207,17 +214,22 @@ public class ContractService {
         rules.checkTotal(earlierMonths(contract), months);
         LocalDate start = LocalDate.parse(template.answer(BindingRole.CONTRACT_START, terms).orElseThrow());
         String level = template.answer(BindingRole.CONTRACT_LEVEL, terms).orElse(null);
-        version.sign(signedOn, clock.instant(), user.username());
+        StoredRevision signed;
+        try {
+            signed = storage.submit(found.submission().id(), version.lockVersion(), clock.instant(), user.username());
+        } catch (StaleRevisionException | SubmittedRevisionException e) {
+            throw concurrent(contractId);
+        }
+        signatures.save(new ContractSignature(signed.id(), signedOn));
         contract.applyTerms(level, start, months);
-        if (version.getNumber() == 1) {
+        if (signed.number() == 1) {
             contract.sign(signedOn);
         }
-        contract.touch(clock.instant(), user.username());
         flush(contractId);
         audit.record(user.username(), AuditAction.CONTRACT_SIGNED, TARGET, contractId,
-                (version.getNumber() == 1 ? "contract" : "avenant " + (version.getNumber() - 1)) + " signed on " + signedOn
+                (signed.number() == 1 ? "contract" : "avenant " + (signed.number() - 1)) + " signed on " + signedOn
                         + ": level " + contract.getLevel() + ", " + start + " for " + months + " months");
-        return details(found, version);
+        return details(found, signed);
     }
 
     /** Opens an avenant of a signed contract: a new text, copied from the current one, with its reason. */
@@ -231,16 +243,18 @@ public class ContractService {
         Visible found = find(contractId);
         MaspContract contract = found.contract();
         requireStatus(contract, ContractStatus.SIGNED, ContractStatus.EVALUATED);
-        ContractVersion last = latest(contractId);
+        StoredRevision last = latest(found);
         if (last.draft()) {
             throw new ContractException("contract.error.amendmentOpen", "An avenant is already being drafted");
         }
-        ContractVersion avenant = versions.save(new ContractVersion(contractId, last.getNumber() + 1, trimmed, last.getAnswers(),
-                clock.instant(), user.username()));
-        contract.touch(clock.instant(), user.username());
-        flush(contractId);
+        StoredRevision avenant;
+        try {
+            avenant = storage.addRevision(found.submission().id(), trimmed, last.answers(), clock.instant(), user.username());
+        } catch (StaleRevisionException e) {
+            throw concurrent(contractId);
+        }
         audit.record(user.username(), AuditAction.CONTRACT_AMENDED, TARGET, contractId,
-                "avenant " + (avenant.getNumber() - 1) + " opened; reason: " + trimmed);
+                "avenant " + (avenant.number() - 1) + " opened; reason: " + trimmed);
         return details(found, avenant);
     }
 
@@ -256,7 +270,7 @@ public class ContractService {
         Visible found = find(contractId);
         MaspContract contract = found.contract();
         requireStatus(contract, ContractStatus.SIGNED);
-        ContractVersion current = latest(contractId);
+        StoredRevision current = latest(found);
         if (current.draft()) {
             throw new ContractException("contract.error.amendmentOpen", "Sign or drop the avenant being drafted first");
         }
@@ -264,7 +278,8 @@ public class ContractService {
         if (trimmed.isEmpty() || trimmed.length() > EVALUATION_MAX) {
             throw new ContractException("contract.error.evaluationText", "The evaluation needs its text");
         }
-        int objectives = catalog.version(contract.getFormVersionId()).definition().rows(BindingRole.CONTRACT_OBJECTIVES, current.getAnswers());
+        int objectives = catalog.version(found.submission().formVersionId()).definition().rows(BindingRole.CONTRACT_OBJECTIVES,
+                current.answers());
         for (int i = 1; i <= objectives; i++) {
             if (results == null || results.get(i) == null) {
                 throw new ContractException("contract.error.objectiveResult", "Objective " + i + " has no result", i);
@@ -280,8 +295,7 @@ public class ContractService {
             }
         });
         contract.evaluate(on, user.username(), trimmed, kept);
-        contract.touch(clock.instant(), user.username());
-        flush(contractId);
+        touch(found, user);
         audit.record(user.username(), AuditAction.CONTRACT_EVALUATED, TARGET, contractId, "evaluated on " + on + ": " + kept);
         return details(found, current);
     }
@@ -308,7 +322,7 @@ public class ContractService {
         PublishedForm form = catalog.current(formKey());
         FormDefinition template = form.definition();
         requireTemplate(template);
-        Map<String, String> answers = new HashMap<>(latest(contractId).getAnswers());
+        Map<String, String> answers = new HashMap<>(latest(found).answers());
         answers.put(template.requireBound(BindingRole.CONTRACT_START), contract.getEndDate().plusDays(1).toString());
         answers.put(template.requireBound(BindingRole.CONTRACT_DURATION), String.valueOf(months));
         template.path(BindingRole.CONTRACT_RENEWAL).ifPresent(path -> answers.put(path, "true"));
@@ -318,17 +332,15 @@ public class ContractService {
         template.path(BindingRole.CONTRACT_ADHESION_DATE).ifPresent(answers::remove);
         FormSession.unknownPaths(form.definition(), answers).forEach(answers::remove);
         Instant now = clock.instant();
-        MaspContract renewal = contracts.save(new MaspContract(contract.getClientId(), form.versionId(), contract.getId(), now,
-                user.username()));
-        ContractVersion text = versions.save(new ContractVersion(renewal.getId(), 1, null,
-                FormSession.resume(form.definition(), answers, today()).answersToStore(), now, user.username()));
+        Created renewal = newContract(found.client(), form, FormSession.resume(form.definition(), answers, today()).answersToStore(),
+                contract.getId(), now, user);
         contract.renewed();
-        contract.touch(now, user.username());
-        flush(contractId);
-        audit.record(user.username(), AuditAction.CONTRACT_RENEWED, TARGET, contractId, "renewed by contract " + renewal.getId());
-        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, renewal.getId(),
+        touch(found, user);
+        long renewalId = renewal.found().contract().getId();
+        audit.record(user.username(), AuditAction.CONTRACT_RENEWED, TARGET, contractId, "renewed by contract " + renewalId);
+        audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, renewalId,
                 "renewal of contract " + contractId + " for " + months + " months");
-        return details(new Visible(renewal, found.client()), text);
+        return details(renewal.found(), renewal.text());
     }
 
     /** Ends a contract (also a draft the person refused) with its outcome. */
@@ -349,10 +361,9 @@ public class ContractService {
             throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
         }
         contract.end(on, outcome, trimmed);
-        contract.touch(clock.instant(), user.username());
-        flush(contractId);
+        touch(found, user);
         audit.record(user.username(), AuditAction.CONTRACT_ENDED, TARGET, contractId, "ended on " + on + ": " + outcome);
-        return details(found, latest(contractId));
+        return details(found, latest(found));
     }
 
     /** Records the day the decision (the signed contract, its renewal or end) was notified: the contest period starts. */
@@ -367,10 +378,9 @@ public class ContractService {
             throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
         }
         found.contract().notified(notifiedOn);
-        found.contract().touch(clock.instant(), user.username());
-        flush(contractId);
+        touch(found, user);
         audit.record(user.username(), AuditAction.CONTRACT_NOTIFIED, TARGET, contractId, "notified on " + notifiedOn);
-        return details(found, latest(contractId));
+        return details(found, latest(found));
     }
 
     // ---- rent and charges, escalation
@@ -444,7 +454,7 @@ public class ContractService {
             throw new ContractException("contract.error.breachDetail", "Describe which clauses were not kept");
         }
         contractId.ifPresent(id -> {
-            if (find(id).contract().getClientId() != clientId) {
+            if (find(id).submission().clientId() != clientId) {
                 throw new ContractNotFoundException(id);
             }
         });
@@ -486,16 +496,19 @@ public class ContractService {
         LocalDate today = today();
         LocalDate horizon = today.plus(policy.period("worklist.due_soon_within"));
         List<ContractDue> due = new ArrayList<>();
-        for (MaspContract c : contracts.findByClientIdInAndStatusInOrderByEndDateAsc(names.keySet(),
-                List.of(ContractStatus.SIGNED, ContractStatus.EVALUATED))) {
+        Map<Long, Long> clientOf = new HashMap<>();
+        storage.ofClients(KIND, names.keySet()).forEach(sub -> clientOf.put(sub.id(), sub.clientId()));
+        for (MaspContract c : clientOf.isEmpty() ? List.<MaspContract>of() : contracts.findBySubmissionIdInAndStatusInOrderByEndDateAsc(
+                clientOf.keySet(), List.of(ContractStatus.SIGNED, ContractStatus.EVALUATED))) {
+            long clientId = clientOf.get(c.getSubmissionId());
             if (c.getEndDate() == null) {
                 continue;
             }
             if (c.getStatus() == ContractStatus.SIGNED && !rules.evaluationDueFrom(c.getEndDate()).isAfter(today)) {
-                due.add(new ContractDue(c.getId(), c.getClientId(), names.get(c.getClientId()), ContractDue.Kind.EVALUATION_DUE,
+                due.add(new ContractDue(c.getId(), clientId, names.get(clientId), ContractDue.Kind.EVALUATION_DUE,
                         c.getEndDate(), c.getEndDate().isBefore(today)));
             } else if (!c.getEndDate().isAfter(horizon)) {
-                due.add(new ContractDue(c.getId(), c.getClientId(), names.get(c.getClientId()), ContractDue.Kind.ENDING_SOON,
+                due.add(new ContractDue(c.getId(), clientId, names.get(clientId), ContractDue.Kind.ENDING_SOON,
                         c.getEndDate(), c.getEndDate().isBefore(today)));
             }
         }
@@ -504,7 +517,50 @@ public class ContractService {
 
     // ---- internals
 
-    private record Visible(MaspContract contract, ClientSummary client) {
+    /** A contract with its submission and client, checked once per call: the signed-in user may see it. */
+    private record Visible(MaspContract contract, StoredSubmission submission, ClientSummary client) {
+    }
+
+    /** A contract's lifecycle row with its submission (client, template version, who made it). */
+    record Stored(MaspContract row, StoredSubmission submission) {
+    }
+
+    /** A contract just created, with its first text. */
+    private record Created(Visible found, StoredRevision text) {
+    }
+
+    private Created newContract(ClientSummary client, PublishedForm form, Map<String, String> answers, Long previousContractId,
+                                Instant now, UserContext user) {
+        StoredForm created = storage.create(KIND, client.id(), form.versionId(), answers, now, user.username());
+        MaspContract contract = contracts.save(new MaspContract(created.submission().id(), previousContractId));
+        flush(created.submission().id());
+        return new Created(new Visible(contract, created.submission(), client), created.revision());
+    }
+
+    /** The contracts of these submissions, in their order. */
+    private List<Stored> stored(List<StoredSubmission> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MaspContract> bySubmission = new HashMap<>();
+        contracts.findBySubmissionIdIn(found.stream().map(StoredSubmission::id).toList())
+                .forEach(c -> bySubmission.put(c.getSubmissionId(), c));
+        return found.stream().filter(sub -> bySubmission.containsKey(sub.id())).map(sub -> new Stored(bySubmission.get(sub.id()), sub))
+                .toList();
+    }
+
+    /** Records who changed the contract's lifecycle, and stores the change. */
+    private void touch(Visible found, UserContext user) {
+        flush(found.contract().getId());
+        try {
+            storage.touch(found.submission().id(), clock.instant(), user.username());
+        } catch (StaleRevisionException e) {
+            throw concurrent(found.contract().getId());
+        }
+    }
+
+    private static ContractException concurrent(long contractId) {
+        return new ContractException("contract.error.concurrent", "Someone else changed contract " + contractId + " meanwhile");
     }
 
     private UserContext requireWorker() {
@@ -518,27 +574,29 @@ public class ContractService {
 
     private Visible find(long contractId) {
         MaspContract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        StoredSubmission submission = storage.find(KIND, contract.getSubmissionId())
+                .orElseThrow(() -> new ContractNotFoundException(contractId));
         try {
-            return new Visible(contract, clients.requireVisible(contract.getClientId()));
+            return new Visible(contract, submission, clients.requireVisible(submission.clientId()));
         } catch (ClientNotFoundException e) {
             throw new ContractNotFoundException(contractId);
         }
     }
 
-    private ContractVersion latest(long contractId) {
-        return versions.findFirstByContractIdOrderByNumberDesc(contractId)
-                .orElseThrow(() -> new IllegalStateException("contract " + contractId + " has no text"));
+    private StoredRevision latest(Visible found) {
+        return storage.latest(found.submission().id());
     }
 
-    private ContractVersion editableDraft(MaspContract contract, long lockVersion) {
+    private StoredRevision editableDraft(Visible found, long lockVersion) {
+        MaspContract contract = found.contract();
         if (contract.getStatus() == ContractStatus.ENDED || contract.getStatus() == ContractStatus.RENEWED) {
             throw new ContractException("contract.error.closed", "This contract is " + contract.getStatus().name().toLowerCase(Locale.ROOT));
         }
-        ContractVersion version = latest(contract.getId());
+        StoredRevision version = latest(found);
         if (!version.draft()) {
             throw new ContractException("contract.error.signed", "The text is signed; open an avenant to change it");
         }
-        if (version.getVersion() != lockVersion) {
+        if (version.lockVersion() != lockVersion) {
             throw new ContractException("contract.error.concurrent", "Someone else changed this text meanwhile; reopen it");
         }
         return version;
@@ -568,7 +626,7 @@ public class ContractService {
 
     private void flush(long contractId) {
         try {
-            versions.flush();
+            signatures.flush();
             contracts.flush();
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ContractException("contract.error.concurrent", "Someone else changed contract " + contractId + " meanwhile");
@@ -601,35 +659,76 @@ public class ContractService {
         return LocalDate.now(clock);
     }
 
-    private ContractSummary summary(MaspContract c, LocalDate today) {
-        List<ContractVersion> texts = versions.findByContractIdOrderByNumberAsc(c.getId());
-        return summary(c, today, texts);
+    private ContractSummary summary(MaspContract c, StoredSubmission submission, LocalDate today) {
+        return summary(c, submission, today, storage.revisions(submission.id()));
     }
 
-    private static ContractSummary summary(MaspContract c, LocalDate today, List<ContractVersion> texts) {
+    private static ContractSummary summary(MaspContract c, StoredSubmission submission, LocalDate today, List<StoredRevision> texts) {
         boolean amending = c.getStatus() != ContractStatus.DRAFT && !texts.isEmpty() && texts.getLast().draft();
-        return new ContractSummary(c.getId(), c.getClientId(), c.getStatus(), c.getStatus().shown(c.getStartDate(), today),
+        return new ContractSummary(c.getId(), submission.clientId(), c.getStatus(), c.getStatus().shown(c.getStartDate(), today),
                 Optional.ofNullable(c.getLevel()), Optional.ofNullable(c.getStartDate()), Optional.ofNullable(c.getDurationMonths()),
                 Optional.ofNullable(c.getEndDate()), Optional.ofNullable(c.getSignedOn()), Optional.ofNullable(c.getPreviousContractId()),
                 texts.size(), amending);
     }
 
-    private ContractDetails details(Visible found, ContractVersion shown) {
+    /** Per text (revision id), the day it was signed. */
+    private Map<Long, LocalDate> signedOn(List<StoredRevision> texts) {
+        Map<Long, LocalDate> signed = new HashMap<>();
+        signatures.findByRevisionIdIn(texts.stream().map(StoredRevision::id).toList())
+                .forEach(sig -> signed.put(sig.getRevisionId(), sig.getSignedOn()));
+        return signed;
+    }
+
+    private ContractDetails details(Visible found, StoredRevision shown) {
         MaspContract c = found.contract();
-        List<ContractVersion> texts = versions.findByContractIdOrderByNumberAsc(c.getId());
+        List<StoredRevision> texts = storage.revisions(found.submission().id());
+        Map<Long, LocalDate> signed = signedOn(texts);
         ContractRules rules = rules();
         LocalDate today = today();
-        boolean editable = shown.draft() && texts.getLast().getNumber() == shown.getNumber()
+        boolean editable = shown.draft() && texts.getLast().number() == shown.number()
                 && c.getStatus() != ContractStatus.ENDED && c.getStatus() != ContractStatus.RENEWED;
-        return new ContractDetails(summary(c, today, texts), found.client(), catalog.version(c.getFormVersionId()), shown.getNumber(),
-                shown.getAnswers(), editable, shown.getVersion(),
-                texts.stream().map(v -> new VersionSummary(v.getNumber(), !v.draft(), Optional.ofNullable(v.getReason()),
-                        Optional.ofNullable(v.getSignedOn()), v.getCreatedAt(), v.getCreatedBy())).toList(),
+        return new ContractDetails(summary(c, found.submission(), today, texts), found.client(),
+                catalog.version(found.submission().formVersionId()), shown.number(), shown.answers(), editable, shown.lockVersion(),
+                texts.stream().map(v -> new VersionSummary(v.number(), !v.draft(), v.reason(), Optional.ofNullable(signed.get(v.id())),
+                        v.createdAt(), v.createdBy())).toList(),
                 Optional.ofNullable(c.getEvaluatedOn()), Optional.ofNullable(c.getEvaluatedBy()), Optional.ofNullable(c.getEvaluationText()),
                 c.getObjectiveResults(), Optional.ofNullable(c.getEndedOn()), Optional.ofNullable(c.getEndOutcome()),
                 Optional.ofNullable(c.getEndNote()), Optional.ofNullable(c.getNotifiedOn()),
                 Optional.ofNullable(c.getNotifiedOn()).map(meetings::contestDeadline),
                 earlierMonths(c), rules.totalMaxMonths(), rules.minMonths(), rules.maxMonths());
+    }
+
+    /** Per contract that ended or has an end date, its submission id and the day it ended (or ends). For the retention job. */
+    @Transactional(readOnly = true)
+    Map<Long, LocalDate> endsOfContracts() {
+        Map<Long, LocalDate> ends = new HashMap<>();
+        for (MaspContract c : contracts.findByEndedOnIsNotNullOrEndDateIsNotNull()) {
+            ends.put(c.getSubmissionId(), c.getEndedOn() != null ? c.getEndedOn() : c.getEndDate());
+        }
+        return ends;
+    }
+
+    /**
+     * For the store: per contract of these clients (newest first) its latest signed text, with its
+     * submission; no access check.
+     */
+    @Transactional(readOnly = true)
+    List<SignedText> latestSignedOfClients(Collection<Long> clientIds) {
+        List<SignedText> found = new ArrayList<>();
+        for (Stored c : stored(storage.ofClients(KIND, clientIds))) {
+            storage.revisions(c.submission().id()).stream().filter(v -> !v.draft()).reduce((first, second) -> second)
+                    .ifPresent(v -> found.add(new SignedText(c.row().getId(), c.submission(), v)));
+        }
+        return found;
+    }
+
+    /** A contract's latest signed text, for readers of submissions. */
+    record SignedText(long contractId, StoredSubmission submission, StoredRevision text) {
+    }
+
+    /** For the store: how many contracts on these template versions answer the item in any text (holding the option, if given). */
+    int countAnswering(Collection<Long> versionIds, String itemId, Optional<String> option) {
+        return storage.countAnswering(KIND, versionIds, itemId, option);
     }
 
     private static EscalationView view(Escalation e) {

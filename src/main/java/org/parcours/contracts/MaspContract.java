@@ -1,6 +1,5 @@
 package org.parcours.contracts;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +18,11 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A MASP contract's lifecycle; its text lives in {@link ContractVersion}s. */
+/**
+ * A MASP contract's lifecycle (signature, terms, evaluation, renewal, end); its texts (the
+ * contract, then its avenants) are the revisions of its submission, signed texts with their date
+ * in {@link ContractSignature}s.
+ */
 @Entity
 @Table(name = "masp_contract")
 class MaspContract {
@@ -28,11 +31,8 @@ class MaspContract {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "client_id")
-    private long clientId;
-
-    @Column(name = "form_version_id")
-    private long formVersionId;
+    @Column(name = "submission_id")
+    private long submissionId;
 
     @Column(name = "previous_contract_id")
     private Long previousContractId;
@@ -83,37 +83,16 @@ class MaspContract {
     @Column(name = "end_note")
     private String endNote;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "created_by")
-    private String createdBy;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "updated_by")
-    private String updatedBy;
-
     @Version
     private long version;
 
     protected MaspContract() {
     }
 
-    MaspContract(long clientId, long formVersionId, Long previousContractId, Instant now, String author) {
-        this.clientId = clientId;
-        this.formVersionId = formVersionId;
+    MaspContract(long submissionId, Long previousContractId) {
+        this.submissionId = submissionId;
         this.previousContractId = previousContractId;
         this.status = ContractStatus.DRAFT;
-        this.createdAt = now;
-        this.createdBy = author;
-        touch(now, author);
-    }
-
-    void touch(Instant now, String author) {
-        updatedAt = now;
-        updatedBy = author;
     }
 
     /** The terms of the signed text (the contract or its last avenant). */
@@ -154,8 +133,7 @@ class MaspContract {
     }
 
     Long getId() { return id; }
-    long getClientId() { return clientId; }
-    long getFormVersionId() { return formVersionId; }
+    long getSubmissionId() { return submissionId; }
     Long getPreviousContractId() { return previousContractId; }
     ContractStatus getStatus() { return status; }
     String getLevel() { return level; }
@@ -171,9 +149,5 @@ class MaspContract {
     LocalDate getEndedOn() { return endedOn; }
     EndOutcome getEndOutcome() { return endOutcome; }
     String getEndNote() { return endNote; }
-    Instant getCreatedAt() { return createdAt; }
-    String getCreatedBy() { return createdBy; }
-    Instant getUpdatedAt() { return updatedAt; }
-    String getUpdatedBy() { return updatedBy; }
     long getVersion() { return version; }
 }

@@ -7,9 +7,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MaspContractRepository extends JpaRepository<MaspContract, Long> {
 
-    List<MaspContract> findByClientIdOrderByCreatedAtDesc(long clientId);
+    List<MaspContract> findByEndedOnIsNotNullOrEndDateIsNotNull();
 
-    List<MaspContract> findByClientIdInOrderByCreatedAtDesc(Collection<Long> clientIds);
+    List<MaspContract> findBySubmissionIdIn(Collection<Long> submissionIds);
 
-    List<MaspContract> findByClientIdInAndStatusInOrderByEndDateAsc(Collection<Long> clientIds, Collection<ContractStatus> statuses);
+    List<MaspContract> findBySubmissionIdInAndStatusInOrderByEndDateAsc(Collection<Long> submissionIds, Collection<ContractStatus> statuses);
 }

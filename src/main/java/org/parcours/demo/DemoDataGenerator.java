@@ -381,7 +381,7 @@ public class DemoDataGenerator {
         // stored like Hibernate stores instants: UTC local date-times (hibernate.jdbc.time_zone=UTC)
         LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
         jdbc.update("""
-                UPDATE evaluation e JOIN evaluation_revision r ON r.evaluation_id = e.id
+                UPDATE submission e JOIN submission_revision r ON r.submission_id = e.id
                 SET e.created_at = ?, e.updated_at = ?, r.created_at = ?, r.updated_at = ?, r.submitted_at = ?
                 WHERE e.id = ?""", t, t, t, t, t, evaluationId);
     }

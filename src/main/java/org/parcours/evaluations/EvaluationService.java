@@ -3,7 +3,6 @@ package org.parcours.evaluations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +28,12 @@ import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.parcours.submissions.StaleRevisionException;
+import org.parcours.submissions.StoredForm;
+import org.parcours.submissions.StoredRevision;
+import org.parcours.submissions.StoredSubmission;
+import org.parcours.submissions.SubmissionKind;
+import org.parcours.submissions.SubmissionStorage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,18 +49,18 @@ public class EvaluationService {
     static final String TARGET = "evaluation";
     static final int REASON_MAX = 2000;
 
-    private final EvaluationRepository evaluations;
-    private final EvaluationRevisionRepository revisions;
+    private static final SubmissionKind KIND = SubmissionKind.EVALUATION;
+
+    private final SubmissionStorage storage;
     private final ClientService clients;
     private final FormCatalog catalog;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    EvaluationService(EvaluationRepository evaluations, EvaluationRevisionRepository revisions, ClientService clients,
-                      FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Clock clock) {
-        this.evaluations = evaluations;
-        this.revisions = revisions;
+    EvaluationService(SubmissionStorage storage, ClientService clients, FormCatalog catalog, CurrentUser currentUser, AuditLog audit,
+                      Clock clock) {
+        this.storage = storage;
         this.clients = clients;
         this.catalog = catalog;
         this.currentUser = currentUser;
@@ -74,17 +78,17 @@ public class EvaluationService {
     public EvaluationDetails blank(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
         PublishedForm form = catalog.current(formKey);
-        Optional<EvaluationRevision> previous = lastSubmitted(clientId, formKey, Optional.empty());
-        Map<String, String> previousAnswers = previous.map(EvaluationRevision::getAnswers).orElse(Map.of());
+        Optional<StoredRevision> previous = lastSubmitted(clientId, formKey, Optional.empty());
+        Map<String, String> previousAnswers = previous.map(StoredRevision::answers).orElse(Map.of());
         Map<String, String> start = new HashMap<>(FormSession.start(form.definition(), LocalDate.now(clock)).answersToStore());
         Set<String> prefilled = new HashSet<>();
         Map<String, String> carried = prefill(form.definition(), previousAnswers);
         start.putAll(carried);
         prefilled.addAll(carried.keySet());
-        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.getEvaluationId(),
+        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.submissionId(),
                 "previous answers shown in a new " + formKey + " form for client " + clientId));
         return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, 1, start, Optional.empty(),
-                Optional.empty(), 0, true, List.of(), previousAnswers, previous.map(EvaluationRevision::getSubmittedAt), prefilled);
+                Optional.empty(), 0, true, List.of(), previousAnswers, previous.flatMap(StoredRevision::submittedAt), prefilled);
     }
 
     /** The evaluation as it stands: its last revision (a draft being filled, or the submitted one). */
@@ -93,7 +97,7 @@ public class EvaluationService {
         UserContext user = currentUser.require();
         Visible found = find(evaluationId);
         audit.record(user.username(), AuditAction.EVALUATION_READ, TARGET, evaluationId, "opened");
-        return details(found, latest(found.evaluation()));
+        return details(found, storage.latest(evaluationId));
     }
 
     /** An earlier revision, read-only. */
@@ -101,22 +105,23 @@ public class EvaluationService {
     public EvaluationDetails openRevision(long evaluationId, int number) {
         UserContext user = currentUser.require();
         Visible found = find(evaluationId);
-        Evaluation evaluation = found.evaluation();
-        EvaluationRevision revision = revisions.findByEvaluationIdAndNumber(evaluationId, number)
+        StoredRevision revision = storage.revision(evaluationId, number)
                 .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
         audit.record(user.username(), AuditAction.EVALUATION_READ, TARGET, evaluationId, "opened revision " + number);
         EvaluationDetails details = details(found, revision);
         return new EvaluationDetails(details.id(), details.client(), details.form(), details.status(), number, details.answers(),
                 details.createdBy(), details.updatedAt(), details.lockVersion(),
-                details.editable() && number == latest(evaluation).getNumber(), details.revisions(), details.previous(),
+                details.editable() && number == storage.latest(evaluationId).number(), details.revisions(), details.previous(),
                 details.previousDate(), Set.of());
     }
 
     @Transactional(readOnly = true)
     public List<EvaluationSummary> ofClient(long clientId) {
         clients.requireVisible(clientId);
-        return evaluations.findByClientIdOrderByCreatedAtDesc(clientId).stream()
-                .map(e -> EvaluationSummary.of(e, latest(e), catalog.version(e.getFormVersionId())))
+        List<StoredSubmission> found = storage.ofClient(KIND, clientId);
+        Map<Long, StoredRevision> latest = storage.latestOf(found.stream().map(StoredSubmission::id).toList());
+        return found.stream()
+                .map(e -> EvaluationSummary.of(e, latest.get(e.id()), catalog.version(e.formVersionId())))
                 .toList();
     }
 
@@ -124,14 +129,7 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public Map<Long, LocalDate> lastSubmittedDates(Collection<Long> visibleClientIds, String formKey) {
         List<Long> versionIds = catalog.versionIds(formKey);
-        if (visibleClientIds.isEmpty() || versionIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, LocalDate> dates = new HashMap<>();
-        for (Object[] row : evaluations.lastSubmitted(visibleClientIds, versionIds)) {
-            dates.put((Long) row[0], LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC));
-        }
-        return dates;
+        return storage.lastSubmittedDates(KIND, visibleClientIds, versionIds);
     }
 
     /** For the worklist: the drafts and open amendments of the given (visible) clients, latest first. */
@@ -140,9 +138,8 @@ public class EvaluationService {
         if (visibleClientIds.isEmpty()) {
             return List.of();
         }
-        return evaluations.findByClientIdInAndStatusInOrderByUpdatedAtDesc(visibleClientIds,
-                        List.of(EvaluationStatus.DRAFT, EvaluationStatus.AMENDING)).stream()
-                .map(e -> EvaluationSummary.of(e, latest(e), catalog.version(e.getFormVersionId())))
+        return storage.drafts(KIND, visibleClientIds).stream()
+                .map(f -> EvaluationSummary.of(f.submission(), f.revision(), catalog.version(f.submission().formVersionId())))
                 .toList();
     }
 
@@ -158,24 +155,20 @@ public class EvaluationService {
         Instant now = clock.instant();
         if (edited.id().isEmpty()) {
             ClientSummary client = clients.requireVisible(user, edited.client().id());
-            Evaluation evaluation = evaluations.save(new Evaluation(client.id(), edited.form().versionId(), now, user.username()));
-            EvaluationRevision revision = revisions.save(new EvaluationRevision(evaluation.getId(), 1, null, cleaned, now, user.username()));
-            revisions.flush();
-            audit.record(user.username(), AuditAction.EVALUATION_CREATED, TARGET, evaluation.getId(),
+            StoredForm created = storage.create(KIND, client.id(), edited.form().versionId(), cleaned, now, user.username());
+            StoredRevision revision = created.revision();
+            audit.record(user.username(), AuditAction.EVALUATION_CREATED, TARGET, created.submission().id(),
                     "form " + edited.form().formKey() + " v" + edited.form().versionNumber() + " for client " + client.id()
                             + ", " + cleaned.size() + " answers" + (edited.prefilled().isEmpty() ? ""
                             : ", " + edited.prefilled().size() + " carried over from the previous evaluation"));
-            return details(new Visible(evaluation, client), revision, List.of(RevisionSummary.of(revision)));
+            return details(new Visible(created.submission(), client), revision, List.of(RevisionSummary.of(revision)));
         }
         Visible found = find(edited.id().get());
-        Evaluation evaluation = found.evaluation();
-        EvaluationRevision revision = editableDraft(evaluation, edited.lockVersion());
-        Map<String, String> before = new HashMap<>(revision.getAnswers());
-        revision.replaceAnswers(cleaned, now, user.username());
-        evaluation.touch(evaluation.getStatus(), now, user.username());
-        flush(evaluation.getId());
-        audit.record(user.username(), AuditAction.EVALUATION_SAVED, TARGET, evaluation.getId(),
-                "revision " + revision.getNumber() + ": " + changes(before, cleaned));
+        long id = found.evaluation().id();
+        StoredRevision draft = editableDraft(id, edited.lockVersion());
+        StoredRevision revision = saveDraft(id, draft.lockVersion(), cleaned, now, user.username());
+        audit.record(user.username(), AuditAction.EVALUATION_SAVED, TARGET, id,
+                "revision " + revision.number() + ": " + changes(draft.answers(), cleaned));
         return details(found, revision);
     }
 
@@ -193,14 +186,16 @@ public class EvaluationService {
             throw new IncompleteEvaluationException(issues, saved);
         }
         Visible found = find(saved.id().orElseThrow());
-        Evaluation evaluation = found.evaluation();
-        EvaluationRevision revision = editableDraft(evaluation, saved.lockVersion());
-        Instant now = clock.instant();
-        revision.submit(now, user.username());
-        evaluation.touch(EvaluationStatus.SUBMITTED, now, user.username());
-        flush(evaluation.getId());
-        audit.record(user.username(), AuditAction.EVALUATION_SUBMITTED, TARGET, evaluation.getId(),
-                "revision " + revision.getNumber() + " submitted with " + revision.getAnswers().size() + " answers");
+        long id = found.evaluation().id();
+        StoredRevision draft = editableDraft(id, saved.lockVersion());
+        StoredRevision revision;
+        try {
+            revision = storage.submit(id, draft.lockVersion(), clock.instant(), user.username());
+        } catch (StaleRevisionException e) {
+            throw new ConcurrentEditException(id);
+        }
+        audit.record(user.username(), AuditAction.EVALUATION_SUBMITTED, TARGET, id,
+                "revision " + revision.number() + " submitted with " + revision.answers().size() + " answers");
         return details(found, revision);
     }
 
@@ -213,18 +208,18 @@ public class EvaluationService {
             throw new AmendmentReasonException();
         }
         Visible found = find(evaluationId);
-        Evaluation evaluation = found.evaluation();
-        EvaluationRevision last = latest(evaluation);
-        if (last.getStatus() != RevisionStatus.SUBMITTED) {
+        StoredRevision last = storage.latest(evaluationId);
+        if (last.draft()) {
             throw new IllegalStateException("evaluation " + evaluationId + " already has a draft revision");
         }
-        Instant now = clock.instant();
-        EvaluationRevision amendment = revisions.save(new EvaluationRevision(evaluationId, last.getNumber() + 1, trimmed,
-                last.getAnswers(), now, user.username()));
-        evaluation.touch(EvaluationStatus.AMENDING, now, user.username());
-        flush(evaluationId);
+        StoredRevision amendment;
+        try {
+            amendment = storage.addRevision(evaluationId, trimmed, last.answers(), clock.instant(), user.username());
+        } catch (StaleRevisionException e) {
+            throw new ConcurrentEditException(evaluationId);
+        }
         audit.record(user.username(), AuditAction.EVALUATION_AMENDED, TARGET, evaluationId,
-                "revision " + amendment.getNumber() + " opened; reason: " + trimmed);
+                "revision " + amendment.number() + " opened; reason: " + trimmed);
         return details(found, amendment);
     }
 
@@ -239,72 +234,66 @@ public class EvaluationService {
         return save(copy, answers);
     }
 
-    private EvaluationRevision editableDraft(Evaluation evaluation, long lockVersion) {
-        EvaluationRevision revision = latest(evaluation);
-        if (revision.getStatus() != RevisionStatus.DRAFT) {
-            throw new NotEditableException(evaluation.getId());
+    private StoredRevision editableDraft(long evaluationId, long lockVersion) {
+        StoredRevision revision = storage.latest(evaluationId);
+        if (!revision.draft()) {
+            throw new NotEditableException(evaluationId);
         }
-        if (revision.getVersion() != lockVersion) {
-            throw new ConcurrentEditException(evaluation.getId());
+        if (revision.lockVersion() != lockVersion) {
+            throw new ConcurrentEditException(evaluationId);
         }
         return revision;
     }
 
-    private void flush(long evaluationId) {
+    private StoredRevision saveDraft(long evaluationId, long lockVersion, Map<String, String> answers, Instant now, String author) {
         try {
-            revisions.flush();
-            evaluations.flush();
-        } catch (ObjectOptimisticLockingFailureException e) {
+            return storage.saveDraft(evaluationId, lockVersion, answers, now, author);
+        } catch (StaleRevisionException e) {
             throw new ConcurrentEditException(evaluationId);
         }
     }
 
     /** An evaluation with its client, checked once per call: the signed-in user may see it. */
-    private record Visible(Evaluation evaluation, ClientSummary client) {
+    private record Visible(StoredSubmission evaluation, ClientSummary client) {
     }
 
     private Visible find(long evaluationId) {
-        Evaluation evaluation = evaluations.findById(evaluationId)
+        StoredSubmission evaluation = storage.find(KIND, evaluationId)
                 .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
         try {
-            return new Visible(evaluation, clients.requireVisible(evaluation.getClientId()));
+            return new Visible(evaluation, clients.requireVisible(evaluation.clientId()));
         } catch (ClientNotFoundException e) {
             throw new EvaluationNotFoundException(evaluationId);
         }
     }
 
-    private EvaluationRevision latest(Evaluation evaluation) {
-        return revisions.findFirstByEvaluationIdOrderByNumberDesc(evaluation.getId())
-                .orElseThrow(() -> new IllegalStateException("evaluation " + evaluation.getId() + " has no revision"));
-    }
-
-    private EvaluationDetails details(Visible found, EvaluationRevision revision) {
-        return details(found, revision, revisions.findByEvaluationIdOrderByNumberAsc(found.evaluation().getId()).stream()
-                .map(RevisionSummary::of).toList());
+    private EvaluationDetails details(Visible found, StoredRevision revision) {
+        return details(found, revision, storage.revisions(found.evaluation().id()).stream().map(RevisionSummary::of).toList());
     }
 
     /** {@code history}: the evaluation's revisions, when the caller knows them (a just-created evaluation has one). */
-    private EvaluationDetails details(Visible found, EvaluationRevision revision, List<RevisionSummary> history) {
-        Evaluation e = found.evaluation();
-        PublishedForm form = catalog.version(e.getFormVersionId());
-        Optional<EvaluationRevision> previous = lastSubmitted(e.getClientId(), form.formKey(), Optional.of(e.getId()));
-        return new EvaluationDetails(Optional.of(e.getId()), found.client(), form, e.getStatus(),
-                revision.getNumber(), revision.getAnswers(), Optional.of(e.getCreatedBy()), Optional.of(revision.getUpdatedAt()),
-                revision.getVersion(), revision.getStatus() == RevisionStatus.DRAFT, history,
-                previous.map(EvaluationRevision::getAnswers).orElse(Map.of()), previous.map(EvaluationRevision::getSubmittedAt),
+    private EvaluationDetails details(Visible found, StoredRevision revision, List<RevisionSummary> history) {
+        StoredSubmission e = found.evaluation();
+        PublishedForm form = catalog.version(e.formVersionId());
+        Optional<StoredRevision> previous = lastSubmitted(e.clientId(), form.formKey(), Optional.of(e.id()));
+        EvaluationStatus status = history.isEmpty() || history.getLast().number() == revision.number()
+                ? EvaluationStatus.of(revision) : EvaluationStatus.of(storage.latest(e.id()));
+        return new EvaluationDetails(Optional.of(e.id()), found.client(), form, status,
+                revision.number(), revision.answers(), Optional.of(e.createdBy()), Optional.of(revision.updatedAt()),
+                revision.lockVersion(), revision.draft(), history,
+                previous.map(StoredRevision::answers).orElse(Map.of()), previous.flatMap(StoredRevision::submittedAt),
                 Set.of());
     }
 
-    /** The client's last submitted revision of this form (any version), other than {@code excluded}. */
-    private Optional<EvaluationRevision> lastSubmitted(long clientId, String formKey, Optional<Long> excluded) {
-        List<Long> ids = evaluations.findByClientIdOrderByCreatedAtDesc(clientId).stream()
-                .filter(e -> excluded.map(x -> !x.equals(e.getId())).orElse(true))
-                .filter(e -> e.getStatus() != EvaluationStatus.DRAFT)
-                .filter(e -> catalog.version(e.getFormVersionId()).formKey().equals(formKey))
-                .map(Evaluation::getId)
-                .toList();
-        return ids.isEmpty() ? Optional.empty()
-                : revisions.findFirstByEvaluationIdInAndStatusOrderBySubmittedAtDesc(ids, RevisionStatus.SUBMITTED);
+    /**
+     * The client's last submitted revision of this form (any version), other than of
+     * {@code excluded}: of all its submitted revisions, the one submitted last.
+     */
+    private Optional<StoredRevision> lastSubmitted(long clientId, String formKey, Optional<Long> excluded) {
+        return storage.latestSubmitted(KIND, List.of(clientId), formKey).stream()
+                .filter(f -> excluded.map(x -> x != f.submission().id()).orElse(true))
+                .map(StoredForm::revision)
+                .findFirst();
     }
 
     /** The previous answers of the items marked "prefill" that this version still has, in a format it accepts. */
@@ -389,41 +378,36 @@ public class EvaluationService {
      */
     @Transactional(readOnly = true)
     public List<Measurement> measurements(ClientSummary client, String formKey) {
-        List<Long> versionIds = catalog.versionIds(formKey);
-        if (versionIds.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Measurement> byRevision = new LinkedHashMap<>();
-        for (Object[] row : revisions.latestSubmittedWithAnswers(client.id(), versionIds)) {
-            EvaluationRevision r = (EvaluationRevision) row[0];
-            byRevision.computeIfAbsent(r.getId(), id -> new Measurement(r.getEvaluationId(), r.getNumber(), r.getSubmittedAt(),
-                    r.getSubmittedBy(), (Long) row[1], r.getAnswers()));
-        }
-        return List.copyOf(byRevision.values());
+        return storage.latestSubmitted(KIND, List.of(client.id()), formKey).stream()
+                .map(EvaluationService::measurement).toList();
     }
 
     /**
      * The measurements with a form of several clients, as {@link #measurements} per client (newest
-     * first), in one statement: the form's versions are picked by key in the query. No access check:
-     * callers (the committee's agenda) decide which clients may be read. Clients without
-     * measurements are absent from the map.
+     * first), in one statement. No access check: callers (the committee's agenda) decide which
+     * clients may be read. Clients without measurements are absent from the map.
      */
     @Transactional(readOnly = true)
-    public Map<Long, List<Measurement>> measurementsOfClients(java.util.Collection<Long> clientIds, String formKey) {
+    public Map<Long, List<Measurement>> measurementsOfClients(Collection<Long> clientIds, String formKey) {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, Measurement> byRevision = new LinkedHashMap<>();
-        Map<Long, Long> clientOf = new java.util.HashMap<>();
-        for (Object[] row : revisions.latestSubmittedWithAnswersOfClients(clientIds, formKey)) {
-            EvaluationRevision r = (EvaluationRevision) row[0];
-            clientOf.putIfAbsent(r.getId(), (Long) row[2]);
-            byRevision.computeIfAbsent(r.getId(), id -> new Measurement(r.getEvaluationId(), r.getNumber(), r.getSubmittedAt(),
-                    r.getSubmittedBy(), (Long) row[1], r.getAnswers()));
-        }
         Map<Long, List<Measurement>> byClient = new LinkedHashMap<>();
-        byRevision.forEach((revisionId, m) -> byClient.computeIfAbsent(clientOf.get(revisionId), k -> new java.util.ArrayList<>()).add(m));
+        for (StoredForm f : storage.latestSubmitted(KIND, clientIds, formKey)) {
+            byClient.computeIfAbsent(f.submission().clientId(), k -> new java.util.ArrayList<>()).add(measurement(f));
+        }
         byClient.replaceAll((k, v) -> List.copyOf(v));
         return byClient;
+    }
+
+    private static Measurement measurement(StoredForm f) {
+        StoredRevision r = f.revision();
+        return new Measurement(f.submission().id(), r.number(), r.submittedAt().orElseThrow(), r.submittedBy().orElseThrow(),
+                f.submission().formVersionId(), r.answers());
+    }
+
+    /** For stores: how many evaluations of these form versions answer the item (holding the option, if given). */
+    int countAnswering(Collection<Long> versionIds, String itemId, Optional<String> option) {
+        return storage.countAnswering(KIND, versionIds, itemId, option);
     }
 }

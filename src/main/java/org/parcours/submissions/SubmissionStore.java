@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a feature answers for its kind of submission, over its own tables only. No access check
- * here: {@link Submissions}' callers pass the clients the user may see.
+ * What a feature shows readers of its kind of submission (which revision counts, which id names
+ * it), read through {@link SubmissionStorage}. No access check here: {@link Submissions}' callers
+ * pass the clients the user may see.
  */
 public interface SubmissionStore {
 

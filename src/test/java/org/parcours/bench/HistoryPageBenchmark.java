@@ -198,24 +198,24 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
             List<Map<String, String>> answers = new ArrayList<>();
             for (PlannedMeasurement m : last) {
                 Timestamp at = Timestamp.from(m.submittedAt());
-                evaluations.add(new Object[] {clientId, live.versionId(), "SUBMITTED", at, TestUsers.WORKER_NORTH, at, TestUsers.WORKER_NORTH});
+                evaluations.add(new Object[] {clientId, live.versionId(), "EVALUATION", at, TestUsers.WORKER_NORTH, at, TestUsers.WORKER_NORTH});
                 answers.add(m.answers());
             }
             answersByClient.add(answers);
         }
         jdbc.batchUpdate("INSERT INTO committee_agenda_item (meeting_id, client_id, question, proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?)",
                 items);
-        jdbc.batchUpdate("INSERT INTO evaluation (client_id, form_version_id, status, created_at, created_by, updated_at, updated_by, version) "
+        jdbc.batchUpdate("INSERT INTO submission (client_id, form_version_id, kind, created_at, created_by, updated_at, updated_by, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", evaluations);
         String in = String.join(",", clientIds.stream().map(String::valueOf).toList());
-        List<Object[]> revisions = jdbc.query("SELECT id, created_at FROM evaluation WHERE client_id IN (" + in + ") ORDER BY id",
+        List<Object[]> revisions = jdbc.query("SELECT id, created_at FROM submission WHERE kind = 'EVALUATION' AND client_id IN (" + in + ") ORDER BY id",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), TestUsers.WORKER_NORTH, rs.getTimestamp(2), TestUsers.WORKER_NORTH,
                         rs.getTimestamp(2), TestUsers.WORKER_NORTH});
-        jdbc.batchUpdate("INSERT INTO evaluation_revision (evaluation_id, revision_number, status, created_at, created_by, updated_at, "
+        jdbc.batchUpdate("INSERT INTO submission_revision (submission_id, revision_number, status, created_at, created_by, updated_at, "
                 + "updated_by, submitted_at, submitted_by, version) VALUES (?, 1, 'SUBMITTED', ?, ?, ?, ?, ?, ?, 0)", revisions);
         // revisions in evaluation id order = clients in plan order, each client's measurements in plan order
-        List<Long> revisionIds = jdbc.queryForList("SELECT r.id FROM evaluation_revision r JOIN evaluation e ON e.id = r.evaluation_id "
-                + "WHERE e.client_id IN (" + in + ") ORDER BY e.id", Long.class);
+        List<Long> revisionIds = jdbc.queryForList("SELECT r.id FROM submission_revision r JOIN submission e ON e.id = r.submission_id "
+                + "WHERE e.kind = 'EVALUATION' AND e.client_id IN (" + in + ") ORDER BY e.id", Long.class);
         List<Object[]> rows = new ArrayList<>();
         int r = 0;
         for (List<Map<String, String>> answers : answersByClient) {
@@ -224,7 +224,7 @@ class HistoryPageBenchmark extends SpringBrowserlessTest {
                 measurement.forEach((item, value) -> rows.add(new Object[] {revisionId, item, value}));
             }
         }
-        jdbc.batchUpdate("INSERT INTO evaluation_answer (revision_id, item_id, answer_value) VALUES (?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO submission_answer (revision_id, item_id, answer_value) VALUES (?, ?, ?)", rows);
         System.out.printf("%nhistory page data: %d clients, %d measurements, %d answer rows (demo plan fingerprint %s)%n",
                 clientIds.size(), evaluations.size(), rows.size(), plan.fingerprint().substring(0, 12));
         return meetingId;

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Not a unit test: rows per second of {@link EvaluationService#save} for new IMASP evaluations
  * with every item answered (all scale factors, texts, dates, choices and both repeats at their
  * maximum number of rows), next to a plain JdbcTemplate.batchUpdate of the same number of rows
- * into a scratch table shaped like evaluation_answer, measured alternately in one run, as a ratio.
+ * into a scratch table shaped like submission_answer, measured alternately in one run, as a ratio.
  * Run with {@code ./mvnw test -Pbench}.
  */
 @Tag("bench")
@@ -104,8 +104,8 @@ class SaveBenchmark {
         stats.setStatisticsEnabled(false);
         long users = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
         int rowsPerSave = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                WHERE r.evaluation_id = ?""", Integer.class, probe);
+                SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                WHERE r.submission_id = ?""", Integer.class, probe);
         assertThat(rowsPerSave).isGreaterThanOrEqualTo(answers.size());
         int savesPerRun = (MIN_ROWS + rowsPerSave - 1) / rowsPerSave; // enough evaluations for >= 200 rows
         int rowsPerRun = savesPerRun * rowsPerSave;
@@ -116,8 +116,8 @@ class SaveBenchmark {
                 answer_value VARCHAR(4000), PRIMARY KEY (revision_id, item_id))""");
         List<Object[]> template = new ArrayList<>();
         jdbc.query("""
-                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                WHERE r.evaluation_id = ?""", rs -> {
+                SELECT a.item_id, a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                WHERE r.submission_id = ?""", rs -> {
             template.add(new Object[] {null, rs.getString(1), rs.getString(2)});
         }, probe);
         long[] revision = {1_000_000};

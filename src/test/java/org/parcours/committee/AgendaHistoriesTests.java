@@ -38,8 +38,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /*
  * The agenda's histories page (50 clients x 24 measurements) in at most three statements.
- * The measurements are inserted directly with JDBC batch inserts (evaluation, evaluation_revision,
- * evaluation_answer) for one published IMASP version, for speed: submitting 1,200 evaluations
+ * The measurements are inserted directly with JDBC batch inserts (submission, submission_revision,
+ * submission_answer) for one published IMASP version, for speed: submitting 1,200 evaluations
  * through EvaluationService would take far longer. Statistics are switched on at run time as in
  * HistoryServiceTests (no separate Spring context).
  */
@@ -158,19 +158,19 @@ class AgendaHistoriesTests extends SpringBrowserlessTest {
         for (long clientId : clientIds) {
             for (int m = 0; m < measurements; m++) {
                 Timestamp at = Timestamp.from(base.plus(m * 10L, ChronoUnit.DAYS));
-                evaluations.add(new Object[] {clientId, versionId, "SUBMITTED", at, TestUsers.WORKER_NORTH, at, TestUsers.WORKER_NORTH});
+                evaluations.add(new Object[] {clientId, versionId, "EVALUATION", at, TestUsers.WORKER_NORTH, at, TestUsers.WORKER_NORTH});
             }
         }
-        jdbc.batchUpdate("INSERT INTO evaluation (client_id, form_version_id, status, created_at, created_by, updated_at, updated_by, version) "
+        jdbc.batchUpdate("INSERT INTO submission (client_id, form_version_id, kind, created_at, created_by, updated_at, updated_by, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", evaluations);
         String in = String.join(",", clientIds.stream().map(String::valueOf).toList());
-        List<Object[]> revisions = jdbc.query("SELECT id, created_at FROM evaluation WHERE client_id IN (" + in + ") ORDER BY id",
+        List<Object[]> revisions = jdbc.query("SELECT id, created_at FROM submission WHERE kind = 'EVALUATION' AND client_id IN (" + in + ") ORDER BY id",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), TestUsers.WORKER_NORTH, rs.getTimestamp(2), TestUsers.WORKER_NORTH,
                         rs.getTimestamp(2), TestUsers.WORKER_NORTH});
-        jdbc.batchUpdate("INSERT INTO evaluation_revision (evaluation_id, revision_number, status, created_at, created_by, updated_at, "
+        jdbc.batchUpdate("INSERT INTO submission_revision (submission_id, revision_number, status, created_at, created_by, updated_at, "
                 + "updated_by, submitted_at, submitted_by, version) VALUES (?, 1, 'SUBMITTED', ?, ?, ?, ?, ?, ?, 0)", revisions);
-        List<Long> revisionIds = jdbc.queryForList("SELECT r.id FROM evaluation_revision r JOIN evaluation e ON e.id = r.evaluation_id "
-                + "WHERE e.client_id IN (" + in + ") ORDER BY r.id", Long.class);
+        List<Long> revisionIds = jdbc.queryForList("SELECT r.id FROM submission_revision r JOIN submission e ON e.id = r.submission_id "
+                + "WHERE e.kind = 'EVALUATION' AND e.client_id IN (" + in + ") ORDER BY r.id", Long.class);
         List<Object[]> answers = new ArrayList<>();
         for (int i = 0; i < revisionIds.size(); i++) {
             long revisionId = revisionIds.get(i);
@@ -178,7 +178,7 @@ class AgendaHistoriesTests extends SpringBrowserlessTest {
             answers.add(new Object[] {revisionId, "homeless", CODES[(i + 1) % 3]});
             answers.add(new Object[] {revisionId, "hygiene", "B"});
         }
-        jdbc.batchUpdate("INSERT INTO evaluation_answer (revision_id, item_id, answer_value) VALUES (?, ?, ?)", answers);
+        jdbc.batchUpdate("INSERT INTO submission_answer (revision_id, item_id, answer_value) VALUES (?, ?, ?)", answers);
         return meetingId;
     }
 }

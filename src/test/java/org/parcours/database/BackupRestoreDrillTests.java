@@ -68,7 +68,7 @@ class BackupRestoreDrillTests {
 
             List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
                     + "AND table_type = 'BASE TABLE' ORDER BY table_name", String.class, source);
-            assertThat(tables).contains("audit_event", "client", "evaluation", "evaluation_answer", "form_version", "flyway_schema_history");
+            assertThat(tables).contains("audit_event", "client", "submission", "submission_answer", "form_version", "flyway_schema_history");
             assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
                     + "AND table_type = 'BASE TABLE' ORDER BY table_name", String.class, restored)).isEqualTo(tables);
             Map<String, long[]> figures = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ class BackupRestoreDrillTests {
                 figures.put(table, new long[] {count, checksum(source, table)});
                 rows += count;
             }
-            assertThat(count(source, "evaluation_answer")).as("the demo data filled the schema").isGreaterThan(100);
+            assertThat(count(source, "submission_answer")).as("the demo data filled the schema").isGreaterThan(100);
 
             assertThat(jdbc.queryForList("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = ? ORDER BY 1",
                     String.class, restored)).containsExactly("audit_event_no_delete", "audit_event_no_update");

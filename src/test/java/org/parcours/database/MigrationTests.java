@@ -29,7 +29,7 @@ class MigrationTests {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'""", String.class);
-        assertThat(tables).contains("team", "app_user", "client", "form_version", "evaluation", "evaluation_revision", "evaluation_answer", "audit_event",
+        assertThat(tables).contains("team", "app_user", "client", "form_version", "submission", "submission_revision", "submission_answer", "audit_event",
                 "shedlock", "job_run", "form_live", "login_failure", "login_lock", "worker_reminder");
         assertThat(jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
@@ -50,7 +50,7 @@ class MigrationTests {
                 .isEqualTo("Équipe migration ✓");
         assertThat(jdbc.queryForList("""
                 SELECT column_name FROM information_schema.key_column_usage
-                WHERE table_schema = DATABASE() AND table_name = 'evaluation_answer' AND constraint_name = 'PRIMARY'
+                WHERE table_schema = DATABASE() AND table_name = 'submission_answer' AND constraint_name = 'PRIMARY'
                 ORDER BY ordinal_position""", String.class)).containsExactly("revision_id", "item_id");
     }
 }

@@ -80,9 +80,9 @@ class DemoDataGeneratorTests {
             Set<Long> clientVersions = new HashSet<>();
             for (Map<String, Object> row : jdbc.queryForList("""
                     SELECT t.name, c.first_name, c.last_name, e.id, e.form_version_id, r.submitted_at, e.created_at
-                    FROM client c JOIN team t ON t.id = c.team_id JOIN evaluation e ON e.client_id = c.id
-                    JOIN evaluation_revision r ON r.evaluation_id = e.id
-                    WHERE c.id = ? AND e.status = 'SUBMITTED' AND e.form_version_id IN (%s) ORDER BY r.submitted_at"""
+                    FROM client c JOIN team t ON t.id = c.team_id JOIN submission e ON e.client_id = c.id AND e.kind = 'EVALUATION'
+                    JOIN submission_revision r ON r.submission_id = e.id
+                    WHERE c.id = ? AND r.status = 'SUBMITTED' AND e.form_version_id IN (%s) ORDER BY r.submitted_at"""
                     .formatted(ids(versions)), clientId)) {
                 long evaluationId = ((Number) row.get("id")).longValue();
                 long versionId = ((Number) row.get("form_version_id")).longValue();
@@ -125,8 +125,9 @@ class DemoDataGeneratorTests {
         assertThat(work.aidRequestIds()).hasSize(SMALL.teams() * 2);
         assertThat(jdbc.queryForList("SELECT decision FROM aid_scheme_request WHERE request_id IN (" + ids(work.aidRequestIds()) + ")",
                 String.class)).contains("GRANTED", "PARTLY_GRANTED", "PENDING");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation e JOIN form_version v ON v.id = e.form_version_id"
-                + " WHERE e.status = 'SUBMITTED' AND v.form_key = ? AND e.id IN (" + ids(work.supportPlanIds()) + ")", Long.class,
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT e.id) FROM submission e JOIN form_version v ON v.id = e.form_version_id"
+                + " JOIN submission_revision r ON r.submission_id = e.id AND r.status = 'SUBMITTED'"
+                + " WHERE e.kind = 'EVALUATION' AND v.form_key = ? AND e.id IN (" + ids(work.supportPlanIds()) + ")", Long.class,
                 DemoCaseWork.SUPPORT_PLAN)).isEqualTo(SMALL.teams());
         assertThat(jdbc.queryForList("SELECT status FROM committee_meeting WHERE id IN (" + ids(work.meetingIds()) + ") ORDER BY id",
                 String.class)).containsExactly("CLOSED", "OPEN");
@@ -137,10 +138,10 @@ class DemoDataGeneratorTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM committee_agenda_item WHERE meeting_id = ?", Long.class,
                 work.meetingIds().getLast())).isPositive();
 
-        long evaluationsBefore = data.count("evaluation");
+        long evaluationsBefore = data.count("submission");
         assertThatThrownBy(() -> generator.generate(seed, SMALL, UNTIL))
                 .isInstanceOf(DemoDataGenerator.AlreadyGeneratedException.class).hasMessageContaining("seed " + seed);
-        assertThat(data.count("evaluation")).isEqualTo(evaluationsBefore);
+        assertThat(data.count("submission")).isEqualTo(evaluationsBefore);
     }
 
     @Test

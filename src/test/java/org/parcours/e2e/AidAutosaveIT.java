@@ -66,13 +66,15 @@ class AidAutosaveIT {
             browser.driver.get(url("/aid-requests/" + requestId));
             WebElement host = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item-situation_assessment")));
             assertThat(host.findElement(By.cssSelector("textarea")).getAttribute("value")).isEqualTo("Facture d'énergie impayée");
-            assertThat(jdbc.queryForObject("SELECT answer_value FROM aid_request_answer WHERE request_id = ? AND item_id = 'charge_rent'",
+            assertThat(jdbc.queryForObject("SELECT a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id JOIN aid_request q ON q.submission_id = r.submission_id "
+                    + "WHERE q.id = ? AND a.item_id = 'charge_rent'",
                     String.class, requestId)).isEqualTo("450.00");
         }
     }
 
     private boolean saved(long requestId, String itemId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ? AND item_id = ?", Integer.class,
+        return jdbc.queryForObject("SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id JOIN aid_request q ON q.submission_id = r.submission_id "
+                    + "WHERE q.id = ? AND a.item_id = ?", Integer.class,
                 requestId, itemId) > 0;
     }
 

@@ -241,12 +241,12 @@ class ApiAccessIT {
         assertThat(read.body()).contains("visible").doesNotContain("medical", "diagnostic-secret");
         assertThat(get("/api/forms/api_sensitive/submissions", worker).body()).contains("visible").doesNotContain("diagnostic-secret");
 
-        long before = data.count("evaluation");
+        long before = data.count("submission");
         HttpResponse<String> refused = post("/api/evaluations", worker,
                 "{\"clientId\":" + north.id() + ",\"formKey\":\"api_sensitive\",\"answers\":{\"note\":\"x\",\"medical\":\"written by a worker\"}}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("medical", "not visible to your role");
-        assertThat(data.count("evaluation")).as("nothing saved").isEqualTo(before);
+        assertThat(data.count("submission")).as("nothing saved").isEqualTo(before);
     }
 
     /**

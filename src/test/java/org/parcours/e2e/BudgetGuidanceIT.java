@@ -90,11 +90,11 @@ class BudgetGuidanceIT {
         }
         // the two meetings took place three and two months ago: the next one is due today
         List<Long> revisions = jdbc.queryForList("""
-                SELECT r.id FROM evaluation_revision r JOIN evaluation e ON e.id = r.evaluation_id WHERE e.client_id = ? ORDER BY r.id""",
+                SELECT r.id FROM submission_revision r JOIN submission e ON e.id = r.submission_id WHERE e.kind = 'EVALUATION' AND e.client_id = ? ORDER BY r.id""",
                 Long.class, client.id());
-        jdbc.update("UPDATE evaluation_revision SET submitted_at = ? WHERE id = ?", LocalDate.now().minusMonths(3).atTime(10, 0),
+        jdbc.update("UPDATE submission_revision SET submitted_at = ? WHERE id = ?", LocalDate.now().minusMonths(3).atTime(10, 0),
                 revisions.getFirst());
-        jdbc.update("UPDATE evaluation_revision SET submitted_at = ? WHERE id = ?", LocalDate.now().minusMonths(2).atTime(10, 0),
+        jdbc.update("UPDATE submission_revision SET submitted_at = ? WHERE id = ?", LocalDate.now().minusMonths(2).atTime(10, 0),
                 revisions.getLast());
 
         try (BrowserSupport browser = new BrowserSupport()) {

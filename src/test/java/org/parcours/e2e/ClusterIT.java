@@ -320,8 +320,8 @@ class ClusterIT {
     private static Map<String, String> answers(Connection db, long evaluationId) throws SQLException {
         Map<String, String> rows = new TreeMap<>();
         try (PreparedStatement st = db.prepareStatement("""
-                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                WHERE r.evaluation_id = ? AND r.revision_number = (SELECT MAX(revision_number) FROM evaluation_revision WHERE evaluation_id = ?)""")) {
+                SELECT a.item_id, a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                WHERE r.submission_id = ? AND r.revision_number = (SELECT MAX(revision_number) FROM submission_revision WHERE submission_id = ?)""")) {
             st.setLong(1, evaluationId);
             st.setLong(2, evaluationId);
             try (ResultSet rs = st.executeQuery()) {

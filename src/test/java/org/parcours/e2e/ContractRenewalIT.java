@@ -91,9 +91,10 @@ class ContractRenewalIT {
             status(wait, "Brouillon");
             browser.screenshot("contract-renewal-draft");
 
-            assertThat(jdbc.queryForList("SELECT status FROM masp_contract WHERE client_id = ? ORDER BY id", String.class, clientId))
+            assertThat(jdbc.queryForList("SELECT c.status FROM masp_contract c JOIN submission s ON s.id = c.submission_id WHERE s.client_id = ? ORDER BY c.id", String.class, clientId))
                     .containsExactly("RENEWED", "DRAFT");
-            assertThat(jdbc.queryForObject("SELECT previous_contract_id FROM masp_contract WHERE client_id = ? AND status = 'DRAFT'",
+            assertThat(jdbc.queryForObject("SELECT c.previous_contract_id FROM masp_contract c JOIN submission s ON s.id = c.submission_id "
+                    + "WHERE s.client_id = ? AND c.status = 'DRAFT'",
                     Long.class, clientId)).isEqualTo(contractId);
             List<String> evaluation = jdbc.queryForList("SELECT result FROM masp_contract_objective_result WHERE contract_id = ?",
                     String.class, contractId);

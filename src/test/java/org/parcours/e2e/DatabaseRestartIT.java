@@ -127,8 +127,8 @@ class DatabaseRestartIT {
     private static Map<String, String> answers(PrivateMariaDb db, String schema, long evaluationId) {
         Map<String, String> answers = new TreeMap<>();
         try (Connection c = db.connect(schema); PreparedStatement st = c.prepareStatement("""
-                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                WHERE r.evaluation_id = ?""")) {
+                SELECT a.item_id, a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                WHERE r.submission_id = ?""")) {
             st.setLong(1, evaluationId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

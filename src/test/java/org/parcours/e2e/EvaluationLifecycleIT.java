@@ -80,11 +80,12 @@ class EvaluationLifecycleIT {
 
         assertThat(data.answerRows(evaluationId, 1)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
         assertThat(data.answerRows(evaluationId, 2)).isEqualTo(Map.of("illness", "C", "homeless", "C"));
-        assertThat(jdbc.queryForList("SELECT status FROM evaluation_revision WHERE evaluation_id = ? ORDER BY revision_number",
+        assertThat(jdbc.queryForList("SELECT status FROM submission_revision WHERE submission_id = ? ORDER BY revision_number",
                 String.class, evaluationId)).containsExactly("SUBMITTED", "SUBMITTED");
-        assertThat(jdbc.queryForObject("SELECT reason FROM evaluation_revision WHERE evaluation_id = ? AND revision_number = 2",
+        assertThat(jdbc.queryForObject("SELECT reason FROM submission_revision WHERE submission_id = ? AND revision_number = 2",
                 String.class, evaluationId)).isEqualTo("Hospitalisation signalée après coup");
-        assertThat(jdbc.queryForObject("SELECT status FROM evaluation WHERE id = ?", String.class, evaluationId)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.queryForObject("SELECT CASE WHEN r.status = 'SUBMITTED' THEN 'SUBMITTED' WHEN r.revision_number = 1 THEN 'DRAFT' ELSE 'AMENDING' END "
+                + "FROM submission_revision r WHERE r.submission_id = ? ORDER BY r.revision_number DESC LIMIT 1", String.class, evaluationId)).isEqualTo("SUBMITTED");
     }
 
     private void signIn(BrowserSupport browser, WebDriverWait wait) {

@@ -56,7 +56,7 @@ class ImaspEndToEndIT {
             long evaluationId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/evaluations/", ""));
             // the first choice was saved automatically (hence the address); the save click stores the second
             wait.until(d -> data.answerRows(evaluationId).size() == 2);
-            assertThat(jdbc.queryForObject("SELECT client_id FROM evaluation WHERE id = ?", Long.class, evaluationId)).isEqualTo(clientId);
+            assertThat(jdbc.queryForObject("SELECT client_id FROM submission WHERE kind = 'EVALUATION' AND id = ?", Long.class, evaluationId)).isEqualTo(clientId);
             assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
 
             // reopened from the server after a reload: the saved choices are shown

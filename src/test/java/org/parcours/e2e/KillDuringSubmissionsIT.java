@@ -82,7 +82,7 @@ class KillDuringSubmissionsIT {
             List<Long> clients;
             long demoEvaluations; // the demo data's own evaluations (same worker) are not the harness's
             try (Connection db = DriverManager.getConnection(server + schema, "root", "");
-                 Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM evaluation")) {
+                 Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM submission")) {
                 clients = insertToken(db, token);
                 rs.next();
                 demoEvaluations = rs.getLong(1);
@@ -185,11 +185,12 @@ class KillDuringSubmissionsIT {
         Map<Long, Map<String, String>> stored = new HashMap<>();
         Map<Long, String> problems = new TreeMap<>();
         try (PreparedStatement st = db.prepareStatement("""
-                SELECT e.id, e.status, r.id, r.status, r.submitted_at, a.item_id, a.answer_value,
-                       (SELECT COUNT(*) FROM evaluation_revision r2 WHERE r2.evaluation_id = e.id) AS revisions
-                FROM evaluation e LEFT JOIN evaluation_revision r ON r.evaluation_id = e.id
-                  LEFT JOIN evaluation_answer a ON a.revision_id = r.id
-                WHERE e.created_by = ? AND e.id > ?""")) {
+                SELECT e.id, CASE WHEN r.status = 'SUBMITTED' THEN 'SUBMITTED' WHEN r.revision_number = 1 THEN 'DRAFT' ELSE 'AMENDING' END,
+                       r.id, r.status, r.submitted_at, a.item_id, a.answer_value,
+                       (SELECT COUNT(*) FROM submission_revision r2 WHERE r2.submission_id = e.id) AS revisions
+                FROM submission e LEFT JOIN submission_revision r ON r.submission_id = e.id
+                  LEFT JOIN submission_answer a ON a.revision_id = r.id
+                WHERE e.kind = 'EVALUATION' AND e.created_by = ? AND e.id > ?""")) {
             st.setString(1, WORKER);
             st.setLong(2, demoEvaluations);
             try (ResultSet rs = st.executeQuery()) {

@@ -142,7 +142,7 @@ class ProgrammesIT {
                 .containsEntry("step_income", "to-do").containsEntry("axes", "housing,social-rights")
                 .containsEntry("collective_actions", "french-course");
         assertThat(jdbc.queryForList("""
-                SELECT DISTINCT v.form_key FROM evaluation e JOIN form_version v ON v.id = e.form_version_id WHERE e.client_id = ?""",
+                SELECT DISTINCT v.form_key FROM submission e JOIN form_version v ON v.id = e.form_version_id WHERE e.kind = 'EVALUATION' AND e.client_id = ?""",
                 String.class, clientId)).containsExactlyInAnyOrderElementsOf(PROGRAMMES.keySet());
     }
 
@@ -166,7 +166,8 @@ class ProgrammesIT {
     }
 
     private String status(long evaluationId) {
-        return jdbc.queryForObject("SELECT status FROM evaluation WHERE id = ?", String.class, evaluationId);
+        return jdbc.queryForObject("SELECT CASE WHEN r.status = 'SUBMITTED' THEN 'SUBMITTED' WHEN r.revision_number = 1 THEN 'DRAFT' ELSE 'AMENDING' END "
+                + "FROM submission_revision r WHERE r.submission_id = ? ORDER BY r.revision_number DESC LIMIT 1", String.class, evaluationId);
     }
 
     private String url(String path) {

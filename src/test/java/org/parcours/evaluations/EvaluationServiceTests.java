@@ -53,12 +53,12 @@ class EvaluationServiceTests {
     @Test
     void valuesOutsideTheScaleAndUnknownItemsAreRejectedWithNothingStored() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Invalid");
-        long before = data.count("evaluation");
+        long before = data.count("submission");
 
         assertThatThrownBy(() -> evaluations.save(evaluations.blank(client.id(), "imasp"), Map.of("illness", "D", "no_such_item", "A")))
                 .isInstanceOfSatisfying(InvalidAnswersException.class,
                         e -> assertThat(e.problems()).containsOnlyKeys("illness", "no_such_item"));
-        assertThat(data.count("evaluation")).isEqualTo(before);
+        assertThat(data.count("submission")).isEqualTo(before);
     }
 
     @Test

@@ -86,16 +86,16 @@ class PrivacyTests {
 
     private Map<String, String> storedAnswers(long clientId) {
         Map<String, String> rows = new java.util.TreeMap<>();
-        jdbc.query("SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id"
-                + " JOIN evaluation e ON e.id = r.evaluation_id WHERE e.client_id = ?", rs -> {
+        jdbc.query("SELECT a.item_id, a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id"
+                + " JOIN submission e ON e.id = r.submission_id WHERE e.kind = 'EVALUATION' AND e.client_id = ?", rs -> {
                     rows.put(rs.getString(1), rs.getString(2));
                 }, clientId);
         return rows;
     }
 
     private int answerCount(long clientId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id"
-                + " JOIN evaluation e ON e.id = r.evaluation_id WHERE e.client_id = ?", Integer.class, clientId);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id"
+                + " JOIN submission e ON e.id = r.submission_id WHERE e.kind = 'EVALUATION' AND e.client_id = ?", Integer.class, clientId);
     }
 
     @Test
@@ -242,15 +242,15 @@ class PrivacyTests {
             return aid.submit(draft.id(), draft.lockVersion(), org.parcours.aid.AidServiceTests.casu("food", null, "fsl-energy", "300.00")).id();
         });
         java.util.Set<String> items = java.util.Set.of("situation_assessment", "motivation");
-        String stored = "SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ? AND (item_id = 'situation_assessment' OR item_id LIKE '%.motivation')";
+        String stored = "SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id JOIN aid_request q ON q.submission_id = r.submission_id WHERE q.id = ? AND (a.item_id = 'situation_assessment' OR a.item_id LIKE '%.motivation')";
         assertThat(jdbc.queryForObject(stored, Integer.class, requestId)).isEqualTo(3);
-        int others = jdbc.queryForObject("SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ?", Integer.class, requestId) - 3;
+        int others = jdbc.queryForObject("SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id JOIN aid_request q ON q.submission_id = r.submission_id WHERE q.id = ?", Integer.class, requestId) - 3;
 
         assertThat(submissions.countAnswersAt(client.id(), "casu", items)).isEqualTo(3);
         assertThat(submissions.eraseAnswersAt(client.id(), "casu", items)).isEqualTo(3);
 
         assertThat(jdbc.queryForObject(stored, Integer.class, requestId)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM aid_request_answer WHERE request_id = ?", Integer.class, requestId)).isEqualTo(others);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id JOIN aid_request q ON q.submission_id = r.submission_id WHERE q.id = ?", Integer.class, requestId)).isEqualTo(others);
         assertThat(submissions.countAnswersAt(client.id(), "casu", items)).isZero();
     }
 }

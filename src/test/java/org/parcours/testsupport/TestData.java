@@ -54,8 +54,8 @@ public class TestData {
     public Map<String, String> answerRows(long evaluationId) {
         Map<String, String> rows = new java.util.TreeMap<>();
         jdbc.query("""
-                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                WHERE r.evaluation_id = ? AND r.revision_number = (SELECT MAX(revision_number) FROM evaluation_revision WHERE evaluation_id = ?)""",
+                SELECT a.item_id, a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                WHERE r.submission_id = ? AND r.revision_number = (SELECT MAX(revision_number) FROM submission_revision WHERE submission_id = ?)""",
                 rs -> { rows.put(rs.getString(1), rs.getString(2)); }, evaluationId, evaluationId);
         return rows;
     }
@@ -64,8 +64,8 @@ public class TestData {
     public Map<String, String> answerRows(long evaluationId, int revision) {
         Map<String, String> rows = new java.util.TreeMap<>();
         jdbc.query("""
-                SELECT a.item_id, a.answer_value FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                WHERE r.evaluation_id = ? AND r.revision_number = ?""",
+                SELECT a.item_id, a.answer_value FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                WHERE r.submission_id = ? AND r.revision_number = ?""",
                 rs -> { rows.put(rs.getString(1), rs.getString(2)); }, evaluationId, revision);
         return rows;
     }

@@ -71,7 +71,7 @@ class EvaluationLifecycleUiTests extends SpringBrowserlessTest {
         assertThat(links).extracting(Button::getText)
                 .anySatisfy(t -> assertThat(t).startsWith("Date de l'adhésion").contains("Ce champ est obligatoire"));
         assertThat(find(com.vaadin.flow.component.datepicker.DatePicker.class).id("item-adhesion_date").isInvalid()).isTrue();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE client_id = ? AND status = 'DRAFT'", Integer.class, client.id()))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission s JOIN submission_revision r ON r.submission_id = s.id WHERE s.kind = 'EVALUATION' AND s.client_id = ? AND r.revision_number = 1 AND r.status = 'DRAFT'", Integer.class, client.id()))
                 .isEqualTo(1);
     }
 
@@ -110,8 +110,8 @@ class EvaluationLifecycleUiTests extends SpringBrowserlessTest {
         test(find(Button.class).id("conflict-copy")).click();
         assertThat(data.answerRows(id)).containsEntry("illness", "B");
         assertThat(jdbc.queryForList("""
-                SELECT a.answer_value FROM evaluation e JOIN evaluation_revision r ON r.evaluation_id = e.id
-                JOIN evaluation_answer a ON a.revision_id = r.id WHERE e.client_id = ? AND a.item_id = 'illness' ORDER BY e.id""",
+                SELECT a.answer_value FROM submission e JOIN submission_revision r ON r.submission_id = e.id
+                JOIN submission_answer a ON a.revision_id = r.id WHERE e.kind = 'EVALUATION' AND e.client_id = ? AND a.item_id = 'illness' ORDER BY e.id""",
                 String.class, client.id())).containsExactly("B", "C");
     }
 

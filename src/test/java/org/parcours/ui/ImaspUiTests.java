@@ -92,7 +92,7 @@ class ImaspUiTests extends SpringBrowserlessTest {
         assertThat(illness.getHelperText()).isEqualTo("B – Obstacle, emploi possible avec soutien");
         test(find(Button.class).id("save-evaluation")).click();
 
-        Long evaluationId = jdbc.queryForObject("SELECT id FROM evaluation WHERE client_id = ?", Long.class, client.id());
+        Long evaluationId = jdbc.queryForObject("SELECT id FROM submission WHERE kind = 'EVALUATION' AND client_id = ?", Long.class, client.id());
         assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C", "comment", "Premier entretien"));
 
         navigate(EvaluationView.class, Map.of("evaluationId", String.valueOf(evaluationId)));

@@ -71,7 +71,7 @@ class LazySectionsUiTests extends SpringBrowserlessTest {
 
         // autosave works from the open section
         test(find(DatePicker.class).id("item-adhesion_date")).setValue(LocalDate.of(2026, 11, 2));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE client_id = ? AND status = 'DRAFT'", Integer.class, client.id()))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission s JOIN submission_revision r ON r.submission_id = s.id WHERE s.kind = 'EVALUATION' AND s.client_id = ? AND r.revision_number = 1 AND r.status = 'DRAFT'", Integer.class, client.id()))
                 .isEqualTo(1);
 
         test(find(Button.class).id("submit-evaluation")).click();
@@ -100,8 +100,8 @@ class LazySectionsUiTests extends SpringBrowserlessTest {
         test(start).setValue(LocalDate.of(2026, 11, 3));
         test(find(Button.class).id("save-evaluation")).click();
         assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM evaluation_answer a JOIN evaluation_revision r ON r.id = a.revision_id
-                JOIN evaluation e ON e.id = r.evaluation_id WHERE e.client_id = ? AND a.item_id = 'plan_start' AND a.answer_value = '2026-11-03'""",
+                SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
+                JOIN submission e ON e.id = r.submission_id WHERE e.kind = 'EVALUATION' AND e.client_id = ? AND a.item_id = 'plan_start' AND a.answer_value = '2026-11-03'""",
                 Integer.class, client.id())).isEqualTo(1);
     }
 

@@ -45,7 +45,7 @@ class PrivacyUiTests extends SpringBrowserlessTest {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "PrivacyUi");
         data.as(TestUsers.WORKER_NORTH, "WORKER", () -> evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "B")));
         jdbc.update("UPDATE client SET status = 'CLOSED', status_since = '2001-06-30', status_reason = 'moved' WHERE id = ?", client.id());
-        long answers = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_answer", Long.class);
+        long answers = jdbc.queryForObject("SELECT COUNT(*) FROM submission_answer", Long.class);
 
         navigate(PrivacyView.class);
 
@@ -58,7 +58,7 @@ class PrivacyUiTests extends SpringBrowserlessTest {
         test(find(Button.class).id("retention-dry-run")).click();
         assertThat(find(Paragraph.class).id("retention-summary").getText()).startsWith("Simulation : ");
         assertThat(find(Grid.class).id("retention-lines").isVisible()).isTrue();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_answer", Long.class)).as("the dry run changes nothing").isEqualTo(answers);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission_answer", Long.class)).as("the dry run changes nothing").isEqualTo(answers);
 
         test(find(IntegerField.class).id("hold-client")).setValue((int) client.id());
         test(find(Button.class).id("hold-set")).click();

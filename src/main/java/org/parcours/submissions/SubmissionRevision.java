@@ -1,8 +1,9 @@
-package org.parcours.evaluations;
+package org.parcours.submissions;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,17 +19,21 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One revision of an evaluation, with its answers as rows (revision, item path, value). */
+/**
+ * One revision of a submission with its answers as rows (revision, item path, value): an
+ * evaluation's revision, the one text of an aid request, a contract's text (1 the contract, then
+ * its avenants).
+ */
 @Entity
-@Table(name = "evaluation_revision")
-class EvaluationRevision {
+@Table(name = "submission_revision")
+class SubmissionRevision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "evaluation_id")
-    private long evaluationId;
+    @Column(name = "submission_id")
+    private long submissionId;
 
     @Column(name = "revision_number")
     private int number;
@@ -60,16 +65,16 @@ class EvaluationRevision {
     private long version;
 
     @ElementCollection
-    @CollectionTable(name = "evaluation_answer", joinColumns = @JoinColumn(name = "revision_id"))
+    @CollectionTable(name = "submission_answer", joinColumns = @JoinColumn(name = "revision_id"))
     @MapKeyColumn(name = "item_id")
     @Column(name = "answer_value")
     private Map<String, String> answers = new HashMap<>();
 
-    protected EvaluationRevision() {
+    protected SubmissionRevision() {
     }
 
-    EvaluationRevision(long evaluationId, int number, String reason, Map<String, String> answers, Instant now, String author) {
-        this.evaluationId = evaluationId;
+    SubmissionRevision(long submissionId, int number, String reason, Map<String, String> answers, Instant now, String author) {
+        this.submissionId = submissionId;
         this.number = number;
         this.status = RevisionStatus.DRAFT;
         this.reason = reason;
@@ -81,9 +86,6 @@ class EvaluationRevision {
     }
 
     void replaceAnswers(Map<String, String> newAnswers, Instant now, String author) {
-        if (status != RevisionStatus.DRAFT) {
-            throw new IllegalStateException("revision " + id + " is submitted");
-        }
         answers.keySet().retainAll(newAnswers.keySet());
         answers.putAll(newAnswers);
         updatedAt = now;
@@ -98,12 +100,17 @@ class EvaluationRevision {
         updatedBy = author;
     }
 
+    StoredRevision stored() {
+        return new StoredRevision(id, submissionId, number, status, Optional.ofNullable(reason), createdAt, createdBy, updatedAt,
+                updatedBy, Optional.ofNullable(submittedAt), Optional.ofNullable(submittedBy), version, answers);
+    }
+
     Long getId() {
         return id;
     }
 
-    long getEvaluationId() {
-        return evaluationId;
+    long getSubmissionId() {
+        return submissionId;
     }
 
     int getNumber() {
@@ -112,34 +119,6 @@ class EvaluationRevision {
 
     RevisionStatus getStatus() {
         return status;
-    }
-
-    String getReason() {
-        return reason;
-    }
-
-    Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    String getCreatedBy() {
-        return createdBy;
-    }
-
-    Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    String getSubmittedBy() {
-        return submittedBy;
     }
 
     long getVersion() {

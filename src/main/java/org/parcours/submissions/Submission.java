@@ -1,4 +1,4 @@
-package org.parcours.evaluations;
+package org.parcours.submissions;
 
 import java.time.Instant;
 
@@ -12,23 +12,23 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One filled form for one client, tied forever to the form version it was made with. */
+/** One filled form of a kind for one client, tied forever to the form version it was made with. */
 @Entity
-@Table(name = "evaluation")
-class Evaluation {
+@Table(name = "submission")
+class Submission {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @Enumerated(EnumType.STRING)
+    private SubmissionKind kind;
 
     @Column(name = "client_id")
     private long clientId;
 
     @Column(name = "form_version_id")
     private long formVersionId;
-
-    @Enumerated(EnumType.STRING)
-    private EvaluationStatus status;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -45,54 +45,37 @@ class Evaluation {
     @Version
     private long version;
 
-    protected Evaluation() {
+    protected Submission() {
     }
 
-    Evaluation(long clientId, long formVersionId, Instant now, String author) {
+    Submission(SubmissionKind kind, long clientId, long formVersionId, Instant now, String author) {
+        this.kind = kind;
         this.clientId = clientId;
         this.formVersionId = formVersionId;
-        this.status = EvaluationStatus.DRAFT;
         this.createdAt = now;
         this.createdBy = author;
         this.updatedAt = now;
         this.updatedBy = author;
     }
 
-    void touch(EvaluationStatus newStatus, Instant now, String author) {
-        status = newStatus;
+    void touch(Instant now, String author) {
         updatedAt = now;
         updatedBy = author;
+    }
+
+    StoredSubmission stored() {
+        return new StoredSubmission(id, kind, clientId, formVersionId, createdAt, createdBy, updatedAt, updatedBy);
     }
 
     Long getId() {
         return id;
     }
 
+    SubmissionKind getKind() {
+        return kind;
+    }
+
     long getClientId() {
         return clientId;
-    }
-
-    long getFormVersionId() {
-        return formVersionId;
-    }
-
-    EvaluationStatus getStatus() {
-        return status;
-    }
-
-    Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    String getCreatedBy() {
-        return createdBy;
-    }
-
-    Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    String getUpdatedBy() {
-        return updatedBy;
     }
 }

@@ -1,0 +1,287 @@
+package org.parcours.submissions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one storage of filled forms (decision 0017): a submission of a kind for a client on a form
+ * version, its revisions (draft, then submitted and immutable) and their answers as rows. Each
+ * feature keeps its own lifecycle beside it (an evaluation's amendments, an aid request's
+ * decisions per scheme, a contract's signatures, evaluation, renewal and end) and stores its
+ * answers here. No access check and no audit here: the feature's service checks the client and
+ * records what the user did. Changes are flushed at once, so a change based on an outdated
+ * revision fails here ({@link StaleRevisionException}).
+ */
+@Service
+public class SubmissionStorage {
+
+    private final SubmissionRepository submissions;
+    private final SubmissionRevisionRepository revisions;
+    private final JdbcTemplate jdbc;
+
+    SubmissionStorage(SubmissionRepository submissions, SubmissionRevisionRepository revisions, JdbcTemplate jdbc) {
+        this.submissions = submissions;
+        this.revisions = revisions;
+        this.jdbc = jdbc;
+    }
+
+    /** A new submission with its first revision, a draft holding {@code answers}. */
+    @Transactional
+    public StoredForm create(SubmissionKind kind, long clientId, long formVersionId, Map<String, String> answers, Instant now,
+                             String author) {
+        Submission submission = submissions.save(new Submission(kind, clientId, formVersionId, now, author));
+        SubmissionRevision revision = revisions.save(new SubmissionRevision(submission.getId(), 1, null, answers, now, author));
+        flush(submission.getId());
+        return new StoredForm(submission.stored(), revision.stored());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredSubmission> find(SubmissionKind kind, long submissionId) {
+        return submissions.findById(submissionId).filter(s -> s.getKind() == kind).map(Submission::stored);
+    }
+
+    /** The client's submissions of a kind, newest first. */
+    @Transactional(readOnly = true)
+    public List<StoredSubmission> ofClient(SubmissionKind kind, long clientId) {
+        return submissions.findByKindAndClientIdOrderByCreatedAtDesc(kind, clientId).stream().map(Submission::stored).toList();
+    }
+
+    /** The clients' submissions of a kind, newest first. */
+    @Transactional(readOnly = true)
+    public List<StoredSubmission> ofClients(SubmissionKind kind, Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        return submissions.findByKindAndClientIdInOrderByCreatedAtDesc(kind, clientIds).stream().map(Submission::stored).toList();
+    }
+
+    /** The submission's latest revision (the one being drafted, or the last submitted). */
+    @Transactional(readOnly = true)
+    public StoredRevision latest(long submissionId) {
+        return revisions.findFirstBySubmissionIdOrderByNumberDesc(submissionId).map(SubmissionRevision::stored)
+                .orElseThrow(() -> new IllegalStateException("submission " + submissionId + " has no revision"));
+    }
+
+    /** Per submission, its latest revision with its answers, in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, StoredRevision> latestOf(Collection<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, StoredRevision> latest = new HashMap<>();
+        revisions.latestWithAnswers(submissionIds).forEach(r -> latest.putIfAbsent(r.getSubmissionId(), r.stored()));
+        return latest;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredRevision> revision(long submissionId, int number) {
+        return revisions.findBySubmissionIdAndNumber(submissionId, number).map(SubmissionRevision::stored);
+    }
+
+    /** The submission's revisions, first first. */
+    @Transactional(readOnly = true)
+    public List<StoredRevision> revisions(long submissionId) {
+        return revisions.findBySubmissionIdOrderByNumberAsc(submissionId).stream().map(SubmissionRevision::stored).toList();
+    }
+
+    /**
+     * Replaces the answers of the latest revision, a draft, if it is still at {@code lockVersion};
+     * refused when it is submitted or someone else changed it meanwhile.
+     */
+    @Transactional
+    public StoredRevision saveDraft(long submissionId, long lockVersion, Map<String, String> answers, Instant now, String author) {
+        SubmissionRevision revision = editableDraft(submissionId, lockVersion);
+        revision.replaceAnswers(answers, now, author);
+        touch(submissionId, now, author);
+        return revision.stored();
+    }
+
+    /** Submits (freezes) the latest revision, a draft still at {@code lockVersion}. */
+    @Transactional
+    public StoredRevision submit(long submissionId, long lockVersion, Instant now, String author) {
+        SubmissionRevision revision = editableDraft(submissionId, lockVersion);
+        revision.submit(now, author);
+        touch(submissionId, now, author);
+        return revision.stored();
+    }
+
+    /**
+     * A new draft revision after the latest one, which must be submitted: an amendment with its
+     * reason, starting from {@code answers}.
+     */
+    @Transactional
+    public StoredRevision addRevision(long submissionId, String reason, Map<String, String> answers, Instant now, String author) {
+        SubmissionRevision last = revisions.findFirstBySubmissionIdOrderByNumberDesc(submissionId)
+                .orElseThrow(() -> new IllegalStateException("submission " + submissionId + " has no revision"));
+        if (last.getStatus() != RevisionStatus.SUBMITTED) {
+            throw new IllegalStateException("submission " + submissionId + " already has a draft revision");
+        }
+        SubmissionRevision added = revisions.save(new SubmissionRevision(submissionId, last.getNumber() + 1, reason, answers, now, author));
+        touch(submissionId, now, author);
+        return added.stored();
+    }
+
+    /** Records that someone changed the submission's own lifecycle (kept beside it by its feature). */
+    @Transactional
+    public void touch(long submissionId, Instant now, String author) {
+        submissions.findById(submissionId).orElseThrow().touch(now, author);
+        flush(submissionId);
+    }
+
+    /**
+     * Per submission of a kind of these clients on any version of a form, its latest submitted
+     * revision with its answers, newest submission first; one statement.
+     */
+    @Transactional(readOnly = true)
+    public List<StoredForm> latestSubmitted(SubmissionKind kind, Collection<Long> clientIds, String formKey) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredForm> byRevision = new LinkedHashMap<>();
+        for (Object[] row : revisions.latestSubmittedWithAnswers(kind, clientIds, formKey)) {
+            SubmissionRevision r = (SubmissionRevision) row[0];
+            byRevision.computeIfAbsent(r.getId(), id -> new StoredForm(((Submission) row[1]).stored(), r.stored()));
+        }
+        return List.copyOf(byRevision.values());
+    }
+
+    /** The submissions of a kind of these clients whose latest revision is a draft, with it; the last changed first. */
+    @Transactional(readOnly = true)
+    public List<StoredForm> drafts(SubmissionKind kind, Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredForm> byRevision = new LinkedHashMap<>();
+        for (Object[] row : revisions.draftsWithAnswers(kind, clientIds)) {
+            SubmissionRevision r = (SubmissionRevision) row[0];
+            byRevision.computeIfAbsent(r.getId(), id -> new StoredForm(((Submission) row[1]).stored(), r.stored()));
+        }
+        return List.copyOf(byRevision.values());
+    }
+
+    /** The ids of the submissions of a kind of these clients that have a submitted revision (answers not read). */
+    @Transactional(readOnly = true)
+    public List<Long> submittedIds(SubmissionKind kind, Collection<Long> clientIds) {
+        return clientIds.isEmpty() ? List.of() : revisions.submittedIds(kind, clientIds);
+    }
+
+    /** Per client, the day its last revision of a submission of a kind on one of these form versions was submitted. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> lastSubmittedDates(SubmissionKind kind, Collection<Long> clientIds, Collection<Long> versionIds) {
+        if (clientIds.isEmpty() || versionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, LocalDate> dates = new HashMap<>();
+        for (Object[] row : revisions.lastSubmitted(kind, clientIds, versionIds)) {
+            dates.put((Long) row[0], LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC));
+        }
+        return dates;
+    }
+
+    /**
+     * How many submissions of a kind on these form versions hold, in any revision, an answer to
+     * {@code itemId} (also as {@code repeat.N.itemId}); with {@code option}, holding that option code.
+     */
+    @Transactional(readOnly = true)
+    public int countAnswering(SubmissionKind kind, Collection<Long> versionIds, String itemId, Optional<String> option) {
+        if (versionIds.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(",", versionIds.stream().map(v -> "?").toList());
+        List<Object> args = new ArrayList<>();
+        args.add(kind.name());
+        args.addAll(versionIds);
+        args.add(itemId);
+        args.add(itemId);
+        String select = "SELECT COUNT(DISTINCT s.id) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id "
+                + "JOIN submission s ON s.id = r.submission_id "
+                + "WHERE s.kind = ? AND s.form_version_id IN (" + in + ") AND (a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?))";
+        if (option.isPresent()) {
+            select += " AND (a.answer_value = ? OR FIND_IN_SET(?, a.answer_value) > 0)";
+            args.add(option.get());
+            args.add(option.get());
+        }
+        Integer count = jdbc.queryForObject(select, Integer.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** The submissions of a kind with these ids (unknown ids and other kinds left out). */
+    @Transactional(readOnly = true)
+    public List<StoredSubmission> findAll(SubmissionKind kind, Collection<Long> submissionIds) {
+        return submissionIds.isEmpty() ? List.of()
+                : submissions.findAllById(submissionIds).stream().filter(s -> s.getKind() == kind).map(Submission::stored).toList();
+    }
+
+    /**
+     * How many answers a client's submissions of a kind on these form versions hold, in any revision
+     * and draft, at these items (also as {@code repeat.N.itemId}).
+     */
+    @Transactional(readOnly = true)
+    public int countAnswersAt(SubmissionKind kind, long clientId, Collection<Long> versionIds, Collection<String> itemIds) {
+        return answersAt("SELECT COUNT(*) FROM", kind, clientId, versionIds, itemIds);
+    }
+
+    /** Deletes the answers {@link #countAnswersAt} counts; the number deleted. */
+    @Transactional
+    public int eraseAnswersAt(SubmissionKind kind, long clientId, Collection<Long> versionIds, Collection<String> itemIds) {
+        return answersAt("DELETE a FROM", kind, clientId, versionIds, itemIds);
+    }
+
+    private int answersAt(String statement, SubmissionKind kind, long clientId, Collection<Long> versionIds, Collection<String> itemIds) {
+        if (versionIds.isEmpty() || itemIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(kind.name());
+        args.add(clientId);
+        args.addAll(versionIds);
+        StringBuilder items = new StringBuilder();
+        for (String item : itemIds) {
+            items.append(items.isEmpty() ? "" : " OR ").append("a.item_id = ? OR a.item_id LIKE CONCAT('%.', ?)");
+            args.add(item);
+            args.add(item);
+        }
+        String sql = statement + " submission_answer a JOIN submission_revision r ON r.id = a.revision_id "
+                + "JOIN submission s ON s.id = r.submission_id WHERE s.kind = ? AND s.client_id = ? AND s.form_version_id IN ("
+                + String.join(",", versionIds.stream().map(v -> "?").toList()) + ") AND (" + items + ")";
+        if (statement.startsWith("DELETE")) {
+            return jdbc.update(sql, args.toArray());
+        }
+        Integer count = jdbc.queryForObject(sql, Integer.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    private SubmissionRevision editableDraft(long submissionId, long lockVersion) {
+        SubmissionRevision revision = revisions.findFirstBySubmissionIdOrderByNumberDesc(submissionId)
+                .orElseThrow(() -> new IllegalStateException("submission " + submissionId + " has no revision"));
+        if (revision.getStatus() != RevisionStatus.DRAFT) {
+            throw new SubmittedRevisionException(submissionId);
+        }
+        if (revision.getVersion() != lockVersion) {
+            throw new StaleRevisionException(submissionId);
+        }
+        return revision;
+    }
+
+    private void flush(long submissionId) {
+        try {
+            revisions.flush();
+            submissions.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleRevisionException(submissionId);
+        }
+    }
+}
