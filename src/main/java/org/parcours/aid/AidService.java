@@ -32,6 +32,7 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.database.RetryOnTransientFailure;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -93,6 +94,7 @@ public class AidService {
     }
 
     /** A new request on the current version of the form, the applicant's identity taken from the client file. */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails create(long clientId) {
         return create(clientId, catalog.current(formKey()));
@@ -128,6 +130,7 @@ public class AidService {
     }
 
     /** Saves the draft's answers (format checked; required answers wait for submission). */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails save(long requestId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -152,6 +155,7 @@ public class AidService {
      * new draft request for the same client on the same form version; the other's request stays
      * as they saved it.
      */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails saveAsCopy(long requestId, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -165,6 +169,7 @@ public class AidService {
     }
 
     /** Submits: every rule of the form must hold; each requested scheme then waits for its decision. */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails submit(long requestId, long lockVersion, Map<String, String> answers) {
         AidRequestDetails saved = save(requestId, lockVersion, answers);
@@ -198,6 +203,7 @@ public class AidService {
      * (not in the future); a refusal or a partial grant its motivation; a partial grant of an
      * amount less than requested. Back to pending clears the decision.
      */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails decide(long requestId, long schemeId, SchemeDecision decision, BigDecimal amountGranted, String decider,
                                     LocalDate decidedOn, String motivation) {

@@ -53,4 +53,18 @@ class ApiErrors {
         problem.setProperty("issues", issues);
         return problem;
     }
+
+    /**
+     * A deadlock or a Galera certification failure that outlasted the service's retries
+     * (database.TransientFailures): nothing was saved and sending the same request again is safe.
+     * Any other database failure is left to the general handling.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    ProblemDetail concurrentSave(RuntimeException e) {
+        if (org.parcours.database.TransientFailures.transientCause(e).isEmpty()) {
+            throw e;
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Other changes to the same records were being saved at the same moment; nothing of this request was saved, send it again");
+    }
 }

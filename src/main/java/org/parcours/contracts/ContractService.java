@@ -31,6 +31,7 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.database.RetryOnTransientFailure;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -121,6 +122,7 @@ public class ContractService {
     // ---- drafting and signing
 
     /** A new draft contract for a client of the user's team, on the current template version. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails draft(long clientId) {
         UserContext user = requireWorker();
@@ -138,6 +140,7 @@ public class ContractService {
     }
 
     /** Saves the answers of the text being drafted (the contract or an avenant); rules wait for signing. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails save(long contractId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -159,6 +162,7 @@ public class ContractService {
      * new draft contract for the same client on the same template version; the other's contract
      * stays as they saved it.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails saveAsCopy(long contractId, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -179,6 +183,7 @@ public class ContractService {
      * renewals within the policy's total. Signing text 1 signs the contract; a later text is an
      * avenant whose terms replace the current ones.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails sign(long contractId, long lockVersion, Map<String, String> answers, LocalDate signedOn) {
         ContractDetails saved = save(contractId, lockVersion, answers);
@@ -221,6 +226,7 @@ public class ContractService {
     }
 
     /** Opens an avenant of a signed contract: a new text, copied from the current one, with its reason. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails amend(long contractId, String reason) {
         UserContext user = requireWorker();
@@ -250,6 +256,7 @@ public class ContractService {
      * Records the evaluation of the contract's objectives (one result per objective of the
      * current text, and a written evaluation): required before any renewal.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails evaluate(long contractId, Map<Integer, ObjectiveResult> results, String text, LocalDate on) {
         UserContext user = requireWorker();
@@ -292,6 +299,7 @@ public class ContractService {
      * the evaluation as the prior evaluation. Refused without a prior evaluation, and when the
      * contract and its renewals would run longer than the policy's total.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails renew(long contractId, int months) {
         UserContext user = requireWorker();
@@ -332,6 +340,7 @@ public class ContractService {
     }
 
     /** Ends a contract (also a draft the person refused) with its outcome. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails end(long contractId, EndOutcome outcome, String note, LocalDate on) {
         UserContext user = requireWorker();
@@ -356,6 +365,7 @@ public class ContractService {
     }
 
     /** Records the day the decision (the signed contract, its renewal or end) was notified: the contest period starts. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails recordNotification(long contractId, LocalDate notifiedOn) {
         UserContext user = requireWorker();
@@ -393,6 +403,7 @@ public class ContractService {
     }
 
     /** Records (or corrects) the rent and charges due and paid for a month. */
+    @RetryOnTransientFailure
     @Transactional
     public List<PaymentMonth> recordPayment(long clientId, YearMonth month, BigDecimal due, BigDecimal paid) {
         UserContext user = requireWorker();
@@ -428,6 +439,7 @@ public class ContractService {
      * breach needs its description. With a meeting, the client is proposed on its agenda with the
      * question "judicial measure" and the trigger as text.
      */
+    @RetryOnTransientFailure
     @Transactional
     public EscalationView escalate(long clientId, Optional<Long> contractId, EscalationTrigger trigger, String detail,
                                    Optional<Long> meetingId) {
