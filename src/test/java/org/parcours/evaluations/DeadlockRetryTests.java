@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -74,6 +75,7 @@ class DeadlockRetryTests {
         EvaluationDetails draft = evaluations.save(evaluations.blank(client.id(), "imasp"), Map.of("illness", "A"));
         long id = draft.id().orElseThrow();
 
+        CountDownLatch headHeld = new CountDownLatch(1);
         CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> {
             try (Connection db = dataSource.getConnection(); Connection watch = dataSource.getConnection()) {
                 db.setAutoCommit(false);
@@ -81,7 +83,8 @@ class DeadlockRetryTests {
                     st.executeUpdate("INSERT INTO deadlock_ballast (id) SELECT seq FROM seq_1_to_500");
                     st.executeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
                 }
-                awaitALockWait(watch);
+                headHeld.countDown();
+                awaitALockWait(db, watch);
                 String outcome;
                 try (PreparedStatement st = db.prepareStatement("SELECT id FROM evaluation WHERE id = ? FOR UPDATE")) {
                     st.setLong(1, id);
@@ -95,6 +98,7 @@ class DeadlockRetryTests {
             }
         });
 
+        assertThat(headHeld.await(30, TimeUnit.SECONDS)).as("the other transaction holds the audit head").isTrue();
         EvaluationDetails saved = evaluations.save(draft, Map.of("illness", "B", "homeless", "C"));
 
         assertThat(other.get(60, TimeUnit.SECONDS)).as("the other transaction, heavier, was not the victim").isEqualTo("kept its locks");
@@ -107,17 +111,24 @@ class DeadlockRetryTests {
                 .containsExactly("EVALUATION_CREATED", "EVALUATION_SAVED");
     }
 
-    /** Until some transaction waits for a lock (the save, blocked on the audit head). */
-    private static void awaitALockWait(Connection watch) throws Exception {
+    /** Until a transaction (the save, blocked on the audit head) waits for a lock this connection's transaction holds. */
+    private static void awaitALockWait(Connection holder, Connection watch) throws Exception {
+        long holderId;
+        try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            holderId = rs.getLong(1);
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            try (Statement st = watch.createStatement();
-                 ResultSet rs = st.executeQuery("""
-                         SELECT COUNT(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
-                         WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()""")) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
+            try (PreparedStatement st = watch.prepareStatement("""
+                    SELECT COUNT(*) FROM information_schema.innodb_lock_waits w
+                      JOIN information_schema.innodb_trx t ON t.trx_id = w.blocking_trx_id WHERE t.trx_mysql_thread_id = ?""")) {
+                st.setLong(1, holderId);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
                 }
             }
             Thread.sleep(20);
