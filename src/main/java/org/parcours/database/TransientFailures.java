@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The one retry of the application for transactions the database rolled back as a deadlock
@@ -32,6 +33,15 @@ public final class TransientFailures {
     /** What makes this failure worth another attempt, if anything: the SQL error found in its causes. */
     public static Optional<String> transientCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the pool closes a connection the server refused (1047 comes with SQLState 08S01), so the
+            // rollback fails too and Spring throws that failure, keeping the first one beside it
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure) {
+                Optional<String> first = transientCause(rollback.getApplicationException());
+                if (first.isPresent()) {
+                    return first;
+                }
+            }
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
                     if (e.getErrorCode() == DEADLOCK || SERIALIZATION_FAILURE.equals(e.getSQLState())) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures are worth another attempt, and how many attempts there are (no database needed). */
 class TransientFailuresTests {
@@ -31,6 +32,18 @@ class TransientFailuresTests {
     void aGaleraNodeNotReadyIsTransientButTheSameCodeOutsideGaleraIsNot() {
         assertThat(TransientFailures.transientCause(new SQLTransientConnectionException("x", "08S01", 0, WSREP))).isPresent();
         assertThat(TransientFailures.transientCause(new SQLException("Unknown command", "08S01", 1047))).isEmpty();
+    }
+
+    @Test
+    void aFailureHiddenBehindTheFailedRollbackOfItsClosedConnectionIsFound() {
+        // Hikari closes a connection refused with 08S01, so Spring's rollback fails and throws that instead
+        TransactionSystemException rollback = new TransactionSystemException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert", WSREP));
+        assertThat(TransientFailures.transientCause(rollback)).hasValueSatisfying(c -> assertThat(c).contains("1047"));
+        TransactionSystemException plain = new TransactionSystemException("Unable to rollback", new SQLException("Connection is closed"));
+        plain.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(TransientFailures.transientCause(plain)).isEmpty();
     }
 
     @Test

@@ -173,8 +173,7 @@ final class GaleraCluster implements AutoCloseable {
                 "--wsrep_on=ON", "--wsrep_provider=" + PROVIDER, "--wsrep_cluster_address=" + clusterAddress,
                 "--wsrep_cluster_name=parcours-test", "--wsrep_node_name=" + node.name,
                 "--wsrep_provider_options=gmcast.listen_addr=tcp://127.0.0.1:" + node.gcomm + ";ist.recv_addr=127.0.0.1:" + node.ist
-                        + ";gcache.size=64M;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S;evs.keepalive_period=PT0.5S"
-                        + ";evs.inactive_check_period=PT0.5S",
+                        + ";gcache.size=64M",
                 "--wsrep_node_address=127.0.0.1:" + node.gcomm, "--wsrep_sst_receive_address=127.0.0.1:" + node.sst,
                 "--wsrep_sst_method=mariabackup", "--wsrep_sst_auth=root:", "--binlog_format=ROW",
                 "--innodb_autoinc_lock_mode=2", "--default-storage-engine=InnoDB");
