@@ -3,6 +3,7 @@ package org.parcours.evaluations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -26,8 +27,11 @@ import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
@@ -47,8 +51,14 @@ class DeadlockRetryTests {
     @Autowired
     TestData data;
 
-    @Autowired
-    DataSource dataSource;
+    @Value("${spring.datasource.url}")
+    String url;
+
+    @Value("${spring.datasource.username}")
+    String username;
+
+    @Value("${spring.datasource.password:}")
+    String password;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -77,7 +87,9 @@ class DeadlockRetryTests {
 
         CountDownLatch headHeld = new CountDownLatch(1);
         CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> {
-            try (Connection db = dataSource.getConnection(); Connection watch = dataSource.getConnection()) {
+            // connections of their own, not the application's pool: the save must not wait for one of those
+            try (Connection db = DriverManager.getConnection(url, username, password);
+                 Connection watch = DriverManager.getConnection(url, username, password)) {
                 db.setAutoCommit(false);
                 try (Statement st = db.createStatement()) {
                     st.executeUpdate("INSERT INTO deadlock_ballast (id) SELECT seq FROM seq_1_to_500");
@@ -99,7 +111,22 @@ class DeadlockRetryTests {
         });
 
         assertThat(headHeld.await(30, TimeUnit.SECONDS)).as("the other transaction holds the audit head").isTrue();
-        EvaluationDetails saved = evaluations.save(draft, Map.of("illness", "B", "homeless", "C"));
+        // the save in a thread of its own, as a request would be: nothing left in the test thread by earlier tests
+        SecurityContext user = SecurityContextHolder.getContext();
+        ExecutorService request = Executors.newSingleThreadExecutor();
+        EvaluationDetails saved;
+        try {
+            saved = request.submit(() -> {
+                SecurityContextHolder.setContext(user);
+                try {
+                    return evaluations.save(draft, Map.of("illness", "B", "homeless", "C"));
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }).get(90, TimeUnit.SECONDS);
+        } finally {
+            request.shutdownNow();
+        }
 
         assertThat(other.get(60, TimeUnit.SECONDS)).as("the other transaction, heavier, was not the victim").isEqualTo("kept its locks");
         assertThat(saved.answers()).containsEntry("illness", "B").containsEntry("homeless", "C");
