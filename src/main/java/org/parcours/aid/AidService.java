@@ -33,6 +33,7 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.database.RetryOnTransientFailure;
 import org.parcours.submissions.StaleRevisionException;
 import org.parcours.submissions.StoredForm;
 import org.parcours.submissions.StoredRevision;
@@ -105,6 +106,7 @@ public class AidService {
     }
 
     /** A new request on the current version of the form, the applicant's identity taken from the client file. */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails create(long clientId) {
         return create(clientId, catalog.current(formKey()));
@@ -140,6 +142,7 @@ public class AidService {
     }
 
     /** Saves the draft's answers (format checked; required answers wait for submission). */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails save(long requestId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -168,6 +171,7 @@ public class AidService {
      * new draft request for the same client on the same form version; the other's request stays
      * as they saved it.
      */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails saveAsCopy(long requestId, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -180,6 +184,7 @@ public class AidService {
     }
 
     /** Submits: every rule of the form must hold; each requested scheme then waits for its decision. */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails submit(long requestId, long lockVersion, Map<String, String> answers) {
         AidRequestDetails saved = save(requestId, lockVersion, answers);
@@ -218,6 +223,7 @@ public class AidService {
      * (not in the future); a refusal or a partial grant its motivation; a partial grant of an
      * amount less than requested. Back to pending clears the decision.
      */
+    @RetryOnTransientFailure
     @Transactional
     public AidRequestDetails decide(long requestId, long schemeId, SchemeDecision decision, BigDecimal amountGranted, String decider,
                                     LocalDate decidedOn, String motivation) {

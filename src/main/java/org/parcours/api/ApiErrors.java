@@ -176,4 +176,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return issue.message().map(text -> text.in(locale))
                 .orElseGet(() -> i18n.getTranslation("issue." + issue.kind().name(), locale, issue.arguments().toArray()));
     }
+
+    /**
+     * A deadlock or a Galera certification failure that outlasted the service's retries
+     * (database.TransientFailures): nothing was saved and sending the same request again is safe.
+     * Any other database failure is left to the general handling. Hibernate's own exceptions come
+     * untranslated when the failing statement is a lazy load rather than a repository call.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
+            jakarta.persistence.PersistenceException.class})
+    ProblemDetail concurrentSave(RuntimeException e) {
+        if (org.parcours.database.TransientFailures.transientCause(e).isEmpty()) {
+            throw e;
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Other changes to the same records were being saved at the same moment; nothing of this request was saved, send it again");
+    }
 }

@@ -32,6 +32,7 @@ import org.parcours.programmes.engine.Finding;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.database.RetryOnTransientFailure;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -167,6 +168,7 @@ public class MeetingService {
                 .filter(m -> m.getStatus() == MeetingStatus.OPEN).map(MeetingService::summary).toList();
     }
 
+    @RetryOnTransientFailure
     @Transactional
     public MeetingSummary create(LocalDate date, List<String> membersPresent) {
         UserContext user = requireCommittee(null, MEETING, "create a meeting");
@@ -293,6 +295,7 @@ public class MeetingService {
     }
 
     /** Closes the meeting (its chair or an administrator) and applies its granted social-only decisions. */
+    @RetryOnTransientFailure
     @Transactional
     public MeetingSummary close(long meetingId) {
         UserContext user = requireCommittee(meetingId, MEETING, "close a meeting");
@@ -318,6 +321,7 @@ public class MeetingService {
     // ---- agenda
 
     /** Puts a client the user can see on an open meeting's agenda (workers and administrators). */
+    @RetryOnTransientFailure
     @Transactional
     public long propose(long meetingId, long clientId, AgendaQuestion question, String questionText) {
         UserContext user = currentUser.require();
@@ -356,6 +360,7 @@ public class MeetingService {
      * Records (or, while the meeting is open, replaces) the decision on an agenda item.
      * @throws CommitteeException when the meeting is closed: use {@link #correct}
      */
+    @RetryOnTransientFailure
     @Transactional
     public DecisionView recordDecision(long agendaItemId, DecisionInput input) {
         UserContext user = requireCommittee(agendaItemId, ITEM, "record a decision");
@@ -388,6 +393,7 @@ public class MeetingService {
      * Corrects a decision of a closed meeting with a new decision linked to it (dated today);
      * the corrected decision is left as it was.
      */
+    @RetryOnTransientFailure
     @Transactional
     public DecisionView correct(long decisionId, DecisionInput input) {
         UserContext user = requireCommittee(decisionId, DECISION, "correct a decision");
@@ -462,6 +468,7 @@ public class MeetingService {
     }
 
     /** Records when the client was notified of a decision; once (the contest deadline runs from it). */
+    @RetryOnTransientFailure
     @Transactional
     public DecisionView recordNotification(long decisionId, LocalDate notifiedOn) {
         UserContext user = requireCommittee(decisionId, DECISION, "record a notification");

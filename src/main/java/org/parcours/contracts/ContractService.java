@@ -31,6 +31,7 @@ import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
+import org.parcours.database.RetryOnTransientFailure;
 import org.parcours.submissions.StaleRevisionException;
 import org.parcours.submissions.StoredForm;
 import org.parcours.submissions.StoredRevision;
@@ -132,6 +133,7 @@ public class ContractService {
     // ---- drafting and signing
 
     /** A new draft contract for a client of the user's team, on the current template version. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails draft(long clientId) {
         UserContext user = requireWorker();
@@ -146,6 +148,7 @@ public class ContractService {
     }
 
     /** Saves the answers of the text being drafted (the contract or an avenant); rules wait for signing. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails save(long contractId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -169,6 +172,7 @@ public class ContractService {
      * new draft contract for the same client on the same template version; the other's contract
      * stays as they saved it.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails saveAsCopy(long contractId, Map<String, String> answers) {
         UserContext user = requireWorker();
@@ -186,6 +190,7 @@ public class ContractService {
      * renewals within the policy's total. Signing text 1 signs the contract; a later text is an
      * avenant whose terms replace the current ones.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails sign(long contractId, long lockVersion, Map<String, String> answers, LocalDate signedOn) {
         ContractDetails saved = save(contractId, lockVersion, answers);
@@ -233,6 +238,7 @@ public class ContractService {
     }
 
     /** Opens an avenant of a signed contract: a new text, copied from the current one, with its reason. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails amend(long contractId, String reason) {
         UserContext user = requireWorker();
@@ -264,6 +270,7 @@ public class ContractService {
      * Records the evaluation of the contract's objectives (one result per objective of the
      * current text, and a written evaluation): required before any renewal.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails evaluate(long contractId, Map<Integer, ObjectiveResult> results, String text, LocalDate on) {
         UserContext user = requireWorker();
@@ -306,6 +313,7 @@ public class ContractService {
      * the evaluation as the prior evaluation. Refused without a prior evaluation, and when the
      * contract and its renewals would run longer than the policy's total.
      */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails renew(long contractId, int months) {
         UserContext user = requireWorker();
@@ -344,6 +352,7 @@ public class ContractService {
     }
 
     /** Ends a contract (also a draft the person refused) with its outcome. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails end(long contractId, EndOutcome outcome, String note, LocalDate on) {
         UserContext user = requireWorker();
@@ -367,6 +376,7 @@ public class ContractService {
     }
 
     /** Records the day the decision (the signed contract, its renewal or end) was notified: the contest period starts. */
+    @RetryOnTransientFailure
     @Transactional
     public ContractDetails recordNotification(long contractId, LocalDate notifiedOn) {
         UserContext user = requireWorker();
@@ -403,6 +413,7 @@ public class ContractService {
     }
 
     /** Records (or corrects) the rent and charges due and paid for a month. */
+    @RetryOnTransientFailure
     @Transactional
     public List<PaymentMonth> recordPayment(long clientId, YearMonth month, BigDecimal due, BigDecimal paid) {
         UserContext user = requireWorker();
@@ -438,6 +449,7 @@ public class ContractService {
      * breach needs its description. With a meeting, the client is proposed on its agenda with the
      * question "judicial measure" and the trigger as text.
      */
+    @RetryOnTransientFailure
     @Transactional
     public EscalationView escalate(long clientId, Optional<Long> contractId, EscalationTrigger trigger, String detail,
                                    Optional<Long> meetingId) {

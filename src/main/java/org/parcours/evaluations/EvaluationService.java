@@ -28,6 +28,7 @@ import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.UserContext;
+import org.parcours.database.RetryOnTransientFailure;
 import org.parcours.submissions.StaleRevisionException;
 import org.parcours.submissions.StoredForm;
 import org.parcours.submissions.StoredRevision;
@@ -148,6 +149,7 @@ public class EvaluationService {
      * Answers that do not fit the form (unknown items, wrong formats) are refused; rules such as
      * "required" wait for submission. A save based on an outdated copy is refused.
      */
+    @RetryOnTransientFailure
     @Transactional
     public EvaluationDetails save(EvaluationDetails edited, Map<String, String> answers) {
         UserContext user = currentUser.require();
@@ -177,6 +179,7 @@ public class EvaluationService {
      * limits, constraints), else nothing is submitted and the issues say what to fix. The draft
      * itself is saved either way.
      */
+    @RetryOnTransientFailure
     @Transactional(noRollbackFor = IncompleteEvaluationException.class)
     public EvaluationDetails submit(EvaluationDetails edited, Map<String, String> answers) {
         EvaluationDetails saved = save(edited, answers);
@@ -200,6 +203,7 @@ public class EvaluationService {
     }
 
     /** Opens an amendment of a submitted evaluation: a new draft revision, copied from the last, with its reason. */
+    @RetryOnTransientFailure
     @Transactional
     public EvaluationDetails amend(long evaluationId, String reason) {
         UserContext user = currentUser.require();
@@ -227,6 +231,7 @@ public class EvaluationService {
      * After a conflict: keeps the user's answers as a new draft evaluation of the same client on
      * the same form version, leaving the other person's work untouched.
      */
+    @RetryOnTransientFailure
     @Transactional
     public EvaluationDetails saveAsCopy(EvaluationDetails edited, Map<String, String> answers) {
         EvaluationDetails copy = new EvaluationDetails(Optional.empty(), edited.client(), edited.form(), EvaluationStatus.DRAFT, 1,

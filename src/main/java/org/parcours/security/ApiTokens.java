@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.parcours.audit.AuditAction;
 import org.parcours.audit.AuditLog;
+import org.parcours.database.RetryOnTransientFailure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -172,7 +173,11 @@ public class ApiTokens {
         }
     }
 
-    /** The authentication a bearer token stands for, if it is active (not revoked, not expired) and its user enabled. */
+    /**
+     * The authentication a bearer token stands for, if it is active (not revoked, not expired) and its user enabled.
+     * Retried like a save: two nodes recording the token's last use at once conflict on its row.
+     */
+    @RetryOnTransientFailure
     @Transactional
     public Optional<Authentication> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {

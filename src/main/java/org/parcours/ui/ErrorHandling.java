@@ -8,6 +8,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
+import org.parcours.database.TransientFailures;
 import org.parcours.security.ClientDisconnects;
 import org.parcours.security.ErrorReference;
 import org.slf4j.Logger;
@@ -43,12 +44,22 @@ class ErrorHandling implements VaadinServiceInitListener {
             log.debug("Client went away during a UI request: {}", ClientDisconnects.describe(event.getThrowable()));
             return;
         }
+        if (TransientFailures.transientCause(event.getThrowable()).isPresent()) {
+            // a deadlock or cluster conflict that outlasted the retries: the user can act on it
+            log.info("A save was rolled back by the database after every retry: {}",
+                    TransientFailures.transientCause(event.getThrowable()).orElseThrow());
+            notify(ui -> ui.getTranslation("error.concurrentSave"));
+            return;
+        }
         String reference = ErrorReference.next();
         log.error("Unexpected error in the UI, reference {}", reference, event.getThrowable());
+        notify(ui -> ui.getTranslation("error.unexpected") + " " + ui.getTranslation("error.reference", reference));
+    }
+
+    private static void notify(java.util.function.Function<UI, String> text) {
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = new Notification(ui.getTranslation("error.unexpected") + " "
-                    + ui.getTranslation("error.reference", reference), 8000, Notification.Position.MIDDLE);
+            Notification notification = new Notification(text.apply(ui), 8000, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.setId("unexpected-error");
             notification.open();

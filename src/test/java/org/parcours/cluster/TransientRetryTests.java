@@ -65,7 +65,7 @@ class TransientRetryTests {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> retry.inTransaction(status -> {
             runs.incrementAndGet();
-            throw new org.springframework.dao.CannotAcquireLockException("always");
+            throw new org.springframework.dao.CannotAcquireLockException("always", new java.sql.SQLException("Deadlock found when trying to get lock", "40001", 1213));
         })).isInstanceOf(PessimisticLockingFailureException.class);
         assertThat(runs.get()).isEqualTo(TransientRetry.ATTEMPTS);
     }

@@ -248,7 +248,7 @@ class KillDuringSubmissionsIT {
                 KILLS, all.size(), acknowledged.size(), found, refused, committedUnacknowledged, stored.size(), answerRows, problems.size());
     }
 
-    private static String checksum(Map<String, String> answers) throws Exception {
+    static String checksum(Map<String, String> answers) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         new TreeMap<>(answers).forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(sha.digest());
@@ -287,7 +287,7 @@ class KillDuringSubmissionsIT {
     }
 
     /** The scale items of the live IMASP form (read from forms/ with the engine). */
-    private static List<String> imaspFactors() {
+    static List<String> imaspFactors() {
         List<FormSource> sources = DamagedForms.filesOf(Path.of("forms")).entrySet().stream()
                 .filter(f -> FormsFolder.isShared(f.getKey()) || f.getKey().equals("imasp.yaml"))
                 .map(f -> new FormSource(f.getKey(), f.getValue())).toList();
@@ -295,7 +295,7 @@ class KillDuringSubmissionsIT {
                 .filter(ScaleItem.class::isInstance).map(i -> i.id()).toList();
     }
 
-    private static String json(long clientId, Map<String, String> answers) {
+    static String json(long clientId, Map<String, String> answers) {
         StringBuilder out = new StringBuilder("{\"clientId\":" + clientId + ",\"formKey\":\"imasp\",\"answers\":{");
         answers.forEach((k, v) -> out.append('"').append(k).append("\":\"").append(v).append("\","));
         out.setLength(out.length() - 1);
