@@ -49,6 +49,11 @@ public record FormOutline(List<Node> sections) {
             return kind == Kind.SECTION || "repeat".equals(type);
         }
 
+        /** The ids of this node and of everything under it. */
+        public List<String> withDescendantIds() {
+            return withDescendants().map(Node::id).toList();
+        }
+
         Stream<Node> withDescendants() {
             return Stream.concat(Stream.of(this), children.stream().flatMap(Node::withDescendants));
         }

@@ -267,7 +267,11 @@ public final class YamlEdits {
 
     /** Sets a free text key (an expression, a pattern, a default): quoted unless plain is safe. */
     public static String setText(String text, String id, String key, String value) {
-        return setKey(text, id, key, value == null || value.isBlank() ? Optional.empty() : Optional.of(scalar(value.strip())));
+        if (value == null || value.isBlank()) {
+            return setKey(text, id, key, Optional.empty());
+        }
+        String v = value.strip();
+        return setKey(text, id, key, Optional.of(v.matches("-?\\d+(\\.\\d+)?") ? v : scalar(v)));
     }
 
     /** Sets a key to an expression, always double-quoted (CEL uses characters YAML reads otherwise). */
