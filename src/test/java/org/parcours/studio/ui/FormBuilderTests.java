@@ -120,6 +120,95 @@ class FormBuilderTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void aRicherFormIsBuiltWithOptionsAConstraintARepeatAndAComputedTotalAndItsFileIsAsExpected() throws IOException {
+        Files.writeString(FORMS.resolve("household.yaml"), "");
+        navigate(StudioView.class, Map.of(StudioView.FORM_KEY, "household"));
+        openBuilder();
+        fill("builder-start-fr", "Ménage");
+        fill("builder-start-nl", "Gezin");
+        fill("builder-start-en", "Household");
+        click("builder-start-button");
+
+        add("section", "contact", "Contact", "Contact", "Contact");
+        add("choice", "channel", "Canal", "Kanaal", "Channel");
+        fill("prop-option-0-code", "phone");
+        fill("prop-option-0-fr", "Téléphone");
+        fill("prop-option-0-nl", "Telefoon");
+        fill("prop-option-0-en", "Phone");
+        click("prop-option-add");
+        fill("prop-option-1-code", "visit");
+        fill("prop-option-1-fr", "Visite");
+        fill("prop-option-1-nl", "Bezoek");
+        fill("prop-option-1-en", "Visit");
+        add("date", "seen_on", "Vu le", "Gezien op", "Seen on");
+        click("prop-constraint-add");
+        fill("prop-constraint-0-expression", "seen_on >= timestamp('2020-01-01T00:00:00Z')");
+        fill("prop-constraint-0-fr", "Depuis 2020");
+        fill("prop-constraint-0-nl", "Sinds 2020");
+        fill("prop-constraint-0-en", "Since 2020");
+        fill("prop-visible-when", "channel == 'visit'");
+
+        add("section", "members", "Membres", "Leden", "Members");
+        add("repeat", "people", "Personnes", "Personen", "People");
+        add("text", "name", "Nom", "Naam", "Name");
+        add("integer", "age", "Âge", "Leeftijd", "Age");
+        builder().select("members");
+        add("computed", "total", "Nombre de personnes", "Aantal personen", "Number of people");
+        fill("prop-expression", "size(people)");
+        assertThat(find(Span.class).id("builder-status").getText()).isEqualTo("Le brouillon est valide");
+        assertThat(find(Span.class).id("prop-evaluates-expression").getText()).isEqualTo("Avec les réponses d'essai : 0");
+
+        fill("publish-comment", "Formulaire du ménage");
+        click("publish");
+        assertThat(catalog.current("household").definition().allItems().map(Item::id))
+                .containsExactly("channel", "seen_on", "people", "name", "age", "total");
+        assertThat(((RepeatItem) catalog.current("household").definition().item("people").orElseThrow()).items())
+                .extracting(Item::id).containsExactly("name", "age");
+        assertThat(Files.readString(FORMS.resolve("household.yaml"))).isEqualTo("""
+                # Ménage – made with the studio's builder.
+                # Item ids are stable: answers are stored under them. Change labels freely; never reuse an id.
+                form: household
+                title: { fr: "Ménage", nl: "Gezin", en: "Household" }
+                sections:
+                  - id: contact
+                    title: { fr: "Contact", nl: "Contact", en: "Contact" }
+                    items:
+                      - id: channel
+                        type: choice
+                        label: { fr: "Canal", nl: "Kanaal", en: "Channel" }
+                        options:
+                          - code: phone
+                            label: { fr: "Téléphone", nl: "Telefoon", en: "Phone" }
+                          - code: visit
+                            label: { fr: "Visite", nl: "Bezoek", en: "Visit" }
+                      - id: seen_on
+                        type: date
+                        label: { fr: "Vu le", nl: "Gezien op", en: "Seen on" }
+                        constraints:
+                          - expression: "seen_on >= timestamp('2020-01-01T00:00:00Z')"
+                            message: { fr: "Depuis 2020", nl: "Sinds 2020", en: "Since 2020" }
+                        visible-when: "channel == 'visit'"
+                  - id: members
+                    title: { fr: "Membres", nl: "Leden", en: "Members" }
+                    items:
+                      - id: people
+                        type: repeat
+                        label: { fr: "Personnes", nl: "Personen", en: "People" }
+                        items:
+                          - id: name
+                            type: text
+                            label: { fr: "Nom", nl: "Naam", en: "Name" }
+                          - id: age
+                            type: integer
+                            label: { fr: "Âge", nl: "Leeftijd", en: "Age" }
+                      - id: total
+                        type: computed
+                        expression: "size(people)"
+                        label: { fr: "Nombre de personnes", nl: "Aantal personen", en: "Number of people" }
+                """);
+    }
+
+    @Test
     void itemsMoveIntoARepeatByDropAndByKeyboardAndProblemsShowAtTheirProperty() throws IOException {
         String file = Files.readString(FORMS.resolve("imasp.yaml"));
         navigate(StudioView.class, Map.of(StudioView.FORM_KEY, "imasp"));
