@@ -107,6 +107,20 @@ public class FormStudio {
         return catalog.publishFile(draft.formKey(), text, draft.fileHash(), user.username(), comment.strip());
     }
 
+    /** How many stored submissions of this form (any version) hold an answer to an item, for the builder's delete. */
+    public int storedAnswers(String formKey, String itemId) {
+        requireAdmin(formKey);
+        return submissions.countAnswering(formKey, itemId, Optional.empty());
+    }
+
+    /** The ids of the folder's shared scales ({@code "scales"}) or lists ({@code "lists"}), by file name. */
+    public List<String> sharedIds(String formKey, String folder) {
+        requireAdmin(formKey);
+        return catalog.sharedFiles().stream().map(FormCatalog.SharedFileStatus::name)
+                .filter(n -> n.startsWith(folder + "/") && n.endsWith(".yaml"))
+                .map(n -> n.substring(folder.length() + 1, n.length() - ".yaml".length())).sorted().toList();
+    }
+
     /** The published versions of a form, newest first. */
     public List<VersionInfo> history(String formKey) {
         requireAdmin(formKey);

@@ -4,9 +4,12 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -211,6 +214,375 @@ public final class YamlEdits {
                 scalar(value.strip()))));
     }
 
+    // ---- edits of the visual builder ---------------------------------------------------------
+
+    /** One constraint as the builder writes it: a CEL expression and its message in fr/nl/en. */
+    public record ConstraintText(String expression, String fr, String nl, String en) {
+    }
+
+    /** The text of a new form file: its key, title and an empty list of sections. */
+    public static String startForm(String formKey, String fr, String nl, String en) {
+        return "# " + fr.strip() + " – made with the studio's builder.\n"
+                + "# Item ids are stable: answers are stored under them. Change labels freely; never reuse an id.\n"
+                + "form: " + formKey + "\n"
+                + "title: " + labels(fr, nl, en) + "\n"
+                + "sections: []\n";
+    }
+
+    /**
+     * Sets one key of an item or section to a YAML value written as given ({@code yaml}: a plain
+     * or quoted scalar, or a flow collection); an empty value removes the key and its lines.
+     * A value on one line is replaced in place; a new key goes before the owner's {@code items}
+     * or after its last key.
+     */
+    public static String setKey(String text, String id, String key, Optional<String> yaml) {
+        MappingNode owner = blockOwner(text, id);
+        List<String> lines = lines(text);
+        Optional<NodeTuple> existing = tuple(owner, key);
+        if (existing.isEmpty()) {
+            if (yaml.isEmpty()) {
+                return text;
+            }
+            lines.add(newKeyLine(lines, owner), keyPad(owner) + key + ": " + yaml.get());
+            return String.join("\n", lines);
+        }
+        Node keyNode = existing.get().getKeyNode();
+        Node value = existing.get().getValueNode();
+        int keyLine = startLine(keyNode);
+        if (keyLine == startLine(owner) && keyNode.getStartMark().getColumn() == owner.getStartMark().getColumn()
+                && yaml.isEmpty()) {
+            throw new EditException("studio.edit.first-key", key, id);
+        }
+        int valueEnd = Math.max(keyLine + 1, endLine(lines, value));
+        boolean oneLine = valueEnd == keyLine + 1 && value.getEndMark().getLine() == keyLine;
+        if (yaml.isPresent() && oneLine) {
+            return splice(text, List.of(new Replacement(offset(text, value.getStartMark()), offset(text, value.getEndMark()),
+                    yaml.get())));
+        }
+        List<String> changed = new ArrayList<>(lines.subList(0, keyLine));
+        yaml.ifPresent(v -> changed.add(keyPad(owner) + key + ": " + v));
+        changed.addAll(lines.subList(valueEnd, lines.size()));
+        return String.join("\n", changed);
+    }
+
+    /** Sets a free text key (an expression, a pattern, a default): quoted unless plain is safe. */
+    public static String setText(String text, String id, String key, String value) {
+        if (value == null || value.isBlank()) {
+            return setKey(text, id, key, Optional.empty());
+        }
+        String v = value.strip();
+        return setKey(text, id, key, Optional.of(v.matches("-?\\d+(\\.\\d+)?") ? v : scalar(v)));
+    }
+
+    /** Sets a key to an expression, always double-quoted (CEL uses characters YAML reads otherwise). */
+    public static String setExpression(String text, String id, String key, String expression) {
+        return setKey(text, id, key, expression == null || expression.isBlank() ? Optional.empty()
+                : Optional.of(quoted(expression)));
+    }
+
+    /**
+     * Sets a texts key (label, help, title, pattern-message) in fr/nl/en. An existing key keeps its
+     * layout and a blank language stays as it is; a missing key is added with the three texts;
+     * three blanks remove the key.
+     */
+    public static String setTexts(String text, String id, String key, String fr, String nl, String en) {
+        if (Stream.of(fr, nl, en).allMatch(t -> t == null || t.isBlank())) {
+            return setKey(text, id, key, Optional.empty());
+        }
+        MappingNode owner = blockOwner(text, id);
+        Optional<NodeTuple> existing = tuple(owner, key);
+        if (existing.isPresent()) {
+            return replaceTexts(text, existing.get().getValueNode(), fr, nl, en);
+        }
+        return setKey(text, id, key, Optional.of(labels(nullToEmpty(fr), nullToEmpty(nl), nullToEmpty(en))));
+    }
+
+    /** Replaces an item's constraints (only the lines of its {@code constraints} block); none removes the key. */
+    public static String setConstraints(String text, String id, List<ConstraintText> constraints) {
+        List<String> block = new ArrayList<>();
+        for (ConstraintText c : constraints) {
+            block.add("- expression: " + quoted(c.expression()));
+            block.add("  message: " + labels(c.fr(), c.nl(), c.en()));
+        }
+        return setBlock(text, id, "constraints", block);
+    }
+
+    /** Replaces an item's own options (code and fr/nl/en label each); the first three texts of each entry. */
+    public static String setOptions(String text, String id, List<List<String>> options) {
+        List<String> block = new ArrayList<>();
+        for (List<String> option : options) {
+            block.add("- code: " + scalar(option.get(0).strip()));
+            block.add("  label: " + labels(option.get(1), option.get(2), option.get(3)));
+        }
+        return setBlock(text, id, "options", block);
+    }
+
+    /**
+     * Inserts an item (its lines, written from column 0 with "- id: ..." first) into a section's or
+     * a repeat's items at {@code index} (the end when beyond), indented like its new siblings.
+     */
+    public static String insertItem(String text, String containerId, int index, List<String> itemLines) {
+        Node root = compose(text);
+        NodeTuple items = itemsOf(root, containerId);
+        return insertEntry(text, items, index, itemLines);
+    }
+
+    /** Inserts a section with its title and no items at {@code index} of the form's sections. */
+    public static String insertSection(String text, int index, String sectionId, String fr, String nl, String en) {
+        NodeTuple sections = sectionsOf(compose(text));
+        return insertEntry(text, sections, index, List.of("- id: " + sectionId, "  title: " + labels(fr, nl, en), "  items: []"));
+    }
+
+    /** The lines of a new item of a type, for {@link #insertItem}; {@code scaleId} is used by a scale. */
+    public static List<String> newItem(String type, String itemId, String fr, String nl, String en, Optional<String> scaleId) {
+        List<String> item = new ArrayList<>();
+        item.add("- id: " + itemId);
+        item.add("  type: " + type);
+        switch (type) {
+            case "scale" -> item.add("  scale: " + scaleId.orElse("?"));
+            case "computed" -> item.add("  expression: \"0\"");
+            default -> {
+            }
+        }
+        item.add((type.equals("note") ? "  text: " : "  label: ") + labels(fr, nl, en));
+        switch (type) {
+            case "choice", "multi-choice" -> {
+                item.add("  options:");
+                item.add("    - code: a");
+                item.add("      label: " + labels(fr + " 1", nl + " 1", en + " 1"));
+            }
+            case "repeat" -> item.add("  items: []");
+            default -> {
+            }
+        }
+        return item;
+    }
+
+    /** Deletes an item (or a section) with the comment lines written just above it. */
+    public static String deleteItem(String text, String id) {
+        Node root = compose(text);
+        Located found = findById(root, id).orElseThrow(() -> new EditException("studio.edit.no-item", id));
+        List<String> lines = lines(text);
+        Block block = block(lines, found);
+        List<String> changed = new ArrayList<>(lines.subList(0, block.start()));
+        changed.addAll(lines.subList(block.end(), lines.size()));
+        if (found.parent().getValue().size() == 1) {
+            // the list is now empty: say so, or the key would read as null
+            Mark key = keyOf(root, found.parent()).getEndMark();
+            int at = key.getLine();
+            String line = changed.get(at);
+            int colon = line.offsetByCodePoints(0, key.getColumn());
+            colon = line.indexOf(':', colon) + 1;
+            changed.set(at, line.substring(0, colon) + " []" + line.substring(colon));
+        }
+        return String.join("\n", changed);
+    }
+
+    /**
+     * Moves an item (with the comments just above it) into a section or repeat at {@code index}
+     * of that container's items once it has left its old place; its lines are re-indented, all
+     * other lines stay as they are.
+     */
+    public static String moveItemTo(String text, String itemId, String containerId, int index) {
+        Node root = compose(text);
+        Located found = findById(root, itemId).orElseThrow(() -> new EditException("studio.edit.no-item", itemId));
+        if (containerId.equals(itemId) || findById(found.node(), containerId).isPresent()) {
+            throw new EditException("studio.edit.into-itself", itemId, containerId);
+        }
+        itemsOf(root, containerId);
+        List<String> lines = lines(text);
+        Block block = block(lines, found);
+        List<String> moved = unindent(lines.subList(block.start(), block.end()), block.dash());
+        return insertItem(deleteItem(text, itemId), containerId, index, moved);
+    }
+
+    /**
+     * Copies an item just below itself; its id (and the ids of a repeat's children) get the
+     * first free suffix {@code _copy}, {@code _copy2}...
+     */
+    public static String duplicateItem(String text, String itemId) {
+        Node root = compose(text);
+        Located found = findById(root, itemId).orElseThrow(() -> new EditException("studio.edit.no-item", itemId));
+        Set<String> taken = new HashSet<>();
+        collectIds(root, taken);
+        String suffix = "_copy";
+        for (int n = 2; taken.contains(itemId + suffix); n++) {
+            suffix = "_copy" + n;
+        }
+        List<String> lines = lines(text);
+        int start = startLine(found.node());
+        int end = endLine(lines, found.node());
+        Pattern id = Pattern.compile("^(\\s*(?:-\\s+)?id:\\s*)([A-Za-z0-9_-]+)(.*)$");
+        List<String> copy = new ArrayList<>();
+        for (String line : lines.subList(start, end)) {
+            java.util.regex.Matcher m = id.matcher(line);
+            copy.add(m.matches() ? m.group(1) + m.group(2) + suffix + m.group(3) : line);
+        }
+        lines.addAll(end, copy);
+        return String.join("\n", lines);
+    }
+
+    /** The id a copy made by {@link #duplicateItem} gets. */
+    public static String duplicateId(String text, String itemId) {
+        Set<String> taken = new HashSet<>();
+        collectIds(compose(text), taken);
+        String suffix = "_copy";
+        for (int n = 2; taken.contains(itemId + suffix); n++) {
+            suffix = "_copy" + n;
+        }
+        return itemId + suffix;
+    }
+
+    private record Block(int start, int end, int dash) {
+    }
+
+    /** The lines of a sequence entry: from the comments just above it to its last line of content. */
+    private static Block block(List<String> lines, Located found) {
+        int first = startLine(found.node());
+        int dash = indent(lines.get(first));
+        int floor = found.index() > 0 ? endLine(lines, found.parent().getValue().get(found.index() - 1)) : 0;
+        int start = first;
+        while (start > floor && lines.get(start - 1).strip().startsWith("#") && indent(lines.get(start - 1)) == dash) {
+            start--;
+        }
+        return new Block(start, endLine(lines, found.node()), dash);
+    }
+
+    private static MappingNode blockOwner(String text, String id) {
+        MappingNode owner = findById(compose(text), id).map(Located::node)
+                .orElseThrow(() -> new EditException("studio.edit.no-item", id));
+        if (owner.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            throw new EditException("studio.edit.flow-item", id);
+        }
+        return owner;
+    }
+
+    private static String keyPad(MappingNode owner) {
+        return " ".repeat(owner.getValue().getFirst().getKeyNode().getStartMark().getColumn());
+    }
+
+    /** Where a new key of an item goes: before its items (a section, a repeat), else after its last key. */
+    private static int newKeyLine(List<String> lines, MappingNode owner) {
+        Optional<NodeTuple> items = tuple(owner, "items");
+        if (items.isPresent() && startLine(items.get().getKeyNode()) > startLine(owner)) {
+            return startLine(items.get().getKeyNode());
+        }
+        return endLine(lines, owner);
+    }
+
+    private static String setBlock(String text, String id, String key, List<String> entries) {
+        if (entries.isEmpty()) {
+            return setKey(text, id, key, Optional.empty());
+        }
+        String withKey = setKey(text, id, key, Optional.of("[]"));
+        MappingNode owner = blockOwner(withKey, id);
+        NodeTuple tuple = tuple(owner, key).orElseThrow();
+        List<String> lines = lines(withKey);
+        int keyLine = startLine(tuple.getKeyNode());
+        String pad = keyPad(owner);
+        lines.set(keyLine, pad + key + ":");
+        List<String> block = entries.stream().map(l -> pad + "  " + l).toList();
+        lines.addAll(keyLine + 1, block);
+        return String.join("\n", lines);
+    }
+
+    private static NodeTuple itemsOf(Node root, String containerId) {
+        MappingNode container = findById(root, containerId).map(Located::node)
+                .orElseThrow(() -> new EditException("studio.edit.no-section", containerId));
+        return tuple(container, "items").orElseThrow(() -> new EditException("studio.edit.no-items", containerId));
+    }
+
+    private static NodeTuple sectionsOf(Node root) {
+        if (root instanceof MappingNode map) {
+            Optional<NodeTuple> sections = tuple(map, "sections");
+            if (sections.isPresent()) {
+                return sections.get();
+            }
+        }
+        throw new EditException("studio.edit.no-sections");
+    }
+
+    /** The key node under which a sequence is the value. */
+    private static Node keyOf(Node node, SequenceNode sequence) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getValueNode() == sequence) {
+                    return t.getKeyNode();
+                }
+                Node found = keyOf(t.getValueNode(), sequence);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node instanceof SequenceNode list) {
+            for (Node entry : list.getValue()) {
+                Node found = keyOf(entry, sequence);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Inserts a sequence entry (lines from column 0) under a key whose value is a block list, {@code []} or nothing. */
+    private static String insertEntry(String text, NodeTuple key, int index, List<String> entry) {
+        List<String> lines = lines(text);
+        Node value = key.getValueNode();
+        if (value instanceof SequenceNode sequence && !sequence.getValue().isEmpty()) {
+            if (sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+                throw new EditException("studio.edit.no-items", scalarText(key.getKeyNode()));
+            }
+            List<Node> entries = sequence.getValue();
+            int dash = indent(lines.get(startLine(entries.getFirst())));
+            int at;
+            if (index < entries.size()) {
+                List<Node> fake = entries;
+                at = block(lines, new Located(sequence, index, (MappingNode) fake.get(index))).start();
+            } else {
+                at = endLine(lines, entries.getLast());
+            }
+            lines.addAll(at, indentBy(entry, dash));
+            return String.join("\n", lines);
+        }
+        boolean empty = value instanceof SequenceNode
+                || value instanceof ScalarNode scalar && scalar.getValue().isEmpty();
+        if (!empty) {
+            throw new EditException("studio.edit.no-items", scalarText(key.getKeyNode()));
+        }
+        int keyLine = startLine(key.getKeyNode());
+        String line = lines.get(keyLine);
+        if (value instanceof SequenceNode) {
+            int start = line.offsetByCodePoints(0, value.getStartMark().getColumn());
+            int end = line.offsetByCodePoints(0, value.getEndMark().getColumn());
+            line = line.substring(0, start).stripTrailing() + line.substring(end);
+            lines.set(keyLine, line);
+        }
+        lines.addAll(keyLine + 1, indentBy(entry, key.getKeyNode().getStartMark().getColumn() + 2));
+        return String.join("\n", lines);
+    }
+
+    private static List<String> indentBy(List<String> entry, int pad) {
+        return entry.stream().map(l -> l.isEmpty() ? l : " ".repeat(pad) + l).toList();
+    }
+
+    private static List<String> unindent(List<String> block, int pad) {
+        return block.stream().map(l -> indent(l) >= pad ? l.substring(pad) : l.stripLeading()).toList();
+    }
+
+    private static void collectIds(Node node, Set<String> ids) {
+        if (node instanceof MappingNode map) {
+            tuple(map, "id").ifPresent(t -> ids.add(scalarText(t.getValueNode())));
+            map.getValue().forEach(t -> collectIds(t.getValueNode(), ids));
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> collectIds(n, ids));
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     private record Located(SequenceNode parent, int index, MappingNode node) {
     }
 
@@ -343,7 +715,7 @@ public final class YamlEdits {
      * The line after a node's last line of content. A block node ends where the next token starts
      * (possibly lines later, after comments), so trailing blank and comment lines are left outside.
      */
-    private static int endLine(List<String> lines, Node node) {
+    static int endLine(List<String> lines, Node node) {
         Mark end = node.getEndMark();
         int line = Math.min(end.getLine(), lines.size());
         if (line < lines.size()) {

@@ -22,6 +22,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -94,6 +96,11 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private final Checkbox confirm = new Checkbox();
     private final Span message = new Span();
     private final Grid<VersionInfo> versions = new Grid<>();
+    private final Tabs modes = new Tabs();
+    private final Tab yamlTab = new Tab();
+    private final Tab builderTab = new Tab();
+    private final VerticalLayout yamlMode = new VerticalLayout();
+    private FormBuilder builder;
 
     public StudioView(FormStudio studio, FormRenderer renderer, Clock clock) {
         this.studio = studio;
@@ -135,11 +142,37 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
 
         message.setId("studio-message");
         message.addClassName("text-error");
-        add(title, editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(), labelForm(),
-                orderForm(), new H3(getTranslation("studio.diff")), changes,
-                StudioParts.publishRow(this, IDS, comment, confirm, this::publish), message, new H3(getTranslation("studio.versions")),
-                StudioParts.versionsGrid(this, getLocale(), IDS, versions, id -> studio.versionText(formKey, id), editor, comment, this::recheck),
+        // the YAML editor and the builder edit the same draft: the editor's text (docs/decisions/0023)
+        builder = new FormBuilder(studio, formKey, renderer, clock, editor::getValue, text -> {
+            editor.setValue(text);
+            recheck();
+        });
+        builder.setVisible(false);
+        yamlMode.setPadding(false);
+        yamlMode.add(editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(), labelForm(), orderForm(),
                 new H3(getTranslation("studio.preview")), language, preview);
+        yamlTab.setLabel(getTranslation("builder.tab.yaml"));
+        yamlTab.setId("studio-tab-yaml");
+        builderTab.setLabel(getTranslation("builder.tab.builder"));
+        builderTab.setId("studio-tab-builder");
+        modes.add(yamlTab, builderTab);
+        modes.setId("studio-modes");
+        modes.addSelectedChangeListener(e -> showMode(e.getSelectedTab() == builderTab));
+        add(title, modes, yamlMode, builder, new H3(getTranslation("studio.diff")), changes,
+                StudioParts.publishRow(this, IDS, comment, confirm, this::publish), message, new H3(getTranslation("studio.versions")),
+                StudioParts.versionsGrid(this, getLocale(), IDS, versions, id -> studio.versionText(formKey, id), editor, comment, this::recheck));
+    }
+
+    /** Shows the builder or the YAML editor; only the shown one renders a preview, so element ids stay unique. */
+    private void showMode(boolean building) {
+        yamlMode.setVisible(!building);
+        builder.setVisible(building);
+        builder.setActive(building);
+        if (building) {
+            preview.removeAll();
+        } else {
+            showPreview();
+        }
     }
 
     private HorizontalLayout factorForm() {
@@ -296,7 +329,10 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         }
         checked.ifPresent(this::fillEditChoices);
         showDiff();
-        showPreview();
+        if (!builder.isVisible()) {
+            showPreview();
+        }
+        builder.refresh(check, draft.sourceName());
         versions.setItems(studio.history(formKey));
     }
 
@@ -403,6 +439,11 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         message.getClassNames().set("text-error", error);
         message.getClassNames().set("text-success", !error);
         message.setText(text);
+    }
+
+    /** The editor holding the draft, which the builder edits too. */
+    YamlEditor editor() {
+        return editor;
     }
 
     @Override
