@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 /** A save that lost to concurrent saves after every retry is a 409 the client can act on; other database failures stay 500s. */
 class ApiErrorsTests {
 
-    private final ApiErrors errors = new ApiErrors();
+    private final ApiErrors errors = new ApiErrors(new org.parcours.ui.ParcoursI18nProvider());
     private final SQLException deadlock = new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
 
     @Test

@@ -98,7 +98,7 @@ class DeadlockRetryTests {
                 headHeld.countDown();
                 awaitALockWait(db, watch);
                 String outcome;
-                try (PreparedStatement st = db.prepareStatement("SELECT id FROM evaluation WHERE id = ? FOR UPDATE")) {
+                try (PreparedStatement st = db.prepareStatement("SELECT id FROM submission WHERE id = ? FOR UPDATE")) {
                     st.setLong(1, id);
                     st.executeQuery().close();
                     outcome = "kept its locks";
