@@ -28,6 +28,9 @@ import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
+import org.parcours.programmes.ProgrammeService;
+import org.parcours.programmes.engine.Finding;
+import org.parcours.programmes.engine.WorkflowEngine;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
@@ -58,13 +61,15 @@ public class ContractService {
     private final ClientService clients;
     private final MeetingService meetings;
     private final FormCatalog catalog;
+    private final ProgrammeService programmes;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
     ContractService(MaspContractRepository contracts, ContractVersionRepository versions, RentPaymentRepository payments,
                     EscalationRepository escalations, ClientService clients, MeetingService meetings, FormCatalog catalog,
-                    CurrentUser currentUser, AuditLog audit, Clock clock) {
+                    ProgrammeService programmes, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.programmes = programmes;
         this.contracts = contracts;
         this.versions = versions;
         this.payments = payments;
@@ -186,6 +191,7 @@ public class ContractService {
         Visible found = find(contractId);
         MaspContract contract = found.contract();
         ContractVersion version = editableDraft(contract, saved.lockVersion());
+        ContractStatus after = fire(found, user, version.getNumber() == 1 ? "sign" : "sign-avenant");
         PublishedForm form = catalog.version(contract.getFormVersionId());
         List<Issue> issues = FormSession.resume(form.definition(), version.getAnswers(), today()).validate();
         if (!issues.isEmpty()) {
@@ -212,6 +218,7 @@ public class ContractService {
         if (version.getNumber() == 1) {
             contract.sign(signedOn);
         }
+        recorded(contract, after);
         contract.touch(clock.instant(), user.username());
         flush(contractId);
         audit.record(user.username(), AuditAction.CONTRACT_SIGNED, TARGET, contractId,
@@ -230,7 +237,7 @@ public class ContractService {
         }
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        requireStatus(contract, ContractStatus.SIGNED, ContractStatus.EVALUATED);
+        fire(found, user, "amend");
         ContractVersion last = latest(contractId);
         if (last.draft()) {
             throw new ContractException("contract.error.amendmentOpen", "An avenant is already being drafted");
@@ -255,7 +262,7 @@ public class ContractService {
         UserContext user = requireWorker();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        requireStatus(contract, ContractStatus.SIGNED);
+        ContractStatus after = fire(found, user, "evaluate");
         ContractVersion current = latest(contractId);
         if (current.draft()) {
             throw new ContractException("contract.error.amendmentOpen", "Sign or drop the avenant being drafted first");
@@ -280,6 +287,7 @@ public class ContractService {
             }
         });
         contract.evaluate(on, user.username(), trimmed, kept);
+        recorded(contract, after);
         contract.touch(clock.instant(), user.username());
         flush(contractId);
         audit.record(user.username(), AuditAction.CONTRACT_EVALUATED, TARGET, contractId, "evaluated on " + on + ": " + kept);
@@ -297,11 +305,7 @@ public class ContractService {
         UserContext user = requireWorker();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        if (contract.getStatus() == ContractStatus.SIGNED) {
-            throw new ContractException("contract.error.renewalNeedsEvaluation",
-                    "A renewal needs a prior evaluation of the contract's objectives; record the evaluation first");
-        }
-        requireStatus(contract, ContractStatus.EVALUATED);
+        ContractStatus after = fire(found, user, "renew");
         ContractRules rules = rules();
         rules.checkDuration(months);
         rules.checkTotal(earlierMonths(contract) + contract.getDurationMonths(), months);
@@ -323,6 +327,7 @@ public class ContractService {
         ContractVersion text = versions.save(new ContractVersion(renewal.getId(), 1, null,
                 FormSession.resume(form.definition(), answers, today()).answersToStore(), now, user.username()));
         contract.renewed();
+        recorded(contract, after);
         contract.touch(now, user.username());
         flush(contractId);
         audit.record(user.username(), AuditAction.CONTRACT_RENEWED, TARGET, contractId, "renewed by contract " + renewal.getId());
@@ -337,7 +342,7 @@ public class ContractService {
         UserContext user = requireWorker();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        requireStatus(contract, ContractStatus.DRAFT, ContractStatus.SIGNED, ContractStatus.EVALUATED);
+        ContractStatus after = fire(found, user, "end");
         if (outcome == null) {
             throw new ContractException("contract.error.outcome", "The outcome is required");
         }
@@ -349,6 +354,7 @@ public class ContractService {
             throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
         }
         contract.end(on, outcome, trimmed);
+        recorded(contract, after);
         contract.touch(clock.instant(), user.username());
         flush(contractId);
         audit.record(user.username(), AuditAction.CONTRACT_ENDED, TARGET, contractId, "ended on " + on + ": " + outcome);
@@ -360,7 +366,7 @@ public class ContractService {
     public ContractDetails recordNotification(long contractId, LocalDate notifiedOn) {
         UserContext user = requireWorker();
         Visible found = find(contractId);
-        if (found.contract().getStatus() == ContractStatus.DRAFT) {
+        if (!allows(found, user, "notify")) {
             throw new ContractException("contract.error.notSigned", "A draft is not notified");
         }
         if (notifiedOn == null || notifiedOn.isAfter(today())) {
@@ -470,9 +476,10 @@ public class ContractService {
     // ---- worklist
 
     /**
-     * For the worklist: the visible clients' running contracts whose evaluation is due (from
-     * {@code masp.evaluate_before_end} before the end, not yet evaluated) or which end within
-     * {@code worklist.due_soon_within}; earliest end first.
+     * For the worklist: the visible clients' running contracts (signed or in a later state that is
+     * not terminal in the declared workflow) with a step due before their end (the workflow's
+     * {@code due-before-end}, the evaluation), or which end within {@code worklist.due_soon_within};
+     * earliest end first.
      */
     @Transactional(readOnly = true)
     public List<ContractDue> due(Collection<ClientSummary> visibleClients) {
@@ -482,16 +489,24 @@ public class ContractService {
         Map<Long, String> names = new HashMap<>();
         visibleClients.forEach(c -> names.put(c.id(), c.fullName()));
         Policy policy = catalog.policy();
-        ContractRules rules = new ContractRules(policy);
+        WorkflowEngine workflow = workflow();
         LocalDate today = today();
         LocalDate horizon = today.plus(policy.period("worklist.due_soon_within"));
+        List<ContractStatus> running = java.util.Arrays.stream(ContractStatus.values())
+                .filter(s -> {
+                    String state = s.name().toLowerCase(Locale.ROOT);
+                    return workflow.workflow().states().containsKey(state) && !state.equals(workflow.workflow().initial())
+                            && !workflow.workflow().terminal(state);
+                }).toList();
         List<ContractDue> due = new ArrayList<>();
-        for (MaspContract c : contracts.findByClientIdInAndStatusInOrderByEndDateAsc(names.keySet(),
-                List.of(ContractStatus.SIGNED, ContractStatus.EVALUATED))) {
+        for (MaspContract c : contracts.findByClientIdInAndStatusInOrderByEndDateAsc(names.keySet(), running)) {
             if (c.getEndDate() == null) {
                 continue;
             }
-            if (c.getStatus() == ContractStatus.SIGNED && !rules.evaluationDueFrom(c.getEndDate()).isAfter(today)) {
+            LocalDate end = c.getEndDate();
+            boolean stepDue = workflow.workflow().from(state(c)).stream()
+                    .flatMap(t -> workflow.dueBeforeEnd(t, end).stream()).anyMatch(from -> !from.isAfter(today));
+            if (stepDue) {
                 due.add(new ContractDue(c.getId(), c.getClientId(), names.get(c.getClientId()), ContractDue.Kind.EVALUATION_DUE,
                         c.getEndDate(), c.getEndDate().isBefore(today)));
             } else if (!c.getEndDate().isAfter(horizon)) {
@@ -531,8 +546,8 @@ public class ContractService {
     }
 
     private ContractVersion editableDraft(MaspContract contract, long lockVersion) {
-        if (contract.getStatus() == ContractStatus.ENDED || contract.getStatus() == ContractStatus.RENEWED) {
-            throw new ContractException("contract.error.closed", "This contract is " + contract.getStatus().name().toLowerCase(Locale.ROOT));
+        if (!workflow().workflow().from(state(contract)).stream().anyMatch(t -> t.id().equals("edit"))) {
+            throw new ContractException("contract.error.closed", "This contract is " + state(contract));
         }
         ContractVersion version = latest(contract.getId());
         if (!version.draft()) {
@@ -544,14 +559,64 @@ public class ContractService {
         return version;
     }
 
-    private static void requireStatus(MaspContract contract, ContractStatus... allowed) {
-        for (ContractStatus s : allowed) {
-            if (contract.getStatus() == s) {
-                return;
+    /**
+     * The contract's workflow as declared by the programme over the template (forms/programmes/masp.yaml):
+     * which step may leave which state, for whom, under which rules.
+     */
+    private WorkflowEngine workflow() {
+        return programmes.workflowOf(formKey()).orElseThrow(() -> new ContractException("contract.error.noWorkflow",
+                "No programme declares the workflow of the contracts of form '" + formKey() + "'", formKey()));
+    }
+
+    /** A contract's status as its workflow's state ({@code SIGNED} is {@code signed}). */
+    private static String state(MaspContract contract) {
+        return contract.getStatus().name().toLowerCase(Locale.ROOT);
+    }
+
+    private boolean allows(Visible found, UserContext user, String transition) {
+        return programmes.check(workflow(), state(found.contract()), transition, user.roleNames(), found.client()).allowed();
+    }
+
+    /**
+     * Asks the declared workflow whether the user may take this step on the contract now, and
+     * returns the state it leads to; refuses with the reason otherwise (a failed rule with its message).
+     */
+    private ContractStatus fire(Visible found, UserContext user, String transition) {
+        MaspContract contract = found.contract();
+        WorkflowEngine.Check check = programmes.check(workflow(), state(contract), transition, user.roleNames(), found.client());
+        switch (check.outcome()) {
+            case ALLOWED -> {
+                return ContractStatus.valueOf(check.to().orElseThrow().toUpperCase(Locale.ROOT));
             }
+            case ROLE -> {
+                audit.recordDenied(user.username(), TARGET, contract.getId(), "the contract workflow does not let this user " + transition);
+                throw new AccessDeniedException("This step of the contract is not for this user");
+            }
+            case GUARD -> {
+                Finding rule = check.blocking().getFirst();
+                throw ContractException.byRule(rule.ruleId(), rule.message());
+            }
+            case UNKNOWN_TRANSITION -> throw new ContractException("contract.error.noWorkflow",
+                    "The contract workflow declares no step '" + transition + "'", formKey());
+            default -> throw new ContractException("contract.error.status", "Not possible for a contract that is "
+                    + state(contract), contract.getStatus().name());
         }
-        throw new ContractException("contract.error.status", "Not possible for a contract that is "
-                + contract.getStatus().name().toLowerCase(Locale.ROOT), contract.getStatus().name());
+    }
+
+    /** The state the step recorded must be the one its declaration leads to (the store records each step's own state). */
+    private static void recorded(MaspContract contract, ContractStatus declared) {
+        if (contract.getStatus() != declared) {
+            throw new IllegalStateException("the contract workflow leads to '" + declared.name().toLowerCase(Locale.ROOT)
+                    + "' but this step records '" + state(contract) + "'");
+        }
+    }
+
+    /** The steps of the declared workflow the user may take on the contract in its state (the screen's buttons). */
+    public java.util.Set<String> steps(ContractDetails details) {
+        UserContext user = currentUser.require();
+        String state = details.contract().status().name().toLowerCase(Locale.ROOT);
+        return workflow().available(state, user.roleNames()).stream().map(t -> t.id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The months of the contracts this one renews, following the chain back to the first. */
@@ -620,7 +685,7 @@ public class ContractService {
         ContractRules rules = rules();
         LocalDate today = today();
         boolean editable = shown.draft() && texts.getLast().getNumber() == shown.getNumber()
-                && c.getStatus() != ContractStatus.ENDED && c.getStatus() != ContractStatus.RENEWED;
+                && workflow().workflow().from(state(c)).stream().anyMatch(t -> t.id().equals("edit"));
         return new ContractDetails(summary(c, today, texts), found.client(), catalog.version(c.getFormVersionId()), shown.getNumber(),
                 shown.getAnswers(), editable, shown.getVersion(),
                 texts.stream().map(v -> new VersionSummary(v.getNumber(), !v.draft(), Optional.ofNullable(v.getReason()),

@@ -60,7 +60,8 @@ public final class ProgrammeReader {
             "message");
     private static final Set<String> WORKFLOW_KEYS = Set.of("id", "title", "initial", "states", "transitions");
     private static final Set<String> STATE_KEYS = Set.of("id", "label");
-    private static final Set<String> TRANSITION_KEYS = Set.of("id", "label", "from", "to", "roles", "guards", "due-within", "records");
+    private static final Set<String> TRANSITION_KEYS = Set.of("id", "label", "from", "to", "roles", "guards", "due-within",
+            "due-before-end", "records");
 
     /**
      * @param forms  the live forms by id (a programme names one)
@@ -330,8 +331,9 @@ public final class ProgrammeReader {
             for (Node node : list(source, map, keys, "from")) {
                 scalar(source, node, "from").filter(s -> knownState(source, node, s, states)).ifPresent(from::add);
             }
-            Optional<String> to = requiredScalar(source, map, keys, "to");
-            to.ifPresent(s -> knownState(source, keys.get("to").getValueNode(), s, states));
+            // without 'to' the transition is a step that keeps the state it leaves
+            Optional<String> to = keys.containsKey("to") ? scalar(source, keys.get("to").getValueNode(), "to") : Optional.empty();
+            boolean toKnown = to.map(s -> knownState(source, keys.get("to").getValueNode(), s, states)).orElse(true);
             Set<String> roles = roles(source, map, keys, "roles");
             List<String> guards = new ArrayList<>();
             if (keys.containsKey("guards")) {
@@ -350,16 +352,25 @@ public final class ProgrammeReader {
                 }
             }
             Optional<PeriodRef> due = keys.containsKey("due-within") ? period(source, map, keys, "due-within") : Optional.empty();
+            Optional<PeriodRef> beforeEnd = keys.containsKey("due-before-end") ? period(source, map, keys, "due-before-end")
+                    : Optional.empty();
             List<String> records = new ArrayList<>();
             if (keys.containsKey("records")) {
                 for (Node node : list(source, null, keys, "records")) {
-                    scalar(source, node, "records").ifPresent(records::add);
+                    scalar(source, node, "records").ifPresent(what -> {
+                        if (!ID.matcher(what).matches()) {
+                            problem(ProblemCode.INVALID_ID, source, node, "'" + what + "' is not a name of what is recorded",
+                                    "use lower-case letters, digits, '_' or '-', e.g. motivation");
+                        } else {
+                            records.add(what);
+                        }
+                    });
                 }
             }
-            if (id.isEmpty() || to.isEmpty()) {
+            if (id.isEmpty() || !toKnown) {
                 return Optional.empty();
             }
-            return Optional.of(new Transition(id.get(), label, from, to.get(), roles, guards, due, records));
+            return Optional.of(new Transition(id.get(), label, from, to, roles, guards, due, beforeEnd, records));
         }
 
         private boolean knownState(String source, Node node, String state, Map<String, LocalizedText> states) {
@@ -432,7 +443,7 @@ public final class ProgrammeReader {
                     if (ROLES.contains(role)) {
                         roles.add(role);
                     } else {
-                        problem(ProblemCode.WRONG_TYPE, source, node, "unknown role '" + role + "'", "roles: ADMIN, WORKER, COMMITTEE");
+                        problem(ProblemCode.UNKNOWN_ROLE, source, node, "unknown role '" + role + "'", "roles: ADMIN, WORKER, COMMITTEE");
                     }
                 });
             }

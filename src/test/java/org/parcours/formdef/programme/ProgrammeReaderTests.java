@@ -298,7 +298,7 @@ class ProgrammeReaderTests {
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:12:14: [unknown-state] unknown state 'start' (states: open)"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:19:22: [unknown-state] unknown state 'limbo'"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:20:13: [unknown-state] unknown state 'gone'"));
-        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:21:17: [wrong-type] unknown role 'BOSS'"));
+        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:21:17: [unknown-role] unknown role 'BOSS'"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:22:18: [unknown-rule] rule 'f' is no guard"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:22:21: [unknown-rule] unknown rule 'g'"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:23:21: [wrong-type] 'P2Q' is not an ISO-8601 period"));
