@@ -19,6 +19,7 @@ import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.formdef.ScaleItem;
 import org.parcours.formdef.programme.Programme;
+import org.parcours.formdef.programme.Workflow;
 import org.parcours.programmes.engine.ClientFacts;
 import org.parcours.programmes.engine.Finding;
 import org.parcours.programmes.engine.Measured;
@@ -224,11 +225,13 @@ public class ProgrammeService {
     }
 
     /**
-     * The workflow driving the submissions of a form: the first one declared by a programme over
-     * it (forms/programmes/*.yaml), with its engine on the live policy; empty when none declares one.
+     * The workflow driving the submissions of a form: the first one of subject {@code submission}
+     * declared by a programme over it (forms/programmes/*.yaml), with its engine on the live
+     * policy; empty when none declares one.
      */
     public Optional<WorkflowEngine> workflowOf(String formKey) {
-        return ofForm(formKey).stream().flatMap(p -> p.workflows().stream().map(w -> new WorkflowEngine(p, w, policy()))).findFirst();
+        return ofForm(formKey).stream().flatMap(p -> p.workflows().stream().filter(w -> w.subject() == Workflow.Subject.SUBMISSION)
+                .map(w -> new WorkflowEngine(p, w, policy()))).findFirst();
     }
 
     /** Whether the user may fire a transition of a workflow on a subject of this client in {@code state} today. */

@@ -58,7 +58,7 @@ public final class ProgrammeReader {
             "before-end-of", "ahead", "done-when", "seen-by");
     private static final Set<String> RULE_KEYS = Set.of("id", "effect", "severity", "when", "requires", "status", "guards", "each",
             "message");
-    private static final Set<String> WORKFLOW_KEYS = Set.of("id", "title", "initial", "states", "transitions");
+    private static final Set<String> WORKFLOW_KEYS = Set.of("id", "title", "subject", "applies-when", "initial", "states", "transitions");
     private static final Set<String> STATE_KEYS = Set.of("id", "label");
     private static final Set<String> TRANSITION_KEYS = Set.of("id", "label", "from", "to", "roles", "guards", "due-within",
             "due-before-end", "records");
@@ -156,7 +156,8 @@ public final class ProgrammeReader {
             Map<String, Rule> byId = new HashMap<>();
             rules.forEach(r -> byId.put(r.id(), r));
             for (Node node : optionalList(source, keys, "workflows")) {
-                mapping(source, node, "a workflow").flatMap(m -> workflow(source, m, byId, workflowIds)).ifPresent(workflows::add);
+                mapping(source, node, "a workflow").flatMap(m -> workflow(source, m, byId, workflowIds, compiler, sink))
+                        .ifPresent(workflows::add);
             }
             // a rule's guarded action: a committee action or one of this programme's transitions
             Set<String> actions = new HashSet<>(COMMITTEE_ACTIONS);
@@ -289,11 +290,21 @@ public final class ProgrammeReader {
             return Optional.of(new Rule(id.get(), effect.get(), severity.get(), condition.get(), status, guards, eachFactor, message));
         }
 
-        private Optional<Workflow> workflow(String source, MappingNode map, Map<String, Rule> rules, Set<String> ids) {
+        private Optional<Workflow> workflow(String source, MappingNode map, Map<String, Rule> rules, Set<String> ids,
+                                            RuleCompiler compiler, RuleCompiler.ProblemSink sink) {
             Map<String, NodeTuple> keys = keys(source, map, WORKFLOW_KEYS, "a workflow");
             Optional<String> id = id(source, map, keys, "id");
             unique(source, keys, id, ids, "workflow");
             LocalizedText title = requiredText(source, map, keys, "title");
+            Optional<Workflow.Subject> subject = keys.containsKey("subject")
+                    ? enumValue(source, map, keys, "subject", Workflow.Subject.values(), Workflow.Subject::yaml)
+                    : Optional.of(Workflow.Subject.CLIENT);
+            Optional<Expression> appliesWhen = expression(source, keys, "applies-when");
+            appliesWhen.ifPresent(e -> compiler.compile(e, false, sink));
+            if (appliesWhen.isPresent() && subject.filter(Workflow.Subject.SUBMISSION::equals).isPresent()) {
+                problem(ProblemCode.CONFLICTING_KEYS, source, keys.get("applies-when").getKeyNode(),
+                        "'applies-when' in a workflow of submissions", "each submission of the form has its state; remove 'applies-when'");
+            }
             Map<String, LocalizedText> states = new LinkedHashMap<>();
             for (Node node : list(source, map, keys, "states")) {
                 mapping(source, node, "a state").ifPresent(sm -> {
@@ -315,10 +326,10 @@ public final class ProgrammeReader {
                 mapping(source, node, "a transition").flatMap(tm -> transition(source, tm, states, rules, transitionIds))
                         .ifPresent(transitions::add);
             }
-            if (id.isEmpty() || initial.isEmpty()) {
+            if (id.isEmpty() || initial.isEmpty() || subject.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Workflow(id.get(), title, initial.get(), states, transitions));
+            return Optional.of(new Workflow(id.get(), title, subject.get(), appliesWhen, initial.get(), states, transitions));
         }
 
         private Optional<Transition> transition(String source, MappingNode map, Map<String, LocalizedText> states,
