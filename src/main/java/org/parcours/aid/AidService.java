@@ -232,7 +232,7 @@ public class AidService {
             if (step.records("decided-on") && (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock)))) {
                 throw new AidException("aid.error.date", "The date of the decision is required and cannot be in the future");
             }
-            if (step.records("motivation") && why == null) {
+            if (step.records("grounds") && why == null) {
                 throw new AidException("aid.error.motivation", "A refusal or a partial grant needs its motivation");
             }
             if (amountGranted != null && amountGranted.signum() < 0) {
@@ -246,7 +246,7 @@ public class AidService {
             BigDecimal granted = !step.records("amount-granted") ? null
                     : decision == SchemeDecision.GRANTED && amountGranted == null ? scheme.getAmountRequested() : amountGranted;
             scheme.decide(decision, granted, step.records("decider") ? who : null, step.records("decided-on") ? decidedOn : null,
-                    step.records("motivation") ? why : null, now, user.username());
+                    step.records("grounds") ? why : null, now, user.username());
         }
         flush();
         audit.record(user.username(), AuditAction.AID_SCHEME_DECIDED, TARGET, requestId,
