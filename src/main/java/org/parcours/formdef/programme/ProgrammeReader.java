@@ -37,6 +37,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads programme declarations ({@code programme: <id>}, see forms/README.md "Programmes") with
@@ -46,6 +47,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ProgrammeReader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,79}");
+    /** As the form reader's limit: a larger file is refused before it is parsed. */
+    private static final int MAX_SOURCE_CHARS = 2_000_000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{policy\\.([a-z0-9_.]+)}");
     private static final Set<String> ROLES = Set.of("ADMIN", "WORKER", "COMMITTEE");
     /** The committee's actions a rule may guard (the Java mechanisms that ask). */
@@ -104,7 +107,13 @@ public final class ProgrammeReader {
         List<Node> compose(FormSource source) {
             texts.put(source.name(), source.text());
             List<Node> nodes = new ArrayList<>();
+            if (source.text().length() > MAX_SOURCE_CHARS) {
+                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
+                        "the file is larger than " + MAX_SOURCE_CHARS + " characters", "split it into several files"));
+                return nodes;
+            }
             LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_SOURCE_CHARS * 2);
             options.setMaxAliasesForCollections(20);
             options.setAllowRecursiveKeys(false);
             options.setNestingDepthLimit(40);
@@ -119,11 +128,29 @@ public final class ProgrammeReader {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, position(source.name(), mark),
                         "YAML syntax: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()),
                         "check indentation, colons and quotes on this line or the one before"));
+            } catch (ReaderException e) {
+                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, positionOfCodePoint(source, e.getPosition()),
+                        String.format("YAML syntax: the character U+%04X is not allowed", e.getCodePoint()),
+                        "remove it: it is usually invisible in an editor"));
             } catch (YAMLException | IllegalStateException | IllegalArgumentException e) {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
                         "YAML syntax: " + firstLine(e.getMessage()), "check the file is valid YAML"));
             }
             return nodes;
+        }
+
+        /** Line and column of the code point at {@code index} (SnakeYAML's reader counts code points). */
+        private static SourcePosition positionOfCodePoint(FormSource source, int index) {
+            String text = source.text();
+            int offset;
+            try {
+                offset = text.offsetByCodePoints(0, Math.max(0, Math.min(index, text.codePointCount(0, text.length()))));
+            } catch (IndexOutOfBoundsException e) {
+                offset = 0;
+            }
+            String before = text.substring(0, offset);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            return new SourcePosition(source.name(), line, before.length() - (before.lastIndexOf('\n') + 1) + 1);
         }
 
         void readProgramme(String source, MappingNode map) {
