@@ -30,6 +30,9 @@ import org.parcours.formdef.ChoiceItem;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
+import org.parcours.formdef.programme.Transition;
+import org.parcours.programmes.ProgrammeService;
+import org.parcours.programmes.engine.WorkflowEngine;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
@@ -69,13 +72,15 @@ public class AidService {
     private final SchemeRequestRepository schemes;
     private final ClientService clients;
     private final FormCatalog catalog;
+    private final ProgrammeService programmes;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
     AidService(SubmissionStorage storage, AidRequestRepository requests, SchemeRequestRepository schemes, ClientService clients,
-               FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Clock clock) {
+               FormCatalog catalog, ProgrammeService programmes, CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.storage = storage;
+        this.programmes = programmes;
         this.requests = requests;
         this.schemes = schemes;
         this.clients = clients;
@@ -219,9 +224,12 @@ public class AidService {
     }
 
     /**
-     * Records the decision on one requested scheme. A decided scheme needs its decider and date
-     * (not in the future); a refusal or a partial grant its motivation; a partial grant of an
-     * amount less than requested. Back to pending clears the decision.
+     * Records the decision on one requested scheme through the transition of the declared scheme
+     * workflow (forms/programmes/casu.yaml) leading from its current decision to this one: refused
+     * when none does or the user may not fire it. What the transition records is required: who
+     * decided and the date (not in the future), the motivation (a refusal or a partial grant); a
+     * partial grant is of an amount less than requested. A transition recording nothing (back to
+     * pending) clears the decision.
      */
     @RetryOnTransientFailure
     @Transactional
@@ -240,16 +248,17 @@ public class AidService {
             throw new AidException("aid.error.tooLong", "Text too long");
         }
         Instant now = clock.instant();
-        if (decision == SchemeDecision.PENDING) {
+        Transition step = step(found, scheme, decision, user);
+        if (step.records().isEmpty()) {
             scheme.decide(decision, null, null, null, null, now, user.username());
         } else {
-            if (who == null) {
+            if (step.records("decider") && who == null) {
                 throw new AidException("aid.error.decider", "Who decided is required");
             }
-            if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
+            if (step.records("decided-on") && (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock)))) {
                 throw new AidException("aid.error.date", "The date of the decision is required and cannot be in the future");
             }
-            if ((decision == SchemeDecision.REFUSED || decision == SchemeDecision.PARTLY_GRANTED) && why == null) {
+            if (step.records("grounds") && why == null) {
                 throw new AidException("aid.error.motivation", "A refusal or a partial grant needs its motivation");
             }
             if (amountGranted != null && amountGranted.signum() < 0) {
@@ -260,9 +269,10 @@ public class AidService {
                 throw new AidException("aid.error.partialAmount", "A partial grant is less than the amount requested",
                         scheme.getAmountRequested());
             }
-            BigDecimal granted = decision == SchemeDecision.REFUSED ? null
+            BigDecimal granted = !step.records("amount-granted") ? null
                     : decision == SchemeDecision.GRANTED && amountGranted == null ? scheme.getAmountRequested() : amountGranted;
-            scheme.decide(decision, granted, who, decidedOn, why, now, user.username());
+            scheme.decide(decision, granted, step.records("decider") ? who : null, step.records("decided-on") ? decidedOn : null,
+                    step.records("grounds") ? why : null, now, user.username());
         }
         flush();
         audit.record(user.username(), AuditAction.AID_SCHEME_DECIDED, TARGET, requestId,
@@ -334,6 +344,30 @@ public class AidService {
     }
 
     // ---- internals
+
+    /** A decision as a state of the scheme workflow ({@code PARTLY_GRANTED} is {@code partly-granted}). */
+    private static String state(SchemeDecision decision) {
+        return decision.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The declared transition leading the scheme from its decision to {@code decision}, if the user may fire it. */
+    private Transition step(Visible found, SchemeRequest scheme, SchemeDecision decision, UserContext user) {
+        WorkflowEngine workflow = programmes.workflowOf(formKey()).orElseThrow(() -> new AidException("aid.error.transition",
+                "No programme declares the decisions of the schemes of form '" + formKey() + "'"));
+        String from = state(scheme.getDecision());
+        Transition step = workflow.leading(from, state(decision)).orElseThrow(() -> new AidException("aid.error.transition",
+                "A scheme that is " + from + " cannot become " + state(decision)));
+        WorkflowEngine.Check check = programmes.check(workflow, from, step.id(), user.roleNames(), found.client());
+        if (check.outcome() == WorkflowEngine.Outcome.ROLE) {
+            audit.recordDenied(user.username(), TARGET, found.request().id(), "the scheme workflow does not let this user " + step.id());
+            throw new AccessDeniedException("This decision is not for this user");
+        }
+        if (!check.allowed()) {
+            throw new AidException("aid.error.transition", check.blocking().stream().findFirst()
+                    .map(f -> f.message().in(Locale.ENGLISH)).orElse("A scheme that is " + from + " cannot become " + state(decision)));
+        }
+        return step;
+    }
 
     private record Visible(Request request, ClientSummary client) {
     }

@@ -212,7 +212,8 @@ public class MeetingService {
             List<RuleFlag> failed = checks.getOrDefault(i.getClientId(), List.of());
             return new AgendaEntry(i.getId(), i.getClientId(), names.getOrDefault(i.getClientId(), "#" + i.getClientId()),
                     i.getQuestion(), i.getQuestionText(), i.getProposedBy(), i.getProposedAt(), last,
-                    last == null ? ImaspFreshness.MISSING : failed.isEmpty() ? ImaspFreshness.OK : ImaspFreshness.STALE,
+                    last == null ? ImaspFreshness.MISSING : failed.stream().allMatch(f -> "info".equals(f.severity())) ? ImaspFreshness.OK
+                            : ImaspFreshness.STALE,
                     List.copyOf(byItem.getOrDefault(i.getId(), List.of())), flags.getOrDefault(i.getClientId(), List.of()), failed);
         }).toList();
         audit.recordList(user.username(), MEETING, meetingId, "agenda shown", clientIds);

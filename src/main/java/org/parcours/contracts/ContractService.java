@@ -28,6 +28,9 @@ import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
+import org.parcours.programmes.ProgrammeService;
+import org.parcours.programmes.engine.Finding;
+import org.parcours.programmes.engine.WorkflowEngine;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
@@ -69,14 +72,16 @@ public class ContractService {
     private final ClientService clients;
     private final MeetingService meetings;
     private final FormCatalog catalog;
+    private final ProgrammeService programmes;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
     ContractService(SubmissionStorage storage, MaspContractRepository contracts, ContractSignatureRepository signatures,
                     RentPaymentRepository payments, EscalationRepository escalations, ClientService clients, MeetingService meetings,
-                    FormCatalog catalog, CurrentUser currentUser, AuditLog audit, Clock clock) {
+                    FormCatalog catalog, ProgrammeService programmes, CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.storage = storage;
+        this.programmes = programmes;
         this.contracts = contracts;
         this.signatures = signatures;
         this.payments = payments;
@@ -198,6 +203,7 @@ public class ContractService {
         Visible found = find(contractId);
         MaspContract contract = found.contract();
         StoredRevision version = editableDraft(found, saved.lockVersion());
+        ContractStatus after = fire(found, user, version.number() == 1 ? "sign" : "sign-avenant");
         PublishedForm form = catalog.version(found.submission().formVersionId());
         List<Issue> issues = FormSession.resume(form.definition(), version.answers(), today()).validate();
         if (!issues.isEmpty()) {
@@ -230,6 +236,7 @@ public class ContractService {
         if (signed.number() == 1) {
             contract.sign(signedOn);
         }
+        recorded(contract, after);
         flush(contractId);
         audit.record(user.username(), AuditAction.CONTRACT_SIGNED, TARGET, contractId,
                 (signed.number() == 1 ? "contract" : "avenant " + (signed.number() - 1)) + " signed on " + signedOn
@@ -248,7 +255,7 @@ public class ContractService {
         }
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        requireStatus(contract, ContractStatus.SIGNED, ContractStatus.EVALUATED);
+        fire(found, user, "amend");
         StoredRevision last = latest(found);
         if (last.draft()) {
             throw new ContractException("contract.error.amendmentOpen", "An avenant is already being drafted");
@@ -276,7 +283,7 @@ public class ContractService {
         UserContext user = requireWorker();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        requireStatus(contract, ContractStatus.SIGNED);
+        ContractStatus after = fire(found, user, "evaluate");
         StoredRevision current = latest(found);
         if (current.draft()) {
             throw new ContractException("contract.error.amendmentOpen", "Sign or drop the avenant being drafted first");
@@ -302,6 +309,7 @@ public class ContractService {
             }
         });
         contract.evaluate(on, user.username(), trimmed, kept);
+        recorded(contract, after);
         touch(found, user);
         audit.record(user.username(), AuditAction.CONTRACT_EVALUATED, TARGET, contractId, "evaluated on " + on + ": " + kept);
         return details(found, current);
@@ -319,11 +327,7 @@ public class ContractService {
         UserContext user = requireWorker();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        if (contract.getStatus() == ContractStatus.SIGNED) {
-            throw new ContractException("contract.error.renewalNeedsEvaluation",
-                    "A renewal needs a prior evaluation of the contract's objectives; record the evaluation first");
-        }
-        requireStatus(contract, ContractStatus.EVALUATED);
+        ContractStatus after = fire(found, user, "renew");
         ContractRules rules = rules();
         rules.checkDuration(months);
         rules.checkTotal(earlierMonths(contract) + contract.getDurationMonths(), months);
@@ -343,6 +347,7 @@ public class ContractService {
         Created renewal = newContract(found.client(), form, FormSession.resume(form.definition(), answers, today()).answersToStore(),
                 contract.getId(), now, user);
         contract.renewed();
+        recorded(contract, after);
         touch(found, user);
         long renewalId = renewal.found().contract().getId();
         audit.record(user.username(), AuditAction.CONTRACT_RENEWED, TARGET, contractId, "renewed by contract " + renewalId);
@@ -358,7 +363,7 @@ public class ContractService {
         UserContext user = requireWorker();
         Visible found = find(contractId);
         MaspContract contract = found.contract();
-        requireStatus(contract, ContractStatus.DRAFT, ContractStatus.SIGNED, ContractStatus.EVALUATED);
+        ContractStatus after = fire(found, user, "end");
         if (outcome == null) {
             throw new ContractException("contract.error.outcome", "The outcome is required");
         }
@@ -370,6 +375,7 @@ public class ContractService {
             throw new ContractException("contract.error.date", "The date is required and cannot be in the future");
         }
         contract.end(on, outcome, trimmed);
+        recorded(contract, after);
         touch(found, user);
         audit.record(user.username(), AuditAction.CONTRACT_ENDED, TARGET, contractId, "ended on " + on + ": " + outcome);
         return details(found, latest(found));
@@ -381,7 +387,7 @@ public class ContractService {
     public ContractDetails recordNotification(long contractId, LocalDate notifiedOn) {
         UserContext user = requireWorker();
         Visible found = find(contractId);
-        if (found.contract().getStatus() == ContractStatus.DRAFT) {
+        if (!allows(found, user, "notify")) {
             throw new ContractException("contract.error.notSigned", "A draft is not notified");
         }
         if (notifiedOn == null || notifiedOn.isAfter(today())) {
@@ -492,9 +498,10 @@ public class ContractService {
     // ---- worklist
 
     /**
-     * For the worklist: the visible clients' running contracts whose evaluation is due (from
-     * {@code masp.evaluate_before_end} before the end, not yet evaluated) or which end within
-     * {@code worklist.due_soon_within}; earliest end first.
+     * For the worklist: the visible clients' running contracts (signed or in a later state that is
+     * not terminal in the declared workflow) with a step due before their end (the workflow's
+     * {@code due-before-end}, the evaluation), or which end within {@code worklist.due_soon_within};
+     * earliest end first.
      */
     @Transactional(readOnly = true)
     public List<ContractDue> due(Collection<ClientSummary> visibleClients) {
@@ -504,19 +511,28 @@ public class ContractService {
         Map<Long, String> names = new HashMap<>();
         visibleClients.forEach(c -> names.put(c.id(), c.fullName()));
         Policy policy = catalog.policy();
-        ContractRules rules = new ContractRules(policy);
+        WorkflowEngine workflow = workflow();
         LocalDate today = today();
         LocalDate horizon = today.plus(policy.period("worklist.due_soon_within"));
+        List<ContractStatus> running = java.util.Arrays.stream(ContractStatus.values())
+                .filter(s -> {
+                    String state = s.name().toLowerCase(Locale.ROOT);
+                    return workflow.workflow().states().containsKey(state) && !state.equals(workflow.workflow().initial())
+                            && !workflow.workflow().terminal(state);
+                }).toList();
         List<ContractDue> due = new ArrayList<>();
         Map<Long, Long> clientOf = new HashMap<>();
         storage.ofClients(KIND, names.keySet()).forEach(sub -> clientOf.put(sub.id(), sub.clientId()));
         for (MaspContract c : clientOf.isEmpty() ? List.<MaspContract>of() : contracts.findBySubmissionIdInAndStatusInOrderByEndDateAsc(
-                clientOf.keySet(), List.of(ContractStatus.SIGNED, ContractStatus.EVALUATED))) {
+                clientOf.keySet(), running)) {
             long clientId = clientOf.get(c.getSubmissionId());
             if (c.getEndDate() == null) {
                 continue;
             }
-            if (c.getStatus() == ContractStatus.SIGNED && !rules.evaluationDueFrom(c.getEndDate()).isAfter(today)) {
+            LocalDate end = c.getEndDate();
+            boolean stepDue = workflow.workflow().from(state(c)).stream()
+                    .flatMap(t -> workflow.dueBeforeEnd(t, end).stream()).anyMatch(from -> !from.isAfter(today));
+            if (stepDue) {
                 due.add(new ContractDue(c.getId(), clientId, names.get(clientId), ContractDue.Kind.EVALUATION_DUE,
                         c.getEndDate(), c.getEndDate().isBefore(today)));
             } else if (!c.getEndDate().isAfter(horizon)) {
@@ -601,8 +617,8 @@ public class ContractService {
 
     private StoredRevision editableDraft(Visible found, long lockVersion) {
         MaspContract contract = found.contract();
-        if (contract.getStatus() == ContractStatus.ENDED || contract.getStatus() == ContractStatus.RENEWED) {
-            throw new ContractException("contract.error.closed", "This contract is " + contract.getStatus().name().toLowerCase(Locale.ROOT));
+        if (!workflow().workflow().from(state(contract)).stream().anyMatch(t -> t.id().equals("edit"))) {
+            throw new ContractException("contract.error.closed", "This contract is " + state(contract));
         }
         StoredRevision version = latest(found);
         if (!version.draft()) {
@@ -614,14 +630,64 @@ public class ContractService {
         return version;
     }
 
-    private static void requireStatus(MaspContract contract, ContractStatus... allowed) {
-        for (ContractStatus s : allowed) {
-            if (contract.getStatus() == s) {
-                return;
+    /**
+     * The contract's workflow as declared by the programme over the template (forms/programmes/masp.yaml):
+     * which step may leave which state, for whom, under which rules.
+     */
+    private WorkflowEngine workflow() {
+        return programmes.workflowOf(formKey()).orElseThrow(() -> new ContractException("contract.error.noWorkflow",
+                "No programme declares the workflow of the contracts of form '" + formKey() + "'", formKey()));
+    }
+
+    /** A contract's status as its workflow's state ({@code SIGNED} is {@code signed}). */
+    private static String state(MaspContract contract) {
+        return contract.getStatus().name().toLowerCase(Locale.ROOT);
+    }
+
+    private boolean allows(Visible found, UserContext user, String transition) {
+        return programmes.check(workflow(), state(found.contract()), transition, user.roleNames(), found.client()).allowed();
+    }
+
+    /**
+     * Asks the declared workflow whether the user may take this step on the contract now, and
+     * returns the state it leads to; refuses with the reason otherwise (a failed rule with its message).
+     */
+    private ContractStatus fire(Visible found, UserContext user, String transition) {
+        MaspContract contract = found.contract();
+        WorkflowEngine.Check check = programmes.check(workflow(), state(contract), transition, user.roleNames(), found.client());
+        switch (check.outcome()) {
+            case ALLOWED -> {
+                return ContractStatus.valueOf(check.to().orElseThrow().toUpperCase(Locale.ROOT));
             }
+            case ROLE -> {
+                audit.recordDenied(user.username(), TARGET, contract.getId(), "the contract workflow does not let this user " + transition);
+                throw new AccessDeniedException("This step of the contract is not for this user");
+            }
+            case GUARD -> {
+                Finding rule = check.blocking().getFirst();
+                throw ContractException.byRule(rule.ruleId(), rule.message());
+            }
+            case UNKNOWN_TRANSITION -> throw new ContractException("contract.error.noWorkflow",
+                    "The contract workflow declares no step '" + transition + "'", formKey());
+            default -> throw new ContractException("contract.error.status", "Not possible for a contract that is "
+                    + state(contract), contract.getStatus().name());
         }
-        throw new ContractException("contract.error.status", "Not possible for a contract that is "
-                + contract.getStatus().name().toLowerCase(Locale.ROOT), contract.getStatus().name());
+    }
+
+    /** The state the step recorded must be the one its declaration leads to (the store records each step's own state). */
+    private static void recorded(MaspContract contract, ContractStatus declared) {
+        if (contract.getStatus() != declared) {
+            throw new IllegalStateException("the contract workflow leads to '" + declared.name().toLowerCase(Locale.ROOT)
+                    + "' but this step records '" + state(contract) + "'");
+        }
+    }
+
+    /** The steps of the declared workflow the user may take on the contract in its state (the screen's buttons). */
+    public java.util.Set<String> steps(ContractDetails details) {
+        UserContext user = currentUser.require();
+        String state = details.contract().status().name().toLowerCase(Locale.ROOT);
+        return workflow().available(state, user.roleNames()).stream().map(t -> t.id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The months of the contracts this one renews, following the chain back to the first. */
@@ -698,7 +764,7 @@ public class ContractService {
         ContractRules rules = rules();
         LocalDate today = today();
         boolean editable = shown.draft() && texts.getLast().number() == shown.number()
-                && c.getStatus() != ContractStatus.ENDED && c.getStatus() != ContractStatus.RENEWED;
+                && workflow().workflow().from(state(c)).stream().anyMatch(t -> t.id().equals("edit"));
         return new ContractDetails(summary(c, found.submission(), today, texts), found.client(),
                 catalog.version(found.submission().formVersionId()), shown.number(), shown.answers(), editable, shown.lockVersion(),
                 texts.stream().map(v -> new VersionSummary(v.number(), !v.draft(), v.reason(), Optional.ofNullable(signed.get(v.id())),

@@ -304,6 +304,9 @@ public final class FormReader {
                     }
                     policyValues(source, tuple.getValueNode(), prefix.isEmpty() ? key.getValue() : prefix + "." + key.getValue(), values);
                 }
+            } else if (node instanceof ScalarNode scalar && !prefix.isEmpty()
+                    && (scalar.getValue().isBlank() || scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL))) {
+                values.put(prefix, Policy.UNSET); // left for an administrator to set: what reads it says so
             } else if (node instanceof ScalarNode scalar && !prefix.isEmpty() && !scalar.getValue().isBlank()) {
                 String value = scalar.getValue().strip();
                 if (value.startsWith("P") || value.startsWith("-P")) {

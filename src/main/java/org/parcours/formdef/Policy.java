@@ -15,6 +15,14 @@ public record Policy(String id, Map<String, String> values) {
         values = Map.copyOf(values);
     }
 
+    /** The value of a name written without a value ({@code ~}): an administrator has not set it yet. */
+    public static final String UNSET = "";
+
+    /** Whether the policy names this value but leaves it for an administrator to set. */
+    public boolean unset(String path) {
+        return UNSET.equals(values.get(path));
+    }
+
     public Optional<String> text(String path) {
         return Optional.ofNullable(values.get(path));
     }
@@ -38,6 +46,9 @@ public record Policy(String id, Map<String, String> values) {
     }
 
     private String require(String path) {
+        if (unset(path)) {
+            throw new PolicyException("policy value '" + path + "' is not set yet in " + id + ": an administrator sets it");
+        }
         return text(path).orElseThrow(() -> new PolicyException("policy value '" + path + "' is missing in " + id));
     }
 

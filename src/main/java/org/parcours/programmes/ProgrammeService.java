@@ -19,12 +19,14 @@ import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Policy;
 import org.parcours.formdef.ScaleItem;
 import org.parcours.formdef.programme.Programme;
+import org.parcours.formdef.programme.Workflow;
 import org.parcours.programmes.engine.ClientFacts;
 import org.parcours.programmes.engine.Finding;
 import org.parcours.programmes.engine.Measured;
 import org.parcours.programmes.engine.RuleEngine;
 import org.parcours.programmes.engine.RuleFacts;
 import org.parcours.programmes.engine.ScheduleEngine;
+import org.parcours.programmes.engine.WorkflowEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -220,6 +222,25 @@ public class ProgrammeService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The workflow driving the submissions of a form: the first one of subject {@code submission}
+     * declared by a programme over it (forms/programmes/*.yaml), with its engine on the live
+     * policy; empty when none declares one.
+     */
+    public Optional<WorkflowEngine> workflowOf(String formKey) {
+        return ofForm(formKey).stream().flatMap(p -> p.workflows().stream().filter(w -> w.subject() == Workflow.Subject.SUBMISSION)
+                .map(w -> new WorkflowEngine(p, w, policy()))).findFirst();
+    }
+
+    /** Whether the user may fire a transition of a workflow on a subject of this client in {@code state} today. */
+    public WorkflowEngine.Check check(WorkflowEngine engine, String state, String transitionId, Set<String> roles, ClientSummary client) {
+        Programme programme = engine.programme();
+        boolean guarded = engine.workflow().transition(transitionId).map(t -> !t.guards().isEmpty()).orElse(false);
+        Optional<RuleFacts> facts = guarded ? Optional.of(ruleFacts(programme, facts(client),
+                histories(List.of(client.id()), programme.formKey()).getOrDefault(client.id(), List.of()), today())) : Optional.empty();
+        return engine.check(state, transitionId, roles, facts);
     }
 
     /** The status a finding of a status rule sets. */

@@ -269,26 +269,67 @@ class MeetingServiceTests {
     }
 
     @Test
-    void theAgendaWarnsWhereTheSubmittedImaspIsMissingOrOlderThanThePolicyPeriod() {
+    void theAgendaWarnsWhereTheSubmittedImaspIsMissingOrOlderThanThePolicyPeriod() throws Exception {
         ClientSummary none = data.client(TestUsers.TEAM_NORTH, "AgendaNoImasp");
         ClientSummary fresh = data.client(TestUsers.TEAM_NORTH, "AgendaFreshImasp");
         data.as(TestUsers.WORKER_NORTH, "WORKER",
                 () -> evaluations.submit(evaluations.blank(fresh.id(), "imasp"), Map.of("illness", "A")));
         // the draft does not count: only submitted IMASPs do
         data.as(TestUsers.WORKER_NORTH, "WORKER", () -> evaluations.save(evaluations.blank(none.id(), "imasp"), Map.of("illness", "A")));
-        java.time.Period maxAge = catalog.policy().period(ImaspFreshness.MAX_AGE_PATH);
-        assertThat(maxAge).isEqualTo(java.time.Period.ofMonths(6));
+        assertThat(catalog.policy().unset(ImaspFreshness.MAX_AGE_PATH)).as("the shipped policy leaves the window to an administrator")
+                .isTrue();
+        java.nio.file.Path policy = org.parcours.testsupport.TestForms.dir().resolve("policy.yaml");
+        String original = java.nio.file.Files.readString(policy);
+        try {
+            java.nio.file.Files.writeString(policy, original.replace("imasp_max_age_for_agenda: ~", "imasp_max_age_for_agenda: P6M"));
+            catalog.reload();
+            java.time.Period maxAge = catalog.policy().period(ImaspFreshness.MAX_AGE_PATH);
+            assertThat(maxAge).isEqualTo(java.time.Period.ofMonths(6));
 
-        MeetingSummary soon = meeting();
-        MeetingSummary later = meetings.create(LocalDate.now().plus(maxAge).plusDays(2), List.of("Alice"));
-        long noneItem = propose(soon, none, AgendaQuestion.SOCIAL_ONLY);
-        long freshItem = propose(soon, fresh, AgendaQuestion.SOCIAL_ONLY);
-        long laterItem = propose(later, fresh, AgendaQuestion.SOCIAL_ONLY);
+            MeetingSummary soon = meeting();
+            MeetingSummary later = meetings.create(LocalDate.now().plus(maxAge).plusDays(2), List.of("Alice"));
+            long noneItem = propose(soon, none, AgendaQuestion.SOCIAL_ONLY);
+            long freshItem = propose(soon, fresh, AgendaQuestion.SOCIAL_ONLY);
+            long laterItem = propose(later, fresh, AgendaQuestion.SOCIAL_ONLY);
 
-        assertThat(entry(soon.id(), noneItem).imasp()).isEqualTo(ImaspFreshness.MISSING);
-        assertThat(entry(soon.id(), freshItem).imasp()).isEqualTo(ImaspFreshness.OK);
-        assertThat(entry(soon.id(), freshItem).lastImasp()).isNotNull();
-        assertThat(entry(later.id(), laterItem).imasp()).isEqualTo(ImaspFreshness.STALE);
+            assertThat(entry(soon.id(), noneItem).imasp()).isEqualTo(ImaspFreshness.MISSING);
+            assertThat(entry(soon.id(), freshItem).imasp()).isEqualTo(ImaspFreshness.OK);
+            assertThat(entry(soon.id(), freshItem).lastImasp()).isNotNull();
+            assertThat(entry(later.id(), laterItem).imasp()).isEqualTo(ImaspFreshness.STALE);
+        } finally {
+            java.nio.file.Files.writeString(policy, original);
+            catalog.reload();
+        }
+    }
+
+    @Test
+    void aDecisionNeedsAnImaspWithinTheAdministratorsWindowOrAWrittenOverrideAndNothingIsRefusedWhileTheWindowIsUnset()
+            throws Exception {
+        ClientSummary none = data.client(TestUsers.TEAM_NORTH, "DecideNoImasp");
+        MeetingSummary unsetMeeting = meeting();
+        long unsetItem = propose(unsetMeeting, none, AgendaQuestion.SOCIAL_ONLY);
+        assertThat(entry(unsetMeeting.id(), unsetItem).checks()).as("the agenda says the rule waits for its number")
+                .anySatisfy(f -> assertThat(f.message().in(java.util.Locale.ENGLISH)).contains("until an administrator sets"));
+        meetings.recordDecision(unsetItem, new DecisionInput(DecisionOutcome.POSTPONED, "Pièces manquantes", null));
+
+        java.nio.file.Path policy = org.parcours.testsupport.TestForms.dir().resolve("policy.yaml");
+        String original = java.nio.file.Files.readString(policy);
+        try {
+            java.nio.file.Files.writeString(policy, original.replace("imasp_max_age_for_agenda: ~", "imasp_max_age_for_agenda: P6M"));
+            catalog.reload();
+            MeetingSummary set = meeting();
+            long item = propose(set, none, AgendaQuestion.SOCIAL_ONLY);
+            assertThatThrownBy(() -> meetings.recordDecision(item, new DecisionInput(DecisionOutcome.POSTPONED, "Pièces manquantes", null)))
+                    .isInstanceOf(RuleRefusedException.class)
+                    .hasMessageContaining("The IMASP is presented at each committee meeting: a submitted IMASP at most 6 months old");
+            meetings.recordDecision(item, new DecisionInput(DecisionOutcome.POSTPONED, "Pièces manquantes", null,
+                    "IMASP en cours, présenté oralement"));
+            assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'RULE_OVERRIDDEN' AND target_id = ?",
+                    String.class, String.valueOf(item))).contains("imasp/presented-at-committee", "IMASP en cours, présenté oralement");
+        } finally {
+            java.nio.file.Files.writeString(policy, original);
+            catalog.reload();
+        }
     }
 
     private ClientStatus status(ClientSummary client) {

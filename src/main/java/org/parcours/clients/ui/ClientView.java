@@ -59,11 +59,14 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
     private final UserAccounts accounts;
     private final Clock clock;
     private final StatusRules statusRules;
+    private final org.parcours.programmes.ClientWorkflows workflows;
     private String title = "";
 
     public ClientView(ClientService clients, EvaluationService evaluations, FormCatalog catalog,
-                      CurrentUser currentUser, UserAccounts accounts, Clock clock, StatusRules statusRules) {
+                      CurrentUser currentUser, UserAccounts accounts, Clock clock, StatusRules statusRules,
+                      org.parcours.programmes.ClientWorkflows workflows) {
         this.statusRules = statusRules;
+        this.workflows = workflows;
         this.clients = clients;
         this.evaluations = evaluations;
         this.catalog = catalog;
@@ -196,6 +199,7 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
             actions.add(start);
         }
         add(new H3(getTranslation("client.evaluations")), actions);
+        add(new org.parcours.programmes.ui.ClientWorkflowsPanel(workflows, client.id()));
 
         Grid<EvaluationSummary> grid = new Grid<>();
         grid.setId("evaluation-grid");

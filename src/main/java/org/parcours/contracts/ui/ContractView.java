@@ -232,7 +232,8 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     private HorizontalLayout actions() {
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.addClassName("wrap");
-        ContractStatus status = current.contract().status();
+        // the steps the declared workflow offers this user from the contract's state
+        java.util.Set<String> steps = contracts.steps(current);
         if (current.editable()) {
             Button sign = new Button(getTranslation("contract.sign"), e -> askSignature());
             sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -241,27 +242,27 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
             save.setId("contract-save");
             buttons.add(sign, save, saveState);
             rendered.addChangeListener(autosave::changed);
-        } else if (current.latestShown() && (status == ContractStatus.SIGNED || status == ContractStatus.EVALUATED)) {
+        } else if (current.latestShown() && steps.contains("amend")) {
             Button amend = new Button(getTranslation("contract.amend"), e -> askAmendment());
             amend.setId("contract-amend");
             buttons.add(amend);
         }
-        if (current.latestShown() && status == ContractStatus.SIGNED && !current.contract().amendmentInProgress()) {
+        if (current.latestShown() && steps.contains("evaluate") && !current.contract().amendmentInProgress()) {
             Button evaluate = new Button(getTranslation("contract.evaluate"), e -> askEvaluation());
             evaluate.setId("contract-evaluate");
             buttons.add(evaluate);
         }
-        if (status == ContractStatus.SIGNED || status == ContractStatus.EVALUATED) {
+        if (steps.contains("renew")) {
             Button renew = new Button(getTranslation("contract.renew"), e -> askRenewal());
             renew.setId("contract-renew");
             buttons.add(renew);
         }
-        if (status == ContractStatus.DRAFT || status == ContractStatus.SIGNED || status == ContractStatus.EVALUATED) {
+        if (steps.contains("end")) {
             Button end = new Button(getTranslation("contract.end"), e -> askEnd());
             end.setId("contract-end");
             buttons.add(end);
         }
-        if (status != ContractStatus.DRAFT) {
+        if (steps.contains("notify")) {
             Button notify = new Button(getTranslation("contract.notify"), e -> askNotification());
             notify.setId("contract-notify");
             buttons.add(notify);
@@ -396,7 +397,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
                 getUI().ifPresent(ui -> ui.navigate(ContractView.class, parameters(renewal.id())));
             } catch (ContractException refused) {
                 months.setInvalid(true);
-                months.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
+                months.setErrorMessage(said(refused));
             }
         });
         confirm.setId("contract-renew-confirm");
@@ -489,10 +490,10 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
             conflict();
             return;
         }
-        Notification n = Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 8000, Notification.Position.MIDDLE);
+        Notification n = Notification.show(said(refused), 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         issuesPanel.removeAll();
-        Paragraph p = new Paragraph(getTranslation(refused.messageKey(), refused.arguments()));
+        Paragraph p = new Paragraph(said(refused));
         p.setId("contract-error");
         p.addClassName("text-error");
         issuesPanel.add(p);
@@ -501,5 +502,10 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public String getPageTitle() {
         return title + " – " + getTranslation("app.name");
+    }
+
+    /** A refusal as the user reads it: a declared rule's own message, else the key's translation. */
+    private String said(ContractException refused) {
+        return refused.said().map(text -> text.in(getLocale())).orElseGet(() -> getTranslation(refused.messageKey(), refused.arguments()));
     }
 }

@@ -202,7 +202,7 @@ public class ContractsView extends VerticalLayout implements BeforeEnterObserver
                 Notification.show(getTranslation("contracts.escalations.recorded")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ContractException refused) {
                 trigger.setInvalid(true);
-                trigger.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
+                trigger.setErrorMessage(said(refused));
             }
         });
         confirm.setId("escalation-confirm");
@@ -212,7 +212,7 @@ public class ContractsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void error(ContractException refused) {
-        Notification n = Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 8000, Notification.Position.MIDDLE);
+        Notification n = Notification.show(said(refused), 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
@@ -221,4 +221,9 @@ public class ContractsView extends VerticalLayout implements BeforeEnterObserver
         return getTranslation("contracts.title", client == null ? "" : client.fullName()) + " – " + getTranslation("app.name");
     }
 
+
+    /** A refusal as the user reads it: a declared rule's own message, else the key's translation. */
+    private String said(ContractException refused) {
+        return refused.said().map(text -> text.in(getLocale())).orElseGet(() -> getTranslation(refused.messageKey(), refused.arguments()));
+    }
 }

@@ -37,6 +37,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads programme declarations ({@code programme: <id>}, see forms/README.md "Programmes") with
@@ -46,6 +47,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ProgrammeReader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,79}");
+    /** As the form reader's limit: a larger file is refused before it is parsed. */
+    private static final int MAX_SOURCE_CHARS = 2_000_000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{policy\\.([a-z0-9_.]+)}");
     private static final Set<String> ROLES = Set.of("ADMIN", "WORKER", "COMMITTEE");
     /** The committee's actions a rule may guard (the Java mechanisms that ask). */
@@ -58,9 +61,10 @@ public final class ProgrammeReader {
             "before-end-of", "ahead", "done-when", "seen-by");
     private static final Set<String> RULE_KEYS = Set.of("id", "effect", "severity", "when", "requires", "status", "guards", "each",
             "message");
-    private static final Set<String> WORKFLOW_KEYS = Set.of("id", "title", "initial", "states", "transitions");
+    private static final Set<String> WORKFLOW_KEYS = Set.of("id", "title", "subject", "applies-when", "initial", "states", "transitions");
     private static final Set<String> STATE_KEYS = Set.of("id", "label");
-    private static final Set<String> TRANSITION_KEYS = Set.of("id", "label", "from", "to", "roles", "guards", "due-within", "records");
+    private static final Set<String> TRANSITION_KEYS = Set.of("id", "label", "from", "to", "roles", "guards", "due-within",
+            "due-before-end", "records");
 
     /**
      * @param forms  the live forms by id (a programme names one)
@@ -103,7 +107,13 @@ public final class ProgrammeReader {
         List<Node> compose(FormSource source) {
             texts.put(source.name(), source.text());
             List<Node> nodes = new ArrayList<>();
+            if (source.text().length() > MAX_SOURCE_CHARS) {
+                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
+                        "the file is larger than " + MAX_SOURCE_CHARS + " characters", "split it into several files"));
+                return nodes;
+            }
             LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_SOURCE_CHARS * 2);
             options.setMaxAliasesForCollections(20);
             options.setAllowRecursiveKeys(false);
             options.setNestingDepthLimit(40);
@@ -118,11 +128,29 @@ public final class ProgrammeReader {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, position(source.name(), mark),
                         "YAML syntax: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()),
                         "check indentation, colons and quotes on this line or the one before"));
+            } catch (ReaderException e) {
+                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, positionOfCodePoint(source, e.getPosition()),
+                        String.format("YAML syntax: the character U+%04X is not allowed", e.getCodePoint()),
+                        "remove it: it is usually invisible in an editor"));
             } catch (YAMLException | IllegalStateException | IllegalArgumentException e) {
                 problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
                         "YAML syntax: " + firstLine(e.getMessage()), "check the file is valid YAML"));
             }
             return nodes;
+        }
+
+        /** Line and column of the code point at {@code index} (SnakeYAML's reader counts code points). */
+        private static SourcePosition positionOfCodePoint(FormSource source, int index) {
+            String text = source.text();
+            int offset;
+            try {
+                offset = text.offsetByCodePoints(0, Math.max(0, Math.min(index, text.codePointCount(0, text.length()))));
+            } catch (IndexOutOfBoundsException e) {
+                offset = 0;
+            }
+            String before = text.substring(0, offset);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            return new SourcePosition(source.name(), line, before.length() - (before.lastIndexOf('\n') + 1) + 1);
         }
 
         void readProgramme(String source, MappingNode map) {
@@ -155,7 +183,8 @@ public final class ProgrammeReader {
             Map<String, Rule> byId = new HashMap<>();
             rules.forEach(r -> byId.put(r.id(), r));
             for (Node node : optionalList(source, keys, "workflows")) {
-                mapping(source, node, "a workflow").flatMap(m -> workflow(source, m, byId, workflowIds)).ifPresent(workflows::add);
+                mapping(source, node, "a workflow").flatMap(m -> workflow(source, m, byId, workflowIds, compiler, sink))
+                        .ifPresent(workflows::add);
             }
             // a rule's guarded action: a committee action or one of this programme's transitions
             Set<String> actions = new HashSet<>(COMMITTEE_ACTIONS);
@@ -288,11 +317,21 @@ public final class ProgrammeReader {
             return Optional.of(new Rule(id.get(), effect.get(), severity.get(), condition.get(), status, guards, eachFactor, message));
         }
 
-        private Optional<Workflow> workflow(String source, MappingNode map, Map<String, Rule> rules, Set<String> ids) {
+        private Optional<Workflow> workflow(String source, MappingNode map, Map<String, Rule> rules, Set<String> ids,
+                                            RuleCompiler compiler, RuleCompiler.ProblemSink sink) {
             Map<String, NodeTuple> keys = keys(source, map, WORKFLOW_KEYS, "a workflow");
             Optional<String> id = id(source, map, keys, "id");
             unique(source, keys, id, ids, "workflow");
             LocalizedText title = requiredText(source, map, keys, "title");
+            Optional<Workflow.Subject> subject = keys.containsKey("subject")
+                    ? enumValue(source, map, keys, "subject", Workflow.Subject.values(), Workflow.Subject::yaml)
+                    : Optional.of(Workflow.Subject.CLIENT);
+            Optional<Expression> appliesWhen = expression(source, keys, "applies-when");
+            appliesWhen.ifPresent(e -> compiler.compile(e, false, sink));
+            if (appliesWhen.isPresent() && subject.filter(Workflow.Subject.SUBMISSION::equals).isPresent()) {
+                problem(ProblemCode.CONFLICTING_KEYS, source, keys.get("applies-when").getKeyNode(),
+                        "'applies-when' in a workflow of submissions", "each submission of the form has its state; remove 'applies-when'");
+            }
             Map<String, LocalizedText> states = new LinkedHashMap<>();
             for (Node node : list(source, map, keys, "states")) {
                 mapping(source, node, "a state").ifPresent(sm -> {
@@ -314,10 +353,10 @@ public final class ProgrammeReader {
                 mapping(source, node, "a transition").flatMap(tm -> transition(source, tm, states, rules, transitionIds))
                         .ifPresent(transitions::add);
             }
-            if (id.isEmpty() || initial.isEmpty()) {
+            if (id.isEmpty() || initial.isEmpty() || subject.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Workflow(id.get(), title, initial.get(), states, transitions));
+            return Optional.of(new Workflow(id.get(), title, subject.get(), appliesWhen, initial.get(), states, transitions));
         }
 
         private Optional<Transition> transition(String source, MappingNode map, Map<String, LocalizedText> states,
@@ -330,8 +369,9 @@ public final class ProgrammeReader {
             for (Node node : list(source, map, keys, "from")) {
                 scalar(source, node, "from").filter(s -> knownState(source, node, s, states)).ifPresent(from::add);
             }
-            Optional<String> to = requiredScalar(source, map, keys, "to");
-            to.ifPresent(s -> knownState(source, keys.get("to").getValueNode(), s, states));
+            // without 'to' the transition is a step that keeps the state it leaves
+            Optional<String> to = keys.containsKey("to") ? scalar(source, keys.get("to").getValueNode(), "to") : Optional.empty();
+            boolean toKnown = to.map(s -> knownState(source, keys.get("to").getValueNode(), s, states)).orElse(true);
             Set<String> roles = roles(source, map, keys, "roles");
             List<String> guards = new ArrayList<>();
             if (keys.containsKey("guards")) {
@@ -350,16 +390,25 @@ public final class ProgrammeReader {
                 }
             }
             Optional<PeriodRef> due = keys.containsKey("due-within") ? period(source, map, keys, "due-within") : Optional.empty();
+            Optional<PeriodRef> beforeEnd = keys.containsKey("due-before-end") ? period(source, map, keys, "due-before-end")
+                    : Optional.empty();
             List<String> records = new ArrayList<>();
             if (keys.containsKey("records")) {
                 for (Node node : list(source, null, keys, "records")) {
-                    scalar(source, node, "records").ifPresent(records::add);
+                    scalar(source, node, "records").ifPresent(what -> {
+                        if (!ID.matcher(what).matches()) {
+                            problem(ProblemCode.INVALID_ID, source, node, "'" + what + "' is not a name of what is recorded",
+                                    "use lower-case letters, digits, '_' or '-', e.g. motivation");
+                        } else {
+                            records.add(what);
+                        }
+                    });
                 }
             }
-            if (id.isEmpty() || to.isEmpty()) {
+            if (id.isEmpty() || !toKnown) {
                 return Optional.empty();
             }
-            return Optional.of(new Transition(id.get(), label, from, to.get(), roles, guards, due, records));
+            return Optional.of(new Transition(id.get(), label, from, to, roles, guards, due, beforeEnd, records));
         }
 
         private boolean knownState(String source, Node node, String state, Map<String, LocalizedText> states) {
@@ -399,6 +448,9 @@ public final class ProgrammeReader {
                         "write an ISO period such as P3M, or add the value to policy.yaml");
                 return Optional.empty();
             }
+            if (policy.get().unset(ref.written())) {
+                return Optional.of(ref); // an administrator sets it; until then what it times is not due
+            }
             try {
                 Period.parse(value.get());
             } catch (DateTimeParseException e) {
@@ -432,7 +484,7 @@ public final class ProgrammeReader {
                     if (ROLES.contains(role)) {
                         roles.add(role);
                     } else {
-                        problem(ProblemCode.WRONG_TYPE, source, node, "unknown role '" + role + "'", "roles: ADMIN, WORKER, COMMITTEE");
+                        problem(ProblemCode.UNKNOWN_ROLE, source, node, "unknown role '" + role + "'", "roles: ADMIN, WORKER, COMMITTEE");
                     }
                 });
             }

@@ -52,6 +52,7 @@ import dev.cel.runtime.Program;
  * <li>the answers of the newest measurement: {@code answers.<item id>}, typed as in form expressions;</li>
  * <li>the policy numbers: {@code policy.<path>} (whole numbers as int, others as text);</li>
  * <li>with {@code each: factor}: {@code factor} (a scale item id) and {@code factor_run};</li>
+ * <li>in a transition's guard: {@code state}, the state of the subject it leaves ('' elsewhere);</li>
  * <li>the function {@code add_period(timestamp, 'P3M')}.</li>
  * </ul>
  */
@@ -144,6 +145,7 @@ public final class RuleCompiler {
         vars.put("last_measured", SimpleType.TIMESTAMP);
         vars.put("problem_run", MapType.create(SimpleType.STRING, SimpleType.INT));
         vars.put("max_problem_run", SimpleType.INT);
+        vars.put("state", SimpleType.STRING);
         return java.util.Collections.unmodifiableMap(vars);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.parcours.formdef.Policy;
 import org.parcours.formdef.programme.Effect;
 import org.parcours.formdef.programme.Programme;
 import org.parcours.formdef.programme.Rule;
+import org.parcours.formdef.programme.Severity;
 
 /**
  * Applies a programme's rules to one client's facts: the flags and statuses whose condition
@@ -21,6 +23,7 @@ import org.parcours.formdef.programme.Rule;
 public final class RuleEngine {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{policy\\.([a-z0-9_.]+)}");
+    private static final Pattern POLICY_VARIABLE = Pattern.compile("policy\\.([a-z0-9_]+(?:\\.[a-z0-9_]+)*)");
 
     private final Programme programme;
     private final Policy policy;
@@ -59,18 +62,48 @@ public final class RuleEngine {
         return failed(programme.guarding(action), facts);
     }
 
-    /** The given guard rules whose requirement does not hold. */
+    /**
+     * The given guard rules whose requirement does not hold. A guard reading a policy value an
+     * administrator has not set yet does not apply: it is returned as information saying so.
+     */
     public List<Finding> failed(List<Rule> guards, RuleFacts facts) {
         List<Finding> failed = new ArrayList<>();
         for (Rule rule : guards) {
-            if (!programme.compiled().holds(rule.condition(), facts.variables())) {
+            List<String> unset = unset(rule);
+            if (!unset.isEmpty()) {
+                failed.add(new Finding(programme.id(), rule.id(), rule.effect(), Severity.INFO, notSet(rule, unset), Optional.empty(), 0));
+            } else if (!programme.compiled().holds(rule.condition(), facts.variables())) {
                 failed.add(finding(rule, Optional.empty(), 0));
             }
         }
         return failed;
     }
 
+    /** The policy values the rule's condition reads that an administrator has not set yet. */
+    List<String> unset(Rule rule) {
+        List<String> unset = new ArrayList<>();
+        Matcher m = POLICY_VARIABLE.matcher(rule.condition().source());
+        while (m.find()) {
+            if (policy.unset(m.group(1)) && !unset.contains(m.group(1))) {
+                unset.add(m.group(1));
+            }
+        }
+        return unset;
+    }
+
+    private LocalizedText notSet(Rule rule, List<String> unset) {
+        String paths = String.join(", ", unset);
+        LocalizedText meant = fill(rule.message());
+        return LocalizedText.of(
+                "Règle non appliquée tant qu'un administrateur n'a pas fixé " + paths + " dans la politique : " + meant.in(java.util.Locale.FRENCH),
+                "Regel niet toegepast zolang een beheerder " + paths + " niet in het beleid heeft vastgelegd: " + meant.in(Locale.of("nl")),
+                "Rule not applied until an administrator sets " + paths + " in the policy: " + meant.in(java.util.Locale.ENGLISH));
+    }
+
     private List<Finding> holding(Rule rule, RuleFacts facts) {
+        if (!unset(rule).isEmpty()) {
+            return List.of(); // reads a value an administrator has not set yet
+        }
         if (!rule.eachFactor()) {
             return programme.compiled().holds(rule.condition(), facts.variables())
                     ? List.of(finding(rule, Optional.empty(), 0)) : List.of();
@@ -95,7 +128,8 @@ public final class RuleEngine {
             Matcher m = PLACEHOLDER.matcher(text);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(policy.text(m.group(1)).map(v -> readable(v, language)).orElse("?")));
+                m.appendReplacement(out, Matcher.quoteReplacement(policy.text(m.group(1)).filter(v -> !v.isEmpty())
+                        .map(v -> readable(v, language)).orElse("?")));
             }
             m.appendTail(out);
             filled.put(language, out.toString());

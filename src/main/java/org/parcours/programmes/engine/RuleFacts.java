@@ -55,6 +55,7 @@ public final class RuleFacts {
         Map<String, Long> runs = problemRuns(newestFirst, layout);
         vars.put("problem_run", runs);
         vars.put("max_problem_run", runs.values().stream().mapToLong(Long::longValue).max().orElse(0L));
+        vars.put("state", "");
         Optional<FormDefinition> answersForm = layout.or(() -> newestFirst.stream().findFirst().map(Measured::form));
         Map<String, String> latest = newestFirst.isEmpty() ? Map.of() : newestFirst.getFirst().answers();
         answersForm.ifPresent(form -> form.items().forEach(item -> answer(item, latest.get(item.id()))
@@ -70,6 +71,13 @@ public final class RuleFacts {
     /** Scale item id to its run of newest consecutive problem measurements (0 included), in form order. */
     public Map<String, Long> problemRuns() {
         return problemRuns;
+    }
+
+    /** The same facts about a subject of a workflow in {@code state} (what a transition's guards read). */
+    public RuleFacts inState(String state) {
+        Map<String, Object> vars = new HashMap<>(variables);
+        vars.put("state", state);
+        return new RuleFacts(Map.copyOf(vars), problemRuns);
     }
 
     /** The variables of one factor of a per-factor rule. */

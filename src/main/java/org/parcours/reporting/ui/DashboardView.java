@@ -56,8 +56,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         // one factor section per scored form: the first keeps the ids "dashboard-factors-*"
         for (int i = 0; i < dashboard.scoredForms().size(); i++) {
             DashboardService.ScoredForm form = dashboard.scoredForms().get(i);
-            factors(i == 0 ? "factors" : "factors-" + form.formKey(), i == 0 ? getTranslation("dashboard.factors.title")
-                    : getTranslation("dashboard.factors.titleOf", form.title().in(getLocale())), form.codes(), form.factors());
+            factors(i == 0 ? "factors" : "factors-" + form.formKey(), getTranslation("dashboard.factors.titleOf", form.title().in(getLocale())),
+                    form.codes(), form.factors());
         }
         activation(dashboard);
         due(dashboard);

@@ -298,7 +298,7 @@ class ProgrammeReaderTests {
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:12:14: [unknown-state] unknown state 'start' (states: open)"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:19:22: [unknown-state] unknown state 'limbo'"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:20:13: [unknown-state] unknown state 'gone'"));
-        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:21:17: [wrong-type] unknown role 'BOSS'"));
+        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:21:17: [unknown-role] unknown role 'BOSS'"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:22:18: [unknown-rule] rule 'f' is no guard"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:22:21: [unknown-rule] unknown rule 'g'"));
         assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:23:21: [wrong-type] 'P2Q' is not an ISO-8601 period"));
@@ -369,5 +369,48 @@ class ProgrammeReaderTests {
         Programme imasp = read.stream().filter(p -> p.id().equals("imasp")).findFirst().orElseThrow();
         assertThat(imasp.guarding("committee.grant-social-only")).hasSize(1);
         assertThat(ProblemCode.UNKNOWN_FORM.code()).isEqualTo("unknown-form");
+    }
+
+    @Test
+    void workflowSubjectsStepsDeadlinesAndRecordsAreChecked() {
+        List<String> found = problems("""
+                programme: grid
+                form: grid
+                title: { fr: "G", nl: "G", en: "G" }
+                workflows:
+                  - id: w
+                    title: { fr: "W", nl: "W", en: "W" }
+                    subject: client-file
+                    initial: open
+                    states:
+                      - id: open
+                        label: { fr: "O", nl: "O", en: "O" }
+                    transitions:
+                      - id: stay
+                        label: { fr: "S", nl: "S", en: "S" }
+                        from: [open]
+                        roles: [WORKER]
+                        due-before-end: P1Q
+                        records: [Signed_On]
+                  - id: v
+                    title: { fr: "V", nl: "V", en: "V" }
+                    subject: submission
+                    applies-when: "has_measurement"
+                    initial: open
+                    states:
+                      - id: open
+                        label: { fr: "O", nl: "O", en: "O" }
+                    transitions:
+                      - id: keep
+                        label: { fr: "K", nl: "K", en: "K" }
+                        from: [open]
+                        roles: [WORKER]
+                """);
+        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:7:14: [wrong-type] unknown subject 'client-file'"));
+        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:17:25: [wrong-type] 'P1Q' is not an ISO-8601 period"));
+        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:18:19: [invalid-id] 'Signed_On' is not a name of what is recorded"));
+        assertThat(found).anyMatch(p -> p.startsWith("programmes/grid.yaml:22:5: [conflicting-keys] 'applies-when' in a workflow of submissions"));
+        assertThat(found).as("a step without 'to' keeps its state").noneMatch(p -> p.contains("'to'"));
+        assertThat(found).hasSize(4);
     }
 }

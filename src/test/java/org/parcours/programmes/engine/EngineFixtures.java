@@ -68,7 +68,7 @@ final class EngineFixtures {
                     label: { fr: "Remarque", nl: "Opmerking", en: "Remark" }
             """;
     static final Policy POLICY = new Policy("p", Map.of("g.first", "P1M", "g.every", "P2M", "g.runs", "3", "g.age", "60",
-            "g.review", "P3Y", "g.fresh", "P6M"));
+            "g.review", "P3Y", "g.fresh", "P6M", "g.unset", Policy.UNSET));
 
     static final FormDefinition GRID = new org.parcours.formdef.FormReader()
             .read(List.of(new FormSource("scales/abc.yaml", SCALE), new FormSource("grid.yaml", FORM))).forms().get("grid");

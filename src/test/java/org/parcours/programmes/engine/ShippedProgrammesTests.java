@@ -71,7 +71,11 @@ class ShippedProgrammesTests {
     }
 
     static RuleFacts facts(Programme p, ClientFacts c, List<Measured> history, LocalDate day) {
-        return RuleFacts.of(c, history, Optional.of(form(p.formKey())), POLICY, day);
+        return facts(p, c, history, day, POLICY);
+    }
+
+    static RuleFacts facts(Programme p, ClientFacts c, List<Measured> history, LocalDate day, Policy policy) {
+        return RuleFacts.of(c, history, Optional.of(form(p.formKey())), policy, day);
     }
 
     static List<ScheduleEngine.Due> dues(Programme p, ClientFacts c, List<Measured> history) {
@@ -129,12 +133,23 @@ class ShippedProgrammesTests {
     }
 
     @Test
-    void theLastImaspMustBeRecentForADecision() {
+    void theLastImaspMustBeRecentForADecisionOnceAnAdministratorSetsTheWindow() {
         ClientFacts c = client(LocalDate.of(1980, 1, 1), "followed", null, LocalDate.of(2024, 1, 1));
-        RuleEngine rules = new RuleEngine(IMASP, POLICY);
-        assertThat(rules.failedGuards("committee.decide", facts(IMASP, c, List.of(), TODAY))).hasSize(1);
-        assertThat(rules.failedGuards("committee.decide", facts(IMASP, c, List.of(imasp(TODAY.minusMonths(5), "A")), TODAY))).isEmpty();
-        assertThat(rules.failedGuards("committee.decide", facts(IMASP, c, List.of(imasp(TODAY.minusMonths(7), "A")), TODAY)))
+        assertThat(POLICY.unset("committee.imasp_max_age_for_agenda")).as("no window is invented").isTrue();
+        List<Finding> unset = new RuleEngine(IMASP, POLICY).failedGuards("committee.decide", facts(IMASP, c, List.of(), TODAY));
+        assertThat(unset).singleElement().satisfies(f -> {
+            assertThat(f.blocking()).as("not applied while unset").isFalse();
+            assertThat(f.message().in(Locale.ENGLISH)).startsWith("Rule not applied until an administrator sets committee.imasp_max_age_for_agenda");
+        });
+
+        java.util.Map<String, String> values = new java.util.HashMap<>(POLICY.values());
+        values.put("committee.imasp_max_age_for_agenda", "P6M");
+        Policy set = new Policy(POLICY.id(), values);
+        RuleEngine rules = new RuleEngine(IMASP, set);
+        assertThat(rules.failedGuards("committee.decide", facts(IMASP, c, List.of(), TODAY, set)))
+                .singleElement().satisfies(f -> assertThat(f.blocking()).isTrue());
+        assertThat(rules.failedGuards("committee.decide", facts(IMASP, c, List.of(imasp(TODAY.minusMonths(5), "A")), TODAY, set))).isEmpty();
+        assertThat(rules.failedGuards("committee.decide", facts(IMASP, c, List.of(imasp(TODAY.minusMonths(7), "A")), TODAY, set)))
                 .singleElement().satisfies(f -> assertThat(f.message().in(Locale.FRENCH)).contains("6 mois"));
     }
 
