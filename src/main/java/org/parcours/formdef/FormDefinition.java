@@ -14,10 +14,30 @@ import java.util.stream.Stream;
  * expression compiled and type-checked.
  */
 public record FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
-                             CompiledExpressions expressions, Bindings bindings) {
+                             CompiledExpressions expressions, Bindings bindings, Renames renames) {
 
     public FormDefinition {
         sections = List.copyOf(sections);
+    }
+
+    public FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
+                          CompiledExpressions expressions, Bindings bindings) {
+        this(id, title, description, sections, expressions, bindings, Renames.NONE);
+    }
+
+    /**
+     * The day a submission of this form was measured on: the answer of the item bound to
+     * {@code measurement.date}; empty when the form binds none or it is unanswered (readers then
+     * use the submission time).
+     */
+    public Optional<java.time.LocalDate> measuredOn(Map<String, String> answers) {
+        return answer(BindingRole.MEASUREMENT_DATE, answers).filter(a -> !a.isBlank()).flatMap(a -> {
+            try {
+                return Optional.of(java.time.LocalDate.parse(a.strip()));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The items at the top level of the sections (not those inside repeats). */
