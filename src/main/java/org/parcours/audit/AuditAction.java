@@ -6,5 +6,7 @@ public enum AuditAction {
     /** A list of clients shown (client list and search, agenda, follow-up, API): one row naming the ids shown. */
     CLIENTS_LISTED,
     // declared programmes: a status set by a rule, a blocking rule overridden by a committee decision, a workflow transition
-    CLIENT_STATUS_BY_RULE, RULE_OVERRIDDEN, WORKFLOW_TRANSITION
+    CLIENT_STATUS_BY_RULE, RULE_OVERRIDDEN, WORKFLOW_TRANSITION,
+    /** Past measurements imported from a file (each evaluation is audited on its own too). */
+    MEASUREMENTS_IMPORTED
 }
