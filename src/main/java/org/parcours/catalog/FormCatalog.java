@@ -317,11 +317,13 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                     throw new FormDefinitionException(List.of(FormsFolder.definesNoForm(formSource.name())));
                 }
                 for (FormDefinition form : bundle.forms().values()) {
-                    List<FormProblem> orphaning = orphanedAnswers(form, formSource.name());
+                    String text = bundledText(form, bundle, formSource, scaleSources);
+                    // a version published before (a rollback, another node's folder) was accepted then
+                    List<FormProblem> orphaning = versions.findByFormKeyAndContentHash(form.id(), sha256(text)).isPresent() ? List.of()
+                            : orphanedAnswers(form, formSource.name());
                     if (!orphaning.isEmpty()) {
                         throw new FormDefinitionException(orphaning);
                     }
-                    String text = bundledText(form, bundle, formSource, scaleSources);
                     PublishedForm published = publish(form, text);
                     String hash = sha256(text);
                     Optional<PublishedForm> followed = Optional.ofNullable(statuses.get(form.id())).flatMap(FormStatus::live);
