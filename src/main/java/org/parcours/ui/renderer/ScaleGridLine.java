@@ -36,7 +36,8 @@ final class ScaleGridLine implements ItemField {
     private final String path;
     private final Locale locale;
 
-    ScaleGridLine(ScaleItem item, String path, Locale locale, RadioButtonGroup<String> group) {
+    ScaleGridLine(ScaleItem item, String path, Locale locale, RadioButtonGroup<String> group,
+                  java.util.function.Consumer<String> onChange) {
         this.item = item;
         this.path = path;
         this.locale = locale;
@@ -52,19 +53,18 @@ final class ScaleGridLine implements ItemField {
         notes.addClassName("scale-line-notes");
         line.add(label, group, earlier, notes);
         item.rules().help().ifPresent(h -> label.setTitle(h.in(locale)));
-        // a typed code chooses it; the radio group keeps Tab and the arrows
-        String keys = item.scale().values().stream().map(v -> v.code().substring(0, 1).toUpperCase(Locale.ROOT))
-                .reduce("", String::concat);
-        group.getElement().executeJs("const keys = $0;"
-                + "this.addEventListener('keydown', e => {"
-                + "  if (e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1 || this.readonly || this.disabled) return;"
-                + "  const i = keys.indexOf(e.key.toUpperCase());"
-                + "  const radios = this.querySelectorAll('vaadin-radio-button');"
-                + "  if (i < 0 || !radios[i]) return;"
-                + "  e.preventDefault();"
-                + "  radios[i].querySelector('input').click();"
-                + "  radios[i].querySelector('input').focus();"
-                + "});", keys);
+        // a typed code (its first letter) chooses it; the radio group keeps Tab and the arrows
+        group.getElement().addEventListener("keydown", e -> {
+            String key = e.getEventData().get("event.key").asString().toUpperCase(Locale.ROOT);
+            if (group.isReadOnly() || !group.isEnabled()) {
+                return;
+            }
+            item.scale().values().stream().map(ScaleValue::code).filter(code -> code.substring(0, 1).toUpperCase(Locale.ROOT).equals(key))
+                    .findFirst().filter(code -> !code.equals(group.getValue())).ifPresent(code -> {
+                        group.setValue(code);
+                        onChange.accept(code);
+                    });
+        }).addEventData("event.key").setFilter("event.key.length === 1 && !event.ctrlKey && !event.altKey && !event.metaKey");
     }
 
     RadioButtonGroup<String> group() {

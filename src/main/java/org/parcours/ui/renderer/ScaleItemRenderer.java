@@ -49,7 +49,7 @@ class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
         group.getElement().setAttribute("data-item-type", "scale");
         if (grid) {
             group.setManualValidation(true);
-            return new ScaleGridLine(item, context.path(), locale, group);
+            return new ScaleGridLine(item, context.path(), locale, group, context.onChange());
         }
         return RuntimeValidatedField.of(group);
     }
