@@ -10,5 +10,7 @@ public enum AuditAction {
     // the API's webhook subscriptions (docs/decisions/0020)
     WEBHOOK_SUBSCRIBED, WEBHOOK_REMOVED,
     // privacy (docs/privacy.md): a retention run's counts, legal holds, a subject access export, a justified access to another team's client
-    RETENTION_APPLIED, LEGAL_HOLD_SET, LEGAL_HOLD_LIFTED, SUBJECT_ACCESS_EXPORTED, JUSTIFIED_ACCESS_OPENED
+    RETENTION_APPLIED, LEGAL_HOLD_SET, LEGAL_HOLD_LIFTED, SUBJECT_ACCESS_EXPORTED, JUSTIFIED_ACCESS_OPENED,
+    /** Past measurements imported from a file (each evaluation is audited on its own too). */
+    MEASUREMENTS_IMPORTED
 }

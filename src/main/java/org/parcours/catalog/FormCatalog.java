@@ -46,6 +46,7 @@ import org.parcours.formdef.ScaleItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,6 +93,7 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
     /** per form, the hash of the text last read from this node's folder: only a change there makes it live */
     private final Map<String, String> seenInFolder = new ConcurrentHashMap<>();
     private final FormReader reader = new FormReader();
+    private ObjectProvider<StoredAnswers> storedAnswers;
     private ScheduledExecutorService watcher;
     private volatile String lastFingerprint = "";
 
@@ -316,6 +318,12 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
                 }
                 for (FormDefinition form : bundle.forms().values()) {
                     String text = bundledText(form, bundle, formSource, scaleSources);
+                    // a version published before (a rollback, another node's folder) was accepted then
+                    List<FormProblem> orphaning = versions.findByFormKeyAndContentHash(form.id(), sha256(text)).isPresent() ? List.of()
+                            : orphanedAnswers(form, formSource.name());
+                    if (!orphaning.isEmpty()) {
+                        throw new FormDefinitionException(orphaning);
+                    }
                     PublishedForm published = publish(form, text);
                     String hash = sha256(text);
                     Optional<PublishedForm> followed = Optional.ofNullable(statuses.get(form.id())).flatMap(FormStatus::live);
@@ -532,7 +540,10 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
         if (comment.length() > 1000) {
             throw new IllegalArgumentException("A publish comment has at most 1000 characters");
         }
-        check(formKey, yamlText);
+        List<FormProblem> orphaning = orphanedAnswers(check(formKey, yamlText), sourceName(formKey));
+        if (!orphaning.isEmpty()) {
+            throw new FormDefinitionException(orphaning);
+        }
         return underPublishLock(() -> writeAndReload(formKey, yamlText, expectedFileHash, publisher, comment));
     }
 
@@ -801,6 +812,37 @@ public class FormCatalog implements SmartInitializingSingleton, DisposableBean {
      * The version to keep live for a broken file: the one live until now (after a rollback it is
      * not the highest number), else, at start-up, the latest stored.
      */
+    @Autowired
+    void setStoredAnswers(ObjectProvider<StoredAnswers> storedAnswers) {
+        // looked up when needed: the stores behind it read the catalog themselves
+        this.storedAnswers = storedAnswers;
+    }
+
+    /**
+     * The items of the live version that {@code next} no longer has, without {@code was:} on the
+     * item replacing them or {@code retired:}, while stored answers hold them: such a version is
+     * held back (the last good one stays live), with how many answers it would orphan.
+     */
+    private List<FormProblem> orphanedAnswers(FormDefinition next, String sourceName) {
+        StoredAnswers counter = storedAnswers == null ? null : storedAnswers.getIfAvailable();
+        Optional<PublishedForm> live = counter == null ? Optional.empty() : lastGood(next.id());
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        Set<String> kept = next.allItems().map(Item::id).collect(java.util.stream.Collectors.toSet());
+        List<FormProblem> problems = new ArrayList<>();
+        live.get().definition().allItems().map(Item::id).filter(id -> !kept.contains(id) && !next.renames().accountsFor(id))
+                .forEach(id -> {
+                    int stored = counter.countAnswering(next.id(), id);
+                    if (stored > 0) {
+                        problems.add(new FormProblem(ProblemCode.ORPHANED_ANSWERS, new SourcePosition(sourceName, 1, 1),
+                                "id '" + id + "' disappeared with " + stored + " stored answer(s)",
+                                "add 'was: " + id + "' to the item that replaces it, or 'retired: [" + id + "]' to the form"));
+                    }
+                });
+        return problems;
+    }
+
     private Optional<PublishedForm> lastGood(String formKey) {
         return Optional.ofNullable(statuses.get(formKey)).flatMap(FormStatus::live).or(() -> latestVersion(formKey));
     }

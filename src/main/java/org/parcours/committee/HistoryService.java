@@ -147,7 +147,7 @@ public class HistoryService {
         if (policy().isEmpty()) {
             return java.util.Map.of();
         }
-        List<Measured> history = found.stream().map(m -> new Measured(m.submittedAt(), catalog.version(m.formVersionId()).definition(),
+        List<Measured> history = found.stream().map(m -> new Measured(m.measuredAt(), catalog.version(m.formVersionId()).definition(),
                 m.answers())).toList();
         java.util.Map<String, ScoreHistory.FactorFlag> flags = new java.util.LinkedHashMap<>();
         programmes.factorFlags(formKey, client, history, today()).forEach((itemId, findings) ->
@@ -162,7 +162,7 @@ public class HistoryService {
 
     private HistoryMeasurement toHistory(Measurement m, Set<String> roles) {
         FormDefinition form = catalog.version(m.formVersionId()).definition();
-        return new HistoryMeasurement(m.submittedAt(), m.submittedBy(), form, form.answersVisibleTo(roles, m.answers()));
+        return new HistoryMeasurement(m.submittedAt(), m.submittedBy(), form, form.answersVisibleTo(roles, m.answers()), m.measuredOn());
     }
 
     private Optional<FormDefinition> current(String formKey) {

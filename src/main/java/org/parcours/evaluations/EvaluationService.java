@@ -3,6 +3,7 @@ package org.parcours.evaluations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,11 +127,20 @@ public class EvaluationService {
                 .toList();
     }
 
-    /** For the worklist: per visible client, the day its last evaluation of a form was submitted. */
+    /**
+     * For the worklist and the agenda: per visible client, the day of its last measurement with a
+     * form: its measurement date when the form binds one (an imported measurement of 2011 is not
+     * fresh because it was entered today), else the day it was submitted.
+     */
     @Transactional(readOnly = true)
     public Map<Long, LocalDate> lastSubmittedDates(Collection<Long> visibleClientIds, String formKey) {
-        List<Long> versionIds = catalog.versionIds(formKey);
-        return storage.lastSubmittedDates(KIND, visibleClientIds, versionIds);
+        if (visibleClientIds.isEmpty() || catalog.versionIds(formKey).isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, LocalDate> dates = new HashMap<>();
+        measurementsOfClients(visibleClientIds, formKey).forEach((clientId, found) -> found.stream().findFirst()
+                .ifPresent(newest -> dates.put(clientId, LocalDate.ofInstant(newest.measuredAt(), ZoneOffset.UTC))));
+        return dates;
     }
 
     /** For the worklist: the drafts and open amendments of the given (visible) clients, latest first. */
@@ -184,7 +194,9 @@ public class EvaluationService {
     public EvaluationDetails submit(EvaluationDetails edited, Map<String, String> answers) {
         EvaluationDetails saved = save(edited, answers);
         UserContext user = currentUser.require();
-        List<Issue> issues = FormSession.resume(saved.form().definition(), saved.answers(), LocalDate.now(clock)).validate();
+        List<Issue> issues = new java.util.ArrayList<>(FormSession.resume(saved.form().definition(), saved.answers(),
+                LocalDate.now(clock)).validate());
+        measuredBeforeBirth(saved.form().definition(), saved.answers(), saved.client()).ifPresent(issues::add);
         if (!issues.isEmpty()) {
             throw new IncompleteEvaluationException(issues, saved);
         }
@@ -314,8 +326,11 @@ public class EvaluationService {
                         carried.put(path, value);
                     }
                 });
-            } else if (!(item instanceof ComputedItem || item instanceof NoteItem) && previous.containsKey(item.id())) {
-                carried.put(item.id(), previous.get(item.id()));
+            } else if (!(item instanceof ComputedItem || item instanceof NoteItem)) {
+                // an item renamed with 'was:' starts with the answer stored under its former id
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(item.id()),
+                                form.renames().formerIds().getOrDefault(item.id(), List.of()).stream())
+                        .filter(previous::containsKey).findFirst().ifPresent(id -> carried.put(item.id(), previous.get(id)));
             }
         });
         FormSession.unknownPaths(form, carried).forEach(carried::remove);
@@ -376,7 +391,7 @@ public class EvaluationService {
 
     /**
      * The client's measurements with a form (every version of it): per evaluation, its latest
-     * submitted revision, newest submission first, with answers. {@code client} is the summary
+     * submitted revision, newest first (by measurement date, then submission), with answers. {@code client} is the summary
      * {@link ClientService} returned after checking that the caller may see the client, so no
      * second access check is run here. Two statements: the form's version ids and one query for
      * revisions with their answers; form definitions come from the catalog's cache.
@@ -384,7 +399,38 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public List<Measurement> measurements(ClientSummary client, String formKey) {
         return storage.latestSubmitted(KIND, List.of(client.id()), formKey).stream()
-                .map(EvaluationService::measurement).toList();
+                .map(this::measurement).sorted(Measurement.NEWEST_FIRST).toList();
+    }
+
+    /**
+     * The client's other measurements with the form of an evaluation being shown, newest first, as
+     * many as the policy's {@code evaluation.grid_earlier_measurements} (3 when the policy does not
+     * say), for the grid beside the current one; audited as a read of the client's history.
+     */
+    @Transactional
+    public List<Measurement> earlierMeasurements(EvaluationDetails shown) {
+        int limit;
+        try {
+            limit = catalog.policy().text("evaluation.grid_earlier_measurements").map(Integer::parseInt).orElse(3);
+        } catch (org.parcours.formdef.Policy.PolicyException | NumberFormatException e) {
+            limit = 3;
+        }
+        ClientSummary client = clients.requireVisible(shown.client().id());
+        List<Measurement> found = measurements(client, shown.form().formKey()).stream()
+                .filter(m -> shown.id().map(id -> id != m.evaluationId()).orElse(true)).limit(Math.max(0, limit)).toList();
+        if (!found.isEmpty()) {
+            audit.record(currentUser.require().username(), AuditAction.HISTORY_READ, "client", client.id(),
+                    "earlier measurements of form " + shown.form().formKey() + " beside the evaluation being entered ("
+                            + found.size() + ")");
+        }
+        return found;
+    }
+
+    /** A measurement date (the form's {@code measurement.date}) before the client was born, as an issue of that item. */
+    static Optional<Issue> measuredBeforeBirth(FormDefinition form, Map<String, String> answers, ClientSummary client) {
+        return form.measuredOn(answers).filter(on -> client.birthDate() != null && on.isBefore(client.birthDate()))
+                .map(on -> new Issue(form.requireBound(org.parcours.formdef.BindingRole.MEASUREMENT_DATE), Issue.Kind.DATE_BEFORE_MIN,
+                        List.of(client.birthDate().toString()), Optional.empty()));
     }
 
     /**
@@ -401,14 +447,16 @@ public class EvaluationService {
         for (StoredForm f : storage.latestSubmitted(KIND, clientIds, formKey)) {
             byClient.computeIfAbsent(f.submission().clientId(), k -> new java.util.ArrayList<>()).add(measurement(f));
         }
-        byClient.replaceAll((k, v) -> List.copyOf(v));
+        byClient.replaceAll((k, v) -> v.stream().sorted(Measurement.NEWEST_FIRST).toList());
         return byClient;
     }
 
-    private static Measurement measurement(StoredForm f) {
+    /** A submitted revision as a measurement, dated by its form version's {@code measurement.date} when answered. */
+    private Measurement measurement(StoredForm f) {
         StoredRevision r = f.revision();
+        long formVersionId = f.submission().formVersionId();
         return new Measurement(f.submission().id(), r.number(), r.submittedAt().orElseThrow(), r.submittedBy().orElseThrow(),
-                f.submission().formVersionId(), r.answers());
+                formVersionId, r.answers(), catalog.version(formVersionId).definition().measuredOn(r.answers()));
     }
 
     /** For stores: how many evaluations of these form versions answer the item (holding the option, if given). */

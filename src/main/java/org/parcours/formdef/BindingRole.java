@@ -32,7 +32,10 @@ public enum BindingRole {
     CONTRACT_ADHESION_DATE("contract.adhesion_date", Kind.DATE, null, false),
     CONTRACT_OBJECTIVES("contract.objectives", Kind.REPEAT, null, true),
     CONTRACT_OBJECTIVE("contract.objective", Kind.TEXT, CONTRACT_OBJECTIVES, true),
-    CONTRACT_OBJECTIVE_CRITERIA("contract.objective_criteria", Kind.TEXT, CONTRACT_OBJECTIVES, false);
+    CONTRACT_OBJECTIVE_CRITERIA("contract.objective_criteria", Kind.TEXT, CONTRACT_OBJECTIVES, false),
+
+    /** The day a measurement was made (histories, schedules and exports use it; else the submission time). */
+    MEASUREMENT_DATE("measurement.date", Kind.DATE, null, true);
 
     /** The kind of item a role needs. */
     public enum Kind {

@@ -6,6 +6,9 @@ import java.util.Optional;
 public record DateItem(String id, LocalizedText label, ItemRules rules, Optional<DateBound> min, Optional<DateBound> max)
         implements Item {
 
+    /** The default that stands for the day a submission is started. */
+    public static final String TODAY = "today";
+
     @Override
     public ValueType valueType() {
         return ValueType.DATE;

@@ -14,16 +14,43 @@ import java.util.stream.Stream;
  * expression compiled and type-checked.
  */
 public record FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
-                             CompiledExpressions expressions, Bindings bindings, DataProtection privacy) {
+                             CompiledExpressions expressions, Bindings bindings, DataProtection privacy, Renames renames) {
 
     public FormDefinition {
         sections = List.copyOf(sections);
     }
 
-    /** A form without privacy declarations. */
+    /** A form without privacy declarations nor renames. */
     public FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
                           CompiledExpressions expressions, Bindings bindings) {
-        this(id, title, description, sections, expressions, bindings, DataProtection.NONE);
+        this(id, title, description, sections, expressions, bindings, DataProtection.NONE, Renames.NONE);
+    }
+
+    /** A form with privacy declarations and no renames. */
+    public FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
+                          CompiledExpressions expressions, Bindings bindings, DataProtection privacy) {
+        this(id, title, description, sections, expressions, bindings, privacy, Renames.NONE);
+    }
+
+    /** A form with renames and no privacy declarations. */
+    public FormDefinition(String id, LocalizedText title, Optional<LocalizedText> description, List<Section> sections,
+                          CompiledExpressions expressions, Bindings bindings, Renames renames) {
+        this(id, title, description, sections, expressions, bindings, DataProtection.NONE, renames);
+    }
+
+    /**
+     * The day a submission of this form was measured on: the answer of the item bound to
+     * {@code measurement.date}; empty when the form binds none or it is unanswered (readers then
+     * use the submission time).
+     */
+    public Optional<java.time.LocalDate> measuredOn(Map<String, String> answers) {
+        return answer(BindingRole.MEASUREMENT_DATE, answers).filter(a -> !a.isBlank()).flatMap(a -> {
+            try {
+                return Optional.of(java.time.LocalDate.parse(a.strip()));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The items at the top level of the sections (not those inside repeats). */

@@ -55,14 +55,17 @@ public final class FormReader {
     private static final Set<String> LIST_KEYS = Set.of("list", "title", "options");
     private static final Set<String> OPTION_KEYS = Set.of("code", "label");
     private static final Set<String> POLICY_KEYS = Set.of("policy", "values");
-    private static final Set<String> FORM_KEYS = Set.of("form", "title", "description", "bindings", "sections", "privacy");
-    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "description", "visible-when", "items", "privacy");
+    private static final Set<String> FORM_KEYS = Stream.concat(Stream.of("form", "title", "description", "bindings", "sections", "privacy"),
+            Renaming.FORM_KEYS.stream()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SECTION_KEYS = Stream.concat(Stream.of("id", "title", "description", "visible-when", "items", "privacy"),
+            Renaming.SECTION_KEYS.stream()).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> PRIVACY_KEYS = Set.of("categories", "purpose", "legal-basis", "retention");
     private static final Set<String> RETENTION_KEYS = Set.of("keep", "after", "then");
     private static final Pattern POLICY_PATH = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("expression", "message");
-    private static final Set<String> COMMON_KEYS = Set.of("id", "type", "label", "help", "required", "required-when",
-            "visible-when", "default", "constraints", "sensitive", "prefill", "privacy");
+    private static final Set<String> COMMON_KEYS = Stream.concat(Stream.of("id", "type", "label", "help", "required", "required-when",
+            "visible-when", "default", "constraints", "sensitive", "prefill", "privacy"), Renaming.ITEM_KEYS.stream())
+            .collect(Collectors.toUnmodifiableSet());
     private static final Map<String, Set<String>> TYPE_KEYS = Map.ofEntries(
             Map.entry("scale", Set.of("scale")),
             Map.entry("choice", Set.of("options", "list")),
@@ -124,6 +127,13 @@ public final class FormReader {
     }
 
     private record Doc(String source, Node node) {
+    }
+
+    /** The keys of renames ({@code was:}, {@code retired:}) and of the grid layout ({@code layout:}). */
+    private static final class Renaming {
+        static final Set<String> FORM_KEYS = Set.of("retired");
+        static final Set<String> SECTION_KEYS = Set.of("layout");
+        static final Set<String> ITEM_KEYS = Set.of("was");
     }
 
     /** The state of one read: what was found so far and what went wrong. */
@@ -333,6 +343,7 @@ public final class FormReader {
             Optional<LocalizedText> description = optionalText(source, keys, "description");
             Set<String> ids = new HashSet<>();
             declaredPrivacy.clear();
+            formerIds.clear();
             List<Section> sections = new ArrayList<>();
             for (Node sectionNode : list(source, map, keys, "sections")) {
                 mapping(source, sectionNode, "a section").ifPresent(
@@ -348,7 +359,7 @@ public final class FormReader {
                             "form '" + id.get() + "' is defined twice", "give one of them another id");
                 } else {
                     forms.put(id.get(), new FormDefinition(id.get(), title, description, sections, expressions, bindings,
-                            DataProtection.of(privacy(source, keys), sections, declaredPrivacy)));
+                            DataProtection.of(privacy(source, keys), sections, declaredPrivacy), renames(source, keys, ids)));
                 }
             }
         }
@@ -463,7 +474,8 @@ public final class FormReader {
             uniqueId(source, keys, id, ids);
             id.ifPresent(i -> declarePrivacy(source, keys, i));
             List<Item> items = items(source, map, keys, ids);
-            return id.map(i -> new Section(i, title, description, visibleWhen, items));
+            SectionLayout layout = sectionLayout(source, keys);
+            return id.map(i -> new Section(i, title, description, visibleWhen, items, layout));
         }
 
         private List<Item> items(String source, MappingNode owner, Map<String, NodeTuple> keys, Set<String> ids) {
@@ -506,6 +518,7 @@ public final class FormReader {
                     : requiredText(source, map, keys, "label");
             ItemRules rules = rules(source, keys);
             id.ifPresent(i -> declarePrivacy(source, keys, i));
+            id.ifPresent(i -> readWas(source, keys, i));
             if (id.isEmpty() || specific == null) {
                 return Optional.empty();
             }
@@ -693,6 +706,15 @@ public final class FormReader {
                     && min.get().fixed().get().isAfter(max.get().fixed().get())) {
                 problem(ProblemCode.INVALID_CONSTRAINT, source, keys.get("max").getValueNode(), "max is before min", "swap them");
             }
+            // 'default: today' starts a new submission with the day it is made (a measurement date)
+            rules.defaultValue().filter(d -> !d.equals(DateItem.TODAY)).ifPresent(d -> {
+                try {
+                    LocalDate.parse(d);
+                } catch (DateTimeParseException e) {
+                    problem(ProblemCode.WRONG_TYPE, source, keys.get("default").getValueNode(), "default '" + d + "' is not a date",
+                            "write an ISO date such as 2020-01-31, or 'today'");
+                }
+            });
             return new DateItem(id, label, rules, min, max);
         }
 
@@ -824,6 +846,96 @@ public final class FormReader {
             });
             return keep.isPresent() && after.isPresent() && then.isPresent()
                     ? Optional.of(new Retention(keep.get(), after.get(), then.get())) : Optional.empty();
+        }
+
+        // ---- renames (was:, retired:) and the grid layout -----------------------------------
+
+        /** Per form being read: item id to the former ids it declares with {@code was:}, with their nodes. */
+        private final Map<String, List<Map.Entry<String, Node>>> formerIds = new LinkedHashMap<>();
+
+        private SectionLayout sectionLayout(String source, Map<String, NodeTuple> keys) {
+            if (!keys.containsKey("layout")) {
+                return SectionLayout.LIST;
+            }
+            Node node = keys.get("layout").getValueNode();
+            Optional<String> value = scalar(source, node, "layout");
+            Optional<SectionLayout> layout = value.flatMap(v -> Stream.of(SectionLayout.values()).filter(l -> l.yaml().equals(v)).findFirst());
+            if (value.isPresent() && layout.isEmpty()) {
+                problem(ProblemCode.WRONG_TYPE, source, node, "unknown layout '" + value.get() + "'",
+                        "write 'layout: grid' (one compact line per scale factor) or 'layout: list'");
+            }
+            return layout.orElse(SectionLayout.LIST);
+        }
+
+        /** {@code was: old_id} or {@code was: [older, oldest]}: the ids an item's answers were stored under before. */
+        private void readWas(String source, Map<String, NodeTuple> keys, String itemId) {
+            if (!keys.containsKey("was")) {
+                return;
+            }
+            for (Map.Entry<String, Node> old : idList(source, keys.get("was").getValueNode(), "was")) {
+                if (old.getKey().equals(itemId)) {
+                    problem(ProblemCode.RENAME_CONFLICT, source, old.getValue(), "item '" + itemId + "' says it was itself",
+                            "name the id it had before, or remove 'was'");
+                } else {
+                    formerIds.computeIfAbsent(itemId, i -> new ArrayList<>()).add(old);
+                }
+            }
+        }
+
+        /** The ids of a scalar or a list of scalars, each checked as an id. */
+        private List<Map.Entry<String, Node>> idList(String source, Node node, String key) {
+            List<Node> nodes = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            List<Map.Entry<String, Node>> ids = new ArrayList<>();
+            for (Node entry : nodes) {
+                scalar(source, entry, key).ifPresent(i -> {
+                    if (ID.matcher(i).matches()) {
+                        ids.add(Map.entry(i, entry));
+                    } else {
+                        problem(ProblemCode.INVALID_ID, source, entry, "'" + i + "' is not an item id", "write the former id as it was");
+                    }
+                });
+            }
+            return ids;
+        }
+
+        /**
+         * The form's renames, checked: a former id is no id of this form (section or item), is
+         * claimed by one item only, and is not retired at the same time; a retired id is no id of
+         * this form either.
+         */
+        private Renames renames(String source, Map<String, NodeTuple> keys, Set<String> ids) {
+            Map<String, String> claimedBy = new HashMap<>();
+            Map<String, List<String>> former = new LinkedHashMap<>();
+            formerIds.forEach((itemId, olds) -> {
+                for (Map.Entry<String, Node> old : olds) {
+                    if (ids.contains(old.getKey())) {
+                        problem(ProblemCode.RENAME_CONFLICT, source, old.getValue(), "'" + old.getKey()
+                                        + "' is still an id of this form; item '" + itemId + "' cannot say it was it",
+                                "a former id must no longer be in use: rename the other one too, or remove this 'was'");
+                    } else if (claimedBy.putIfAbsent(old.getKey(), itemId) != null) {
+                        problem(ProblemCode.RENAME_CONFLICT, source, old.getValue(), "'" + old.getKey() + "' is claimed by '"
+                                + claimedBy.get(old.getKey()) + "' and '" + itemId + "'", "answers of one id can go to one item only");
+                    } else {
+                        former.computeIfAbsent(itemId, i -> new ArrayList<>()).add(old.getKey());
+                    }
+                }
+            });
+            Set<String> retired = new java.util.TreeSet<>();
+            if (keys.containsKey("retired")) {
+                for (Map.Entry<String, Node> old : idList(source, keys.get("retired").getValueNode(), "retired")) {
+                    if (ids.contains(old.getKey())) {
+                        problem(ProblemCode.RENAME_CONFLICT, source, old.getValue(), "'" + old.getKey()
+                                + "' is retired but still an id of this form", "remove it from 'retired' or remove the item");
+                    } else if (claimedBy.containsKey(old.getKey())) {
+                        problem(ProblemCode.RENAME_CONFLICT, source, old.getValue(), "'" + old.getKey() + "' is retired and also the former id of '"
+                                + claimedBy.get(old.getKey()) + "'", "keep one: 'was' carries its answers over, 'retired' ends them");
+                    } else {
+                        retired.add(old.getKey());
+                    }
+                }
+            }
+            formerIds.clear();
+            return new Renames(former, retired);
         }
 
         // ---- node helpers -------------------------------------------------------------------

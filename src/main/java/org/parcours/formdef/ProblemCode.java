@@ -27,6 +27,9 @@ public enum ProblemCode {
     BINDING_TYPE,
     BINDING_REPEAT,
     MISSING_BINDING,
+    // renames (was:, retired:) and stored answers
+    RENAME_CONFLICT,
+    ORPHANED_ANSWERS,
     // programmes (forms/programmes/*.yaml)
     UNKNOWN_FORM,
     UNKNOWN_POLICY_VALUE,

@@ -82,7 +82,8 @@ public final class FormSession {
     public static FormSession start(FormDefinition form, LocalDate today) {
         FormSession session = new FormSession(form, today);
         session.topItems.values().forEach(item -> {
-            item.rules().defaultValue().ifPresent(d -> session.answers.put(item.id(), d));
+            item.rules().defaultValue().ifPresent(d -> session.answers.put(item.id(),
+                    item instanceof DateItem && d.equals(DateItem.TODAY) ? today.toString() : d));
             if (item instanceof RepeatItem repeat) {
                 for (int i = 0; i < repeat.min(); i++) {
                     session.rows.get(repeat.id()).add(session.newRow(repeat));

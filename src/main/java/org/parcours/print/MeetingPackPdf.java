@@ -204,7 +204,7 @@ public class MeetingPackPdf {
         int width = columns.size() + 2;
         w.html("<table class=\"grid\"><thead><tr><th class=\"factor\">").text(w.t("history.col.factor")).html("</th>");
         for (HistoryColumn column : columns) {
-            w.html("<th>").text(w.date(column.submittedAt())).html("<span class=\"who\">").text(column.author()).html("</span></th>");
+            w.html("<th>").text(w.date(column.measuredAt())).html("<span class=\"who\">").text(column.author()).html("</span></th>");
         }
         w.html("<th class=\"trend\">").text(w.t("history.col.trend")).html("</th></tr></thead><tbody>");
         Map<String, ScoreCell> legend = new LinkedHashMap<>();

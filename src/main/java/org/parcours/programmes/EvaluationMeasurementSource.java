@@ -26,7 +26,7 @@ class EvaluationMeasurementSource implements MeasurementSource {
     public Map<Long, List<Measured>> measured(Collection<Long> clientIds, String formKey) {
         Map<Long, List<Measured>> result = new LinkedHashMap<>();
         evaluations.measurementsOfClients(clientIds, formKey).forEach((clientId, list) -> result.put(clientId, list.stream()
-                .map(m -> new Measured(m.submittedAt(), catalog.version(m.formVersionId()).definition(), m.answers())).toList()));
+                .map(m -> new Measured(m.measuredAt(), catalog.version(m.formVersionId()).definition(), m.answers())).toList()));
         return result;
     }
 }

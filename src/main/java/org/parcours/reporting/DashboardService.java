@@ -143,7 +143,7 @@ public class DashboardService {
         for (String formKey : formKeys) {
             Map<Long, List<Measurement>> measured = measuredByForm.containsKey(formKey) ? measuredByForm.get(formKey) : measurements(ids, formKey);
             measured.values().forEach(list -> list.forEach(m -> {
-                Map<String, Long> counts = perMonth.get(YearMonth.from(LocalDate.ofInstant(m.submittedAt(), ZoneOffset.UTC)));
+                Map<String, Long> counts = perMonth.get(YearMonth.from(LocalDate.ofInstant(m.measuredAt(), ZoneOffset.UTC)));
                 if (counts != null) {
                     counts.merge(formKey, 1L, Long::sum);
                 }

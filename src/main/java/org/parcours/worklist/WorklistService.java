@@ -88,7 +88,7 @@ public class WorklistService {
         Optional<String> closedWhen = policy.text(CASELOAD_CLOSED_WHEN);
         Map<Long, List<Measurement>> measurements = evaluations.measurementsOfClients(mine, formKey.get());
         int active = (int) measurements.values().stream()
-                .map(found -> found.stream().max(java.util.Comparator.comparing(Measurement::submittedAt).thenComparing(Measurement::evaluationId)))
+                .map(found -> found.stream().max(java.util.Comparator.comparing(Measurement::measuredAt).thenComparing(Measurement::evaluationId)))
                 .flatMap(Optional::stream)
                 .filter(latest -> closedWhen.map(item -> !"true".equals(latest.answers().get(item))).orElse(true))
                 .count();

@@ -215,7 +215,7 @@ class FormCatalogTests {
         assertThat(status.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(ProblemCode.UNKNOWN_SCALE);
             assertThat(p.at().source()).isEqualTo(key + ".yaml");
-            assertThat(p.at().line()).isEqualTo(11);
+            assertThat(p.at().line()).isEqualTo(12);
             assertThat(p.hint()).contains("did you mean 'imasp-abc'?");
         });
         assertThat(catalog.current(key).versionId()).isEqualTo(good.versionId());

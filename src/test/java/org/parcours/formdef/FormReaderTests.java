@@ -935,7 +935,25 @@ class FormReaderTests {
                                   - id: motivation
                                     type: text
                                     label: { fr: "M", nl: "M", en: "M" }
-                        """, 1, 3, 1, "the form binds roles of 'aid' but not 'aid.scheme'", "add 'aid.scheme: <item id>' under 'bindings:'"));
+                        """, 1, 3, 1, "the form binds roles of 'aid' but not 'aid.scheme'", "add 'aid.scheme: <item id>' under 'bindings:'"),
+                new Case("a former id still in use", ProblemCode.RENAME_CONFLICT, """
+                        form: f
+                        title: { fr: "T", nl: "T", en: "T" }
+                        sections:
+                          - id: s
+                            title: { fr: "S", nl: "S", en: "S" }
+                            items:
+                              - id: hygien
+                                type: scale
+                                scale: imasp-abc
+                                was: hygiene
+                                label: { fr: "H", nl: "H", en: "H" }
+                              - id: hygiene
+                                type: scale
+                                scale: imasp-abc
+                                label: { fr: "H", nl: "H", en: "H" }
+                        """, 1, 10, 14, "'hygiene' is still an id of this form; item 'hygien' cannot say it was it",
+                        "a former id must no longer be in use"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -962,7 +980,9 @@ class FormReaderTests {
         // ENCODING is found in a file's bytes, before any YAML: aFileThatIsNotUtf8IsReportedAtItsFirstBadByte;
         // the programme-only codes come from the programme reader (ProgrammeReaderTests); unknown-item
         // is also a form's (a binding naming no item), so the table covers it
-        assertThat(covered).containsExactlyInAnyOrder(EnumSet.complementOf(EnumSet.of(ProblemCode.ENCODING, ProblemCode.UNKNOWN_FORM,
+        // orphaned-answers comes from the catalog, which counts stored answers (MeasurementRenameCatalogTests)
+        assertThat(covered).containsExactlyInAnyOrder(EnumSet.complementOf(EnumSet.of(ProblemCode.ENCODING, ProblemCode.ORPHANED_ANSWERS,
+                ProblemCode.UNKNOWN_FORM,
                 ProblemCode.UNKNOWN_POLICY_VALUE, ProblemCode.UNKNOWN_RULE, ProblemCode.UNKNOWN_STATE))
                 .toArray(ProblemCode[]::new));
     }
@@ -1649,7 +1669,7 @@ class FormReaderTests {
         assertThat(bundle.sharedSources()).containsEntry("scale:imasp-abc", "scales/imasp-abc.yaml");
 
         FormDefinition imasp = bundle.forms().get("imasp");
-        assertThat(imasp.sections()).hasSize(12);
+        assertThat(imasp.sections()).hasSize(13);
         List<Section> factors = imasp.sections().subList(0, 5);
         assertThat(factors).extracting(Section::id).containsExactly("medical", "housing", "family", "societal", "other");
         assertThat(imasp.sections()).allSatisfy(section -> assertThat(section.items()).isNotEmpty());

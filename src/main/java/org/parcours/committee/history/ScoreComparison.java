@@ -40,8 +40,8 @@ public record ScoreComparison(List<Line> lines) {
         if (a < 0 || b < 0 || a >= size || b >= size) {
             throw new IllegalArgumentException("columns " + a + " and " + b + " are not both among the " + size + " measurements");
         }
-        Instant leftAt = history.columns().get(a).submittedAt();
-        Instant rightAt = history.columns().get(b).submittedAt();
+        Instant leftAt = history.columns().get(a).measuredAt();
+        Instant rightAt = history.columns().get(b).measuredAt();
         List<Line> lines = new ArrayList<>();
         for (FactorRow row : history.rows()) {
             Optional<ScoreCell> left = row.cells().get(a);
@@ -66,8 +66,8 @@ public record ScoreComparison(List<Line> lines) {
             int li = newest(l);
             int ri = newest(r);
             lines.add(new Line(id, (l != null ? l : r).label(),
-                    li < 0 ? Optional.empty() : l.cells().get(li), li < 0 ? Optional.empty() : Optional.of(left.columns().get(li).submittedAt()),
-                    ri < 0 ? Optional.empty() : r.cells().get(ri), ri < 0 ? Optional.empty() : Optional.of(right.columns().get(ri).submittedAt())));
+                    li < 0 ? Optional.empty() : l.cells().get(li), li < 0 ? Optional.empty() : Optional.of(left.columns().get(li).measuredAt()),
+                    ri < 0 ? Optional.empty() : r.cells().get(ri), ri < 0 ? Optional.empty() : Optional.of(right.columns().get(ri).measuredAt())));
         }
         return new ScoreComparison(lines);
     }

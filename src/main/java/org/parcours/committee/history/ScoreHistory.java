@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.LocalizedText;
+import org.parcours.formdef.Renames;
 import org.parcours.formdef.ScaleItem;
 import org.parcours.formdef.Section;
 
@@ -105,8 +106,11 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
         List<HistoryMeasurement> sorted = newestFirst(measurements);
         List<HistoryColumn> columns = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            columns.add(new HistoryColumn(i, sorted.get(i).submittedAt(), sorted.get(i).author()));
+            columns.add(new HistoryColumn(i, sorted.get(i).submittedAt(), sorted.get(i).author(), sorted.get(i).measuredAt()));
         }
+        // an id renamed with 'was:' (in any version) stays one row, under its newest id
+        List<Renames> renames = java.util.stream.Stream.concat(java.util.stream.Stream.of(layout),
+                sorted.stream().map(HistoryMeasurement::form)).map(FormDefinition::renames).distinct().toList();
 
         // Which factors go in which section, in order: the layout's first, then those it no longer has.
         Map<String, SectionDraft> drafts = new LinkedHashMap<>();
@@ -114,15 +118,18 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
         for (Section section : layout.sections()) {
             SectionDraft draft = drafts.computeIfAbsent(section.id(), id -> new SectionDraft(id, section.title()));
             for (ScaleItem item : scaleItems(section)) {
-                draft.current.add(item.id());
-                placed.add(item.id());
+                String id = Renames.currentId(item.id(), renames);
+                if (placed.add(id)) {
+                    draft.current.add(id);
+                }
             }
         }
         for (HistoryMeasurement m : sorted) {
             for (Section section : m.form().sections()) {
                 for (ScaleItem item : scaleItems(section)) {
-                    if (placed.add(item.id())) {
-                        drafts.computeIfAbsent(section.id(), id -> new SectionDraft(id, section.title())).removed.add(item.id());
+                    String id = Renames.currentId(item.id(), renames);
+                    if (placed.add(id)) {
+                        drafts.computeIfAbsent(section.id(), s -> new SectionDraft(s, section.title())).removed.add(id);
                     }
                 }
             }
@@ -131,8 +138,8 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
         List<HistorySection> sections = new ArrayList<>();
         for (SectionDraft draft : drafts.values()) {
             List<FactorRow> rows = new ArrayList<>();
-            draft.current.forEach(id -> rows.add(row(id, false, layout, sorted, columns, flagOf.apply(id))));
-            draft.removed.forEach(id -> rows.add(row(id, true, layout, sorted, columns, flagOf.apply(id))));
+            draft.current.forEach(id -> rows.add(row(id, false, layout, sorted, columns, flagOf.apply(id), renames)));
+            draft.removed.forEach(id -> rows.add(row(id, true, layout, sorted, columns, flagOf.apply(id), renames)));
             if (!rows.isEmpty()) {
                 sections.add(new HistorySection(draft.id, draft.title, rows));
             }
@@ -141,9 +148,9 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
     }
 
     private static FactorRow row(String itemId, boolean removed, FormDefinition layout, List<HistoryMeasurement> sorted,
-                                 List<HistoryColumn> columns, Optional<FactorFlag> flag) {
-        Optional<ScaleItem> inLayout = scaleItem(layout, itemId);
-        List<Optional<ScaleItem>> perMeasurement = sorted.stream().map(m -> scaleItem(m.form(), itemId)).toList();
+                                 List<HistoryColumn> columns, Optional<FactorFlag> flag, List<Renames> renames) {
+        Optional<ScaleItem> inLayout = scaleItem(layout, itemId, renames);
+        List<Optional<ScaleItem>> perMeasurement = sorted.stream().map(m -> scaleItem(m.form(), itemId, renames)).toList();
         LocalizedText label = inLayout.or(() -> perMeasurement.stream().flatMap(Optional::stream).findFirst())
                 .map(ScaleItem::label).orElseThrow();
         List<LocalizedText> former = perMeasurement.stream().flatMap(Optional::stream).map(ScaleItem::label)
@@ -151,8 +158,10 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
 
         List<Optional<ScoreCell>> cells = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            String code = sorted.get(i).answers().get(itemId);
             Optional<ScaleItem> item = perMeasurement.get(i);
+            Map<String, String> answers = sorted.get(i).answers();
+            // the answer is stored under the id the item had in the measurement's own version
+            String code = item.map(it -> answers.get(it.id())).orElse(null);
             cells.add(code == null || code.isBlank() || item.isEmpty() ? Optional.empty()
                     : Optional.of(ScoreCell.of(code, item.get().scale().value(code))));
         }
@@ -181,23 +190,26 @@ public record ScoreHistory(String formKey, List<HistoryColumn> columns, List<His
             if (cell.isEmpty() || !cell.get().problem()) {
                 return Optional.empty();
             }
-            dates.add(columns.get(i).submittedAt());
+            dates.add(columns.get(i).measuredAt());
             codes.add(cell.get().code());
         }
         return Optional.of(new PersistentProblem(flag.message(), n, dates, codes));
     }
 
     private static List<HistoryMeasurement> newestFirst(List<HistoryMeasurement> measurements) {
-        return measurements.stream().sorted(Comparator.comparing(HistoryMeasurement::submittedAt).reversed()).toList();
+        return measurements.stream().sorted(Comparator.comparing(HistoryMeasurement::measuredAt)
+                .thenComparing(HistoryMeasurement::submittedAt).reversed()).toList();
     }
 
     private static List<ScaleItem> scaleItems(Section section) {
         return section.items().stream().filter(ScaleItem.class::isInstance).map(ScaleItem.class::cast).toList();
     }
 
-    private static Optional<ScaleItem> scaleItem(FormDefinition form, String itemId) {
-        return form.items().filter(i -> i.id().equals(itemId)).filter(ScaleItem.class::isInstance)
-                .map(ScaleItem.class::cast).findFirst();
+    /** The scale item of a version that the row {@code rowId} stands for (its own id, or a former one). */
+    private static Optional<ScaleItem> scaleItem(FormDefinition form, String rowId, List<Renames> renames) {
+        return form.items().filter(ScaleItem.class::isInstance).map(ScaleItem.class::cast)
+                .filter(i -> Renames.currentId(i.id(), renames).equals(rowId))
+                .findFirst();
     }
 
     private static final class SectionDraft {

@@ -120,7 +120,7 @@ public class MeasurementCompareView extends VerticalLayout implements BeforeEnte
 
     private String heading(HistoryColumn column) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZoneId.systemDefault())
-                .format(column.submittedAt()) + " – " + column.author();
+                .format(column.measuredAt()) + " – " + column.author();
     }
 
     private void message(String text) {

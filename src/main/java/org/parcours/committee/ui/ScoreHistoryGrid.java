@@ -44,7 +44,7 @@ class ScoreHistoryGrid extends Div {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneId.systemDefault());
         for (HistoryColumn column : history.columns()) {
             h.append("<th id=\"").append(escape(prefix)).append("col-").append(column.index()).append("\" scope=\"col\" class=\"score-grid-col\">")
-                    .append("<span class=\"score-grid-date\">").append(escape(date(dates, column.submittedAt()))).append("</span>")
+                    .append("<span class=\"score-grid-date\">").append(escape(date(dates, column.measuredAt()))).append("</span>")
                     .append("<span class=\"score-grid-author\">").append(escape(column.author())).append("</span></th>");
         }
         h.append("<th scope=\"col\">").append(escape(getTranslation(locale, "history.col.trend"))).append("</th></tr></thead>");

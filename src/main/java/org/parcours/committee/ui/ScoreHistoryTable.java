@@ -53,7 +53,8 @@ class ScoreHistoryTable extends Div {
             NativeTableHeaderCell cell = header.addHeaderCell();
             cell.setId(prefix + "col-" + column.index());
             cell.getElement().setAttribute("scope", "col");
-            Span when = new Span(date(column.submittedAt()));
+            cell.getElement().setAttribute("data-measured-on", java.time.LocalDate.ofInstant(column.measuredAt(), ZoneId.systemDefault()).toString());
+            Span when = new Span(date(column.measuredAt()));
             when.addClassName("score-grid-date");
             Span who = new Span(column.author());
             who.addClassName("score-grid-author");

@@ -193,6 +193,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         // an item sensitive in any version of the form is hidden whichever version the evaluation is on
         rendered = renderer.render(session, getLocale(), roles, evaluations.hiddenAcrossVersions(current.form().formKey(), roles));
         add(rendered.layout());
+        showEarlierMeasurements();
         HorizontalLayout buttons = new HorizontalLayout();
         if (current.editable()) {
             current.previousDate().ifPresent(date -> rendered.markCarriedOver(current.prefilled(), current.previous(),
@@ -231,6 +232,20 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         Div bar = new Div(buttons);
         bar.addClassName("sticky-actions");
         add(bar);
+    }
+
+    /** The client's earlier scores beside the grid sections' lines, under the ids of the version shown. */
+    private void showEarlierMeasurements() {
+        boolean grid = current.form().definition().sections().stream().anyMatch(org.parcours.formdef.Section::grid);
+        if (!grid) {
+            return;
+        }
+        List<org.parcours.formdef.Renames> renames = List.of(current.form().definition().renames());
+        rendered.showEarlier(evaluations.earlierMeasurements(current).stream().map(m -> {
+            Map<String, String> answers = new java.util.HashMap<>();
+            m.answers().forEach((path, value) -> answers.putIfAbsent(org.parcours.formdef.Renames.currentId(path, renames), value));
+            return Map.entry(dates().format(m.measuredAt().atZone(ZoneId.systemDefault())), (Map<String, String>) answers);
+        }).toList());
     }
 
     private String statusText() {

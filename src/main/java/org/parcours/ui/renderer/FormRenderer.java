@@ -89,6 +89,9 @@ public class FormRenderer {
         private final Map<String, Runnable> unbuilt = new HashMap<>();
         private final Map<String, PreviousMarker> markers = new HashMap<>();
         private final List<Runnable> changeListeners = new ArrayList<>();
+        /** The earlier measurements shown beside grid lines, and the grid sections' heading lines. */
+        private List<ScaleGridLine.Earlier> earlier = List.of();
+        private final List<com.vaadin.flow.component.html.Div> gridHeads = new ArrayList<>();
         /** The last submission attempt's messages by path, shown again on fields built later. */
         private Map<String, List<String>> shownIssues = Map.of();
         /** Carried-over answers waiting for their section to be built. */
@@ -111,10 +114,16 @@ public class FormRenderer {
                 VerticalLayout items = new VerticalLayout();
                 items.setPadding(false);
                 items.setSpacing(false);
+                if (section.grid()) {
+                    items.addClassName("scale-grid-section");
+                }
                 Runnable build = () -> {
+                    if (section.grid()) {
+                        items.add(gridHead(section.id()));
+                    }
                     for (Item item : section.items()) {
                         if (shown(item, roles, hidden)) {
-                            items.add(field(item, item.id()).component());
+                            items.add(field(item, item.id(), section.grid()).component());
                         }
                     }
                 };
@@ -186,10 +195,55 @@ public class FormRenderer {
         }
 
         private ItemField field(Item item, String path) {
-            ItemField field = registry.render(item, new RenderContext(path, locale, session.raw(path), raw -> changed(path, raw), this));
+            return field(item, path, false);
+        }
+
+        private ItemField field(Item item, String path, boolean grid) {
+            ItemField field = registry.render(item, new RenderContext(path, locale, session.raw(path), raw -> changed(path, raw), this, grid));
             fields.put(path, field);
             field.show(session.state(path));
+            if (field instanceof ScaleGridLine line) {
+                line.showEarlier(earlier);
+            }
             return field;
+        }
+
+        /** The heading line of a grid section: the factor, the current choice, then one column per earlier measurement. */
+        private com.vaadin.flow.component.html.Div gridHead(String sectionId) {
+            com.vaadin.flow.component.html.Div head = new com.vaadin.flow.component.html.Div();
+            head.addClassName("scale-line-head");
+            head.setId("grid-head-" + sectionId);
+            head.getElement().setAttribute("aria-hidden", "true");
+            gridHeads.add(head);
+            fillHead(head);
+            return head;
+        }
+
+        private void fillHead(com.vaadin.flow.component.html.Div head) {
+            head.removeAll();
+            com.vaadin.flow.component.html.Span factor = new com.vaadin.flow.component.html.Span(layout.getTranslation(locale, "evaluation.grid.factor"));
+            factor.addClassName("scale-line-label");
+            com.vaadin.flow.component.html.Span now = new com.vaadin.flow.component.html.Span(layout.getTranslation(locale, "evaluation.grid.current"));
+            now.addClassName("scale-line-choices");
+            com.vaadin.flow.component.html.Div dates = new com.vaadin.flow.component.html.Div();
+            dates.addClassName("scale-line-earlier");
+            for (ScaleGridLine.Earlier m : earlier) {
+                com.vaadin.flow.component.html.Span date = new com.vaadin.flow.component.html.Span(m.date());
+                date.addClassName("scale-line-cell");
+                dates.add(date);
+            }
+            head.add(factor, now, dates);
+        }
+
+        /**
+         * Shows the client's earlier measurements (newest first, as many as the caller chose) beside
+         * the lines of the grid sections: each its date as text and its answers by path.
+         */
+        public void showEarlier(List<Map.Entry<String, Map<String, String>>> measurements) {
+            earlier = measurements.stream().map(m -> new ScaleGridLine.Earlier(m.getKey(), m.getValue())).toList();
+            gridHeads.forEach(this::fillHead);
+            fields.values().stream().filter(ScaleGridLine.class::isInstance).map(ScaleGridLine.class::cast)
+                    .forEach(line -> line.showEarlier(earlier));
         }
 
         private void changed(String path, String raw) {
@@ -280,12 +334,24 @@ public class FormRenderer {
                     }
                     ItemField field = fields.get(path);
                     String before = previous.get(path);
-                    if (field == null || before == null
-                            || !(field.component().getParent().orElse(null) instanceof com.vaadin.flow.component.HasComponents parent)) {
+                    if (field == null || before == null) {
                         continue;
                     }
                     com.vaadin.flow.component.html.Span note = new com.vaadin.flow.component.html.Span();
                     note.setId("previous-" + path.replace('.', '-'));
+                    if (field.noteSlot().isPresent()) {
+                        // a grid line: a compact note inside the line
+                        note.addClassName("scale-line-note");
+                        field.noteSlot().get().add(note);
+                        PreviousMarker marker = new PreviousMarker(note, before, sourceText, changedText.apply(path, before));
+                        markers.put(path, marker);
+                        marker.update(session.raw(path));
+                        note.setVisible(session.state(path).visible());
+                        continue;
+                    }
+                    if (!(field.component().getParent().orElse(null) instanceof com.vaadin.flow.component.HasComponents parent)) {
+                        continue;
+                    }
                     note.addClassName("previous-note");
                     int index = parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered ? ordered.indexOf(field.component()) : -1;
                     if (parent instanceof com.vaadin.flow.component.HasOrderedComponents ordered && index >= 0) {
@@ -332,7 +398,7 @@ public class FormRenderer {
             ItemField field = fields.get(path);
             if (field != null) {
                 field.component().scrollIntoView();
-                if (field.component() instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+                if (field.focusTarget() instanceof com.vaadin.flow.component.Focusable<?> focusable) {
                     focusable.focus();
                 }
             }

@@ -12,6 +12,16 @@ public interface ItemField {
 
     Component component();
 
+    /** What takes the focus when the form points at this field (the component itself, usually). */
+    default Component focusTarget() {
+        return component();
+    }
+
+    /** Where notes about the answer go (the prefill notice); empty: under the component. */
+    default java.util.Optional<com.vaadin.flow.component.HasComponents> noteSlot() {
+        return java.util.Optional.empty();
+    }
+
     /** Shows visibility, the required mark and (for computed items) the value. */
     default void show(ItemState state) {
         component().setVisible(state.visible());

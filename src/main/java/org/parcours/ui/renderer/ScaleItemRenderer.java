@@ -29,12 +29,16 @@ class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
         Locale locale = context.locale();
         RadioButtonGroup<String> group = new RadioButtonGroup<>(item.label().in(locale));
         group.setId(FieldIds.of(context.path()));
-        group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+        if (!context.grid()) {
+            group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+        }
         group.setItems(item.scale().values().stream().map(ScaleValue::code).toList());
         group.setRenderer(new ComponentRenderer<Component, String>(code -> badge(item.scale().value(code).orElseThrow(), locale)));
         if (item.scale().value(context.initialValue()).isPresent()) {
             group.setValue(context.initialValue());
         }
+        boolean grid = context.grid();
+        // on a grid line the label and the meaning stay for screen readers; the line shows the label
         showMeaning(group, item, locale);
         group.addValueChangeListener(e -> {
             showMeaning(group, item, locale);
@@ -43,6 +47,10 @@ class ScaleItemRenderer implements ItemRenderer<ScaleItem> {
             }
         });
         group.getElement().setAttribute("data-item-type", "scale");
+        if (grid) {
+            group.setManualValidation(true);
+            return new ScaleGridLine(item, context.path(), locale, group, context.onChange());
+        }
         return RuntimeValidatedField.of(group);
     }
 

@@ -1,0 +1,147 @@
+package org.parcours.measurements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.parcours.clients.ClientSummary;
+import org.parcours.committee.HistoryService;
+import org.parcours.committee.history.HistoryColumn;
+import org.parcours.committee.history.ScoreCell;
+import org.parcours.evaluations.EvaluationService;
+import org.parcours.evaluations.Measurement;
+import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * Importing the three eVita measurements of the source documents from a CSV file, on a real
+ * database through the real evaluation service: a dry run changes nothing, the import creates
+ * submitted measurements with their own dates (the history shows them in date order), importing
+ * the same file again adds nothing, and a file with one bad line imports nothing and names it.
+ */
+@SpringBootTest
+@WithUserDetails(TestUsers.WORKER_NORTH)
+class MeasurementImportTests {
+
+    @Autowired
+    MeasurementImport imports;
+
+    @Autowired
+    EvaluationService evaluations;
+
+    @Autowired
+    HistoryService histories;
+
+    @Autowired
+    TestData data;
+
+    private static byte[] csv(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The eVita screen: 16/03/2010, a measurement between, and 1/09/2011; hygiene improving. */
+    private static String evita(long clientId) {
+        return """
+                client;measured_on;illness;homeless;hygiene;comment
+                %1$d;16/03/2010;C;B;C;Premier entretien
+                %1$d;2011-09-01;A;A;A;
+                %1$d;2010-11-20;B;A;B;"Suivi; à 8 mois"
+                """.formatted(clientId);
+    }
+
+    @Test
+    void theEvitaMeasurementsAreImportedWithTheirDatesAndShownInDateOrder() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Evita");
+        long before = data.count("evaluation");
+
+        ImportReport dryRun = imports.dryRun("imasp", csv(evita(client.id())));
+
+        assertThat(dryRun.importable()).isTrue();
+        assertThat(dryRun.lines()).extracting(ImportLine::line, ImportLine::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, ImportLine.Outcome.CREATE), org.assertj.core.groups.Tuple.tuple(3, ImportLine.Outcome.CREATE),
+                org.assertj.core.groups.Tuple.tuple(4, ImportLine.Outcome.CREATE));
+        assertThat(data.count("evaluation")).as("a dry run creates nothing").isEqualTo(before);
+
+        ImportReport imported = imports.importFile("imasp", csv(evita(client.id())), "evita.csv");
+
+        assertThat(imported.created()).isEqualTo(3);
+        List<Measurement> measured = evaluations.measurements(client, "imasp");
+        assertThat(measured).extracting(m -> m.measuredOn().orElseThrow())
+                .containsExactly(LocalDate.of(2011, 9, 1), LocalDate.of(2010, 11, 20), LocalDate.of(2010, 3, 16));
+        assertThat(measured.getLast().answers()).containsEntry("comment", "Premier entretien").containsEntry("illness", "C");
+        assertThat(measured.get(1).answers()).containsEntry("comment", "Suivi; à 8 mois");
+        var history = histories.history(client.id(), "imasp").history();
+        assertThat(history.columns()).extracting(c -> LocalDate.ofInstant(c.measuredAt(), ZoneOffset.UTC))
+                .containsExactly(LocalDate.of(2011, 9, 1), LocalDate.of(2010, 11, 20), LocalDate.of(2010, 3, 16));
+        assertThat(history.row("hygiene").orElseThrow().cells()).extracting(c -> c.map(ScoreCell::code).orElse(""))
+                .containsExactly("A", "B", "C");
+        assertThat(history.columns()).extracting(HistoryColumn::author).containsOnly(TestUsers.WORKER_NORTH);
+
+        ImportReport again = imports.importFile("imasp", csv(evita(client.id())), "evita.csv");
+
+        assertThat(again.created()).as("importing the same file again adds nothing").isZero();
+        assertThat(again.lines()).extracting(ImportLine::outcome).containsOnly(ImportLine.Outcome.ALREADY_THERE);
+        assertThat(evaluations.measurements(client, "imasp")).hasSize(3);
+    }
+
+    @Test
+    void aFileWithOneBadLineImportsNothingAndNamesTheLine() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Badline");
+        ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Elsewhere");
+        long before = data.count("evaluation");
+        String file = """
+                client;measured_on;illness;hygiene
+                %1$d;2010-03-16;C;C
+                %1$d;2011-09-01;D;A
+                %1$d;2999-01-01;A;A
+                %2$d;2011-09-01;A;A
+                %1$d;16/03/2010;B;B
+                """.formatted(client.id(), south.id());
+
+        ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
+                () -> imports.importFile("imasp", csv(file), "bad.csv"));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.report().lines()).filteredOn(l -> l.outcome() == ImportLine.Outcome.REFUSED)
+                .extracting(ImportLine::line).containsExactly(3, 4, 5, 6);
+        assertThat(problemKeys(refused.report(), 3)).containsExactly("import.problem.not-in-scale");
+        assertThat(problemKeys(refused.report(), 4)).containsExactly("import.problem.future-date");
+        assertThat(problemKeys(refused.report(), 5)).as("another team's client").containsExactly("import.problem.unknown-client");
+        assertThat(problemKeys(refused.report(), 6)).containsExactly("import.problem.duplicate-line");
+        assertThat(data.count("evaluation")).as("nothing half-imported").isEqualTo(before);
+    }
+
+    @Test
+    void aWrongHeaderOrATooLargeFileIsRefusedWithAClearReason() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Header");
+
+        ImportReport unknownColumn = imports.dryRun("imasp", csv("client;measured_on;hygien\n" + client.id() + ";2011-09-01;A\n"));
+        ImportReport tooLarge = imports.dryRun("imasp", new byte[2_000_000]);
+
+        assertThat(unknownColumn.importable()).isFalse();
+        assertThat(unknownColumn.fileProblems()).extracting(ImportProblem::key, ImportProblem::arguments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("import.problem.unknown-item", List.of("hygien", "imasp")));
+        assertThat(tooLarge.fileProblems()).extracting(ImportProblem::key).containsExactly("import.problem.too-large");
+    }
+
+    @Test
+    void aCommitteeMemberCannotImport() {
+        AccessDeniedException denied = catchThrowableOfType(AccessDeniedException.class, () -> data.as(TestUsers.COMMITTEE, "COMMITTEE",
+                () -> imports.dryRun("imasp", csv("client;measured_on\n"))));
+
+        assertThat(denied).isNotNull();
+    }
+
+    private static List<String> problemKeys(ImportReport report, int line) {
+        return report.lines().stream().filter(l -> l.line() == line).flatMap(l -> l.problems().stream()).map(ImportProblem::key).toList();
+    }
+}
