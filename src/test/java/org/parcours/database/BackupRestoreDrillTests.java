@@ -76,7 +76,10 @@ class BackupRestoreDrillTests {
             for (String table : tables) {
                 long count = count(source, table);
                 assertThat(count(restored, table)).as("rows of %s", table).isEqualTo(count);
-                assertThat(checksum(restored, table)).as("CHECKSUM TABLE %s", table).isEqualTo(checksum(source, table));
+                if (!table.equals("shedlock")) {
+                    // the once-per-cluster jobs (webhook deliveries every few seconds) rewrite their lock rows while the drill runs
+                    assertThat(checksum(restored, table)).as("CHECKSUM TABLE %s", table).isEqualTo(checksum(source, table));
+                }
                 figures.put(table, new long[] {count, checksum(source, table)});
                 rows += count;
             }

@@ -34,6 +34,8 @@ class DamagedCorpusTests {
     @Test
     void everyDamagedFileIsReadOrReportedWithAPlaceInsideTheFile() {
         Map<String, String> shipped = DamagedForms.filesOf(Path.of("forms"));
+        // programme files have a reader of their own (ProgrammeReader; the damaged files of forms check cover it)
+        shipped.keySet().removeIf(org.parcours.catalog.FormsFolder::isProgramme);
         List<Variant> corpus = DamagedForms.generate(shipped, SEED, 18);
         assertThat(corpus).as("damaged files").hasSizeGreaterThanOrEqualTo(200);
 

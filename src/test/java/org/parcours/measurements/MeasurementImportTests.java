@@ -61,7 +61,7 @@ class MeasurementImportTests {
     @Test
     void theEvitaMeasurementsAreImportedWithTheirDatesAndShownInDateOrder() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Evita");
-        long before = data.count("evaluation");
+        long before = data.count("submission WHERE kind = 'EVALUATION'");
 
         ImportReport dryRun = imports.dryRun("imasp", csv(evita(client.id())));
 
@@ -69,7 +69,7 @@ class MeasurementImportTests {
         assertThat(dryRun.lines()).extracting(ImportLine::line, ImportLine::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2, ImportLine.Outcome.CREATE), org.assertj.core.groups.Tuple.tuple(3, ImportLine.Outcome.CREATE),
                 org.assertj.core.groups.Tuple.tuple(4, ImportLine.Outcome.CREATE));
-        assertThat(data.count("evaluation")).as("a dry run creates nothing").isEqualTo(before);
+        assertThat(data.count("submission WHERE kind = 'EVALUATION'")).as("a dry run creates nothing").isEqualTo(before);
 
         ImportReport imported = imports.importFile("imasp", csv(evita(client.id())), "evita.csv");
 
@@ -97,7 +97,7 @@ class MeasurementImportTests {
     void aFileWithOneBadLineImportsNothingAndNamesTheLine() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Badline");
         ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Elsewhere");
-        long before = data.count("evaluation");
+        long before = data.count("submission WHERE kind = 'EVALUATION'");
         String file = """
                 client;measured_on;illness;hygiene
                 %1$d;2010-03-16;C;C
@@ -117,7 +117,7 @@ class MeasurementImportTests {
         assertThat(problemKeys(refused.report(), 4)).containsExactly("import.problem.future-date");
         assertThat(problemKeys(refused.report(), 5)).as("another team's client").containsExactly("import.problem.unknown-client");
         assertThat(problemKeys(refused.report(), 6)).containsExactly("import.problem.duplicate-line");
-        assertThat(data.count("evaluation")).as("nothing half-imported").isEqualTo(before);
+        assertThat(data.count("submission WHERE kind = 'EVALUATION'")).as("nothing half-imported").isEqualTo(before);
     }
 
     @Test

@@ -53,7 +53,8 @@ class RouteAccessTests {
             Map.entry("StudioView", Set.of("ADMIN")),
             Map.entry("SharedFileView", Set.of("ADMIN")),
             Map.entry("PrivacyView", Set.of("ADMIN")),
-            Map.entry("JustifiedAccessView", Set.of("WORKER")));
+            Map.entry("JustifiedAccessView", Set.of("WORKER")),
+            Map.entry("ImportView", Set.of("WORKER", "ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

@@ -79,7 +79,8 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comparer des personnes", "Exports", "Jetons d'API");
+                .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comparer des personnes", "Exports",
+                        "Importer des mesures", "Jetons d'API");
     }
 
     @Test
@@ -88,8 +89,8 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
         navigate(HomeView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comité", "Décisions à suivre",
-                        "Comparer des personnes", "Tableau de bord", "Exports", "Utilisateurs", "Formulaires", "Journal d'audit",
-                        "Jetons d'API");
+                        "Comparer des personnes", "Tableau de bord", "Exports", "Importer des mesures", "Utilisateurs", "Formulaires",
+                        "Journal d'audit", "Protection des données", "Jetons d'API");
 
         assertThat(navigate(UsersView.class)).isInstanceOf(UsersView.class);
     }
