@@ -138,6 +138,9 @@ class DeadlockRetryTests {
                 .containsExactly("EVALUATION_CREATED", "EVALUATION_SAVED");
     }
 
+    /** More than the 100 ms without a reader after which InnoDB takes a new snapshot for information_schema.innodb_trx / innodb_lock_waits. */
+    private static final long INNODB_SNAPSHOT_IDLE_MS = 150;
+
     /** Until a transaction (the save, blocked on the audit head) waits for a lock this connection's transaction holds. */
     private static void awaitALockWait(Connection holder, Connection watch) throws Exception {
         long holderId;
@@ -158,7 +161,10 @@ class DeadlockRetryTests {
                     }
                 }
             }
-            Thread.sleep(20);
+            // InnoDB refreshes its information_schema snapshot of transactions and lock waits only when
+            // nobody has read it for 100 ms: polled faster, it keeps showing the moment of the first read,
+            // before the save reached the audit head
+            Thread.sleep(INNODB_SNAPSHOT_IDLE_MS);
         }
         throw new IllegalStateException("the save never waited for the audit head");
     }
