@@ -64,7 +64,9 @@ public class SubjectAccessPdf {
             table.rows th { text-align: left; background-color: #f1f3f4; border: 0.5pt solid #bdc1c6; padding: 1.2mm; font-size: 8pt; }
             table.rows td { border: 0.5pt solid #bdc1c6; padding: 1.2mm; vertical-align: top; word-wrap: break-word; }
             table.rows td.k { width: 45%%; }
-            table.log { font-size: 7.5pt; }
+            table.log { font-size: 7.5pt; table-layout: fixed; }
+            table.log th.when { width: 24mm; }
+            table.log th.who { width: 24mm; }
             .muted { color: #5f6368; }
             .hold { border-left: 2pt solid #b3261e; background-color: #fce8e6; padding: 1.2mm 2.5mm; margin: 2mm 0; }
             """;
@@ -136,7 +138,7 @@ public class SubjectAccessPdf {
         }
 
         w.html("<h2>").text(w.t("print.sar.log", report.accessLog().size())).html("</h2><p class=\"intro\">").text(w.t("print.sar.logIntro"))
-                .html("</p><table class=\"rows log\"><tr><th>").text(w.t("print.sar.when")).html("</th><th>").text(w.t("print.sar.who"))
+                .html("</p><table class=\"rows log\"><tr><th class=\"when\">").text(w.t("print.sar.when")).html("</th><th class=\"who\">").text(w.t("print.sar.who"))
                 .html("</th><th>").text(w.t("print.sar.what")).html("</th></tr>");
         for (AuditEntry row : report.accessLog()) {
             w.html("<tr><td>").text(w.dateTime(row.occurredAt())).html("</td><td>").text(row.actor()).html("</td><td>")

@@ -29,7 +29,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /**
  * A justified access outside one's team reads the file and never changes it: a worker of the
  * north team on a south client reads its IMASP, CASU request and MASP contract, and every save,
- * submission, new form, payment or escalation is refused, audited, and leaves the database as it was.
+ * submission, new form, payment or workflow step is refused, audited, and leaves the database as it was.
  */
 @SpringBootTest
 @WithUserDetails(TestUsers.WORKER_NORTH)
@@ -53,6 +53,9 @@ class JustifiedAccessReadOnlyTests {
     ContractService contracts;
 
     @Autowired
+    org.parcours.programmes.ClientWorkflows workflows;
+
+    @Autowired
     TestData data;
 
     @Autowired
@@ -65,6 +68,8 @@ class JustifiedAccessReadOnlyTests {
                 () -> evaluations.submit(evaluations.blank(south.id(), "imasp"), IMASP).id().orElseThrow());
         AidRequestDetails request = data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> aid.create(south.id()));
         ContractDetails contract = data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> contracts.draft(south.id()));
+        data.as(TestUsers.WORKER_SOUTH, "WORKER", () -> evaluations.submit(evaluations.blank(south.id(), "budget-guidance"),
+                Map.of("income_management", "OK", "fixed_charges", "OK", "debts", "FRAGILE", "paperwork", "OK")));
         String stored = "SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id"
                 + " JOIN submission s ON s.id = r.submission_id WHERE s.client_id = ?";
         long answersBefore = jdbc.queryForObject(stored, Long.class, south.id());
@@ -90,6 +95,8 @@ class JustifiedAccessReadOnlyTests {
         assertThatThrownBy(() -> contracts.sign(contract.id(), shownContract.lockVersion(), ContractServiceTests.text(LocalDate.now(), 6),
                 LocalDate.now())).isInstanceOf(ReadOnlyAccessException.class);
         assertThatThrownBy(() -> contracts.draft(south.id())).isInstanceOf(ReadOnlyAccessException.class);
+        assertThat(workflows.of(south.id())).as("the workflow is shown").isNotEmpty();
+        assertThatThrownBy(() -> workflows.fire(south.id(), "budget-guidance", "guidance", "agree")).isInstanceOf(ReadOnlyAccessException.class);
         assertThatThrownBy(() -> contracts.recordPayment(south.id(), YearMonth.now(), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE))
                 .isInstanceOf(ReadOnlyAccessException.class);
 
