@@ -121,7 +121,7 @@ public class AidService {
     @Transactional
     AidRequestDetails create(long clientId, PublishedForm form) {
         UserContext user = requireWorker();
-        ClientSummary client = clients.requireVisible(clientId);
+        ClientSummary client = clients.requireWritable(clientId);
         FormDefinition definition = form.definition();
         definition.requireBound(BindingRole.AID_SCHEMES);
         Map<String, String> start = new HashMap<>(FormSession.start(definition, LocalDate.now(clock)).answersToStore());
@@ -151,7 +151,7 @@ public class AidService {
     @Transactional
     public AidRequestDetails save(long requestId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
-        Visible found = find(requestId);
+        Visible found = findWritable(requestId);
         Request request = found.request();
         if (request.submitted()) {
             throw new AidException("aid.error.submitted", "The request is submitted");
@@ -180,7 +180,7 @@ public class AidService {
     @Transactional
     public AidRequestDetails saveAsCopy(long requestId, Map<String, String> answers) {
         UserContext user = requireWorker();
-        Visible found = find(requestId);
+        Visible found = findWritable(requestId);
         PublishedForm form = catalog.version(found.request().formVersionId());
         Request copy = newRequest(found.request().clientId(), form, clean(form, answers), user);
         audit.record(user.username(), AuditAction.AID_REQUEST_CREATED, TARGET, copy.id(),
@@ -194,7 +194,7 @@ public class AidService {
     public AidRequestDetails submit(long requestId, long lockVersion, Map<String, String> answers) {
         AidRequestDetails saved = save(requestId, lockVersion, answers);
         UserContext user = currentUser.require();
-        Visible found = find(requestId);
+        Visible found = findWritable(requestId);
         Request request = found.request();
         PublishedForm form = catalog.version(request.formVersionId());
         List<Issue> issues = FormSession.resume(form.definition(), saved.answers(), LocalDate.now(clock)).validate();
@@ -441,6 +441,13 @@ public class AidService {
             throw new AccessDeniedException("Aid requests are for workers and administrators");
         }
         return user;
+    }
+
+    /** As {@link #find(long)} for a change: a justified access outside the team only reads (docs/privacy.md). */
+    private Visible findWritable(long id) {
+        Visible found = find(id);
+        clients.requireWritable(found.client().id());
+        return found;
     }
 
     private Visible find(long requestId) {

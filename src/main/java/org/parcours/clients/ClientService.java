@@ -150,6 +150,49 @@ public class ClientService {
     }
 
     /**
+     * The justified accesses of workers of other teams to this client over the last
+     * {@code days}, for the client's own team and administrators (the file's page shows them); a
+     * worker who reads the file through a justified access does not see the others'. Empty for
+     * anyone else.
+     */
+    @Transactional(readOnly = true)
+    public List<JustifiedAccess.Grant> justifiedAccesses(long clientId, int days) {
+        UserContext user = currentUser.require();
+        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (!user.canSeeTeam(client.getTeamId())) {
+            return List.of();
+        }
+        return justified.orderedStream().flatMap(j -> j.grantsOn(clientId, days).stream()).toList();
+    }
+
+    /** Whether the signed-in user may change the client's data, as {@link #requireWritable(long)} checks, without auditing. */
+    @Transactional(readOnly = true)
+    public boolean writable(long clientId) {
+        return clients.findById(clientId).map(c -> currentUser.require().canSeeTeam(c.getTeamId())).orElse(false);
+    }
+
+    /**
+     * Checks that the signed-in user may change the client's data (save or submit an evaluation, a
+     * CASU request, a MASP contract, a payment): the team rule only. A justified access outside
+     * one's team (docs/privacy.md) lets a worker read the file, never change it; such an attempt
+     * is refused and audited.
+     */
+    @Transactional(readOnly = true)
+    public ClientSummary requireWritable(long clientId) {
+        UserContext user = currentUser.require();
+        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (!user.canSeeTeam(client.getTeamId())) {
+            if (justified.orderedStream().anyMatch(j -> j.grants(user, clientId))) {
+                audit.recordDenied(user.username(), TARGET, clientId, "a justified access reads the file, it does not change it");
+                throw new ReadOnlyAccessException(clientId);
+            }
+            audit.recordDenied(user.username(), TARGET, clientId, "client of another team");
+            throw new ClientNotFoundException(clientId);
+        }
+        return summary(client);
+    }
+
+    /**
      * A client's summary for a module that has granted the read by a rule of its own instead of
      * the team rule: the committee reading a client through a meeting's agenda
      * (docs/decisions/0016, {@code committee.AgendaAccess}). Not audited here: the caller audits

@@ -1,5 +1,8 @@
 package org.parcours.clients;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.parcours.security.UserContext;
 
 /**
@@ -9,6 +12,13 @@ import org.parcours.security.UserContext;
  */
 public interface JustifiedAccess {
 
+    /** One justified access to a client file, as shown to the workers of the client's team. */
+    record Grant(String username, String reason, Instant grantedAt, Instant expiresAt) {
+    }
+
     /** Whether {@code user} holds a running justified access to the client. */
     boolean grants(UserContext user, long clientId);
+
+    /** The justified accesses to the client opened in the last {@code days}, newest first; no access check here. */
+    List<Grant> grantsOn(long clientId, int days);
 }

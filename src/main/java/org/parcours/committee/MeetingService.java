@@ -330,7 +330,7 @@ public class MeetingService {
             audit.recordDenied(user.username(), ITEM, clientId, "proposing a client requires a worker or an administrator");
             throw new AccessDeniedException("Only workers and administrators propose clients to the committee");
         }
-        ClientSummary client = clients.requireVisible(clientId);
+        ClientSummary client = clients.requireWritable(clientId); // a justified access reads only (docs/privacy.md)
         Meeting meeting = find(meetingId);
         requireOpen(meeting);
         List<Finding> blocking = programmes.failedGuards(PROPOSE, client, meeting.getMeetingDate()).stream().filter(Finding::blocking).toList();

@@ -142,7 +142,7 @@ public class ContractService {
     @Transactional
     public ContractDetails draft(long clientId) {
         UserContext user = requireWorker();
-        ClientSummary client = clients.requireVisible(clientId);
+        ClientSummary client = clients.requireWritable(clientId);
         PublishedForm form = catalog.current(formKey());
         requireTemplate(form.definition());
         Instant now = clock.instant();
@@ -157,7 +157,7 @@ public class ContractService {
     @Transactional
     public ContractDetails save(long contractId, long lockVersion, Map<String, String> answers) {
         UserContext user = requireWorker();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         StoredRevision draft = editableDraft(found, lockVersion);
         PublishedForm form = catalog.version(found.submission().formVersionId());
         Map<String, String> cleaned = clean(form, answers);
@@ -181,7 +181,7 @@ public class ContractService {
     @Transactional
     public ContractDetails saveAsCopy(long contractId, Map<String, String> answers) {
         UserContext user = requireWorker();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         PublishedForm form = catalog.version(found.submission().formVersionId());
         Created copy = newContract(found.client(), form, clean(form, answers), null, clock.instant(), user);
         audit.record(user.username(), AuditAction.CONTRACT_CREATED, TARGET, copy.found().contract().getId(),
@@ -200,7 +200,7 @@ public class ContractService {
     public ContractDetails sign(long contractId, long lockVersion, Map<String, String> answers, LocalDate signedOn) {
         ContractDetails saved = save(contractId, lockVersion, answers);
         UserContext user = currentUser.require();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         MaspContract contract = found.contract();
         StoredRevision version = editableDraft(found, saved.lockVersion());
         ContractStatus after = fire(found, user, version.number() == 1 ? "sign" : "sign-avenant");
@@ -253,7 +253,7 @@ public class ContractService {
         if (trimmed.isEmpty() || trimmed.length() > TEXT_MAX) {
             throw new ContractException("contract.error.reasonRequired", "An avenant needs its reason");
         }
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         MaspContract contract = found.contract();
         fire(found, user, "amend");
         StoredRevision last = latest(found);
@@ -281,7 +281,7 @@ public class ContractService {
     @Transactional
     public ContractDetails evaluate(long contractId, Map<Integer, ObjectiveResult> results, String text, LocalDate on) {
         UserContext user = requireWorker();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         MaspContract contract = found.contract();
         ContractStatus after = fire(found, user, "evaluate");
         StoredRevision current = latest(found);
@@ -325,7 +325,7 @@ public class ContractService {
     @Transactional
     public ContractDetails renew(long contractId, int months) {
         UserContext user = requireWorker();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         MaspContract contract = found.contract();
         ContractStatus after = fire(found, user, "renew");
         ContractRules rules = rules();
@@ -361,7 +361,7 @@ public class ContractService {
     @Transactional
     public ContractDetails end(long contractId, EndOutcome outcome, String note, LocalDate on) {
         UserContext user = requireWorker();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         MaspContract contract = found.contract();
         ContractStatus after = fire(found, user, "end");
         if (outcome == null) {
@@ -386,7 +386,7 @@ public class ContractService {
     @Transactional
     public ContractDetails recordNotification(long contractId, LocalDate notifiedOn) {
         UserContext user = requireWorker();
-        Visible found = find(contractId);
+        Visible found = findWritable(contractId);
         if (!allows(found, user, "notify")) {
             throw new ContractException("contract.error.notSigned", "A draft is not notified");
         }
@@ -423,7 +423,7 @@ public class ContractService {
     @Transactional
     public List<PaymentMonth> recordPayment(long clientId, YearMonth month, BigDecimal due, BigDecimal paid) {
         UserContext user = requireWorker();
-        clients.requireVisible(clientId);
+        clients.requireWritable(clientId);
         if (month == null || due == null || paid == null || due.signum() < 0 || paid.signum() < 0) {
             throw new ContractException("contract.error.payment", "Month, amount due and amount paid are required and not negative");
         }
@@ -460,7 +460,7 @@ public class ContractService {
     public EscalationView escalate(long clientId, Optional<Long> contractId, EscalationTrigger trigger, String detail,
                                    Optional<Long> meetingId) {
         UserContext user = requireWorker();
-        clients.requireVisible(clientId);
+        clients.requireWritable(clientId);
         if (trigger == null) {
             throw new ContractException("contract.error.trigger", "The trigger is required");
         }
@@ -598,6 +598,13 @@ public class ContractService {
             throw new AccessDeniedException("MASP contracts are for workers and administrators");
         }
         return user;
+    }
+
+    /** As {@link #find(long)} for a change: a justified access outside the team only reads (docs/privacy.md). */
+    private Visible findWritable(long id) {
+        Visible found = find(id);
+        clients.requireWritable(found.client().id());
+        return found;
     }
 
     private Visible find(long contractId) {

@@ -166,7 +166,7 @@ public class EvaluationService {
         Map<String, String> cleaned = validate(edited.form(), answers);
         Instant now = clock.instant();
         if (edited.id().isEmpty()) {
-            ClientSummary client = clients.requireVisible(user, edited.client().id());
+            ClientSummary client = clients.requireWritable(edited.client().id());
             StoredForm created = storage.create(KIND, client.id(), edited.form().versionId(), cleaned, now, user.username());
             StoredRevision revision = created.revision();
             audit.record(user.username(), AuditAction.EVALUATION_CREATED, TARGET, created.submission().id(),
@@ -175,7 +175,7 @@ public class EvaluationService {
                             : ", " + edited.prefilled().size() + " carried over from the previous evaluation"));
             return details(new Visible(created.submission(), client), revision, List.of(RevisionSummary.of(revision)));
         }
-        Visible found = find(edited.id().get());
+        Visible found = findWritable(edited.id().get());
         long id = found.evaluation().id();
         StoredRevision draft = editableDraft(id, edited.lockVersion());
         StoredRevision revision = saveDraft(id, draft.lockVersion(), cleaned, now, user.username());
@@ -200,7 +200,7 @@ public class EvaluationService {
         if (!issues.isEmpty()) {
             throw new IncompleteEvaluationException(issues, saved);
         }
-        Visible found = find(saved.id().orElseThrow());
+        Visible found = findWritable(saved.id().orElseThrow());
         long id = found.evaluation().id();
         StoredRevision draft = editableDraft(id, saved.lockVersion());
         StoredRevision revision;
@@ -223,7 +223,7 @@ public class EvaluationService {
         if (trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
             throw new AmendmentReasonException();
         }
-        Visible found = find(evaluationId);
+        Visible found = findWritable(evaluationId);
         StoredRevision last = storage.latest(evaluationId);
         if (last.draft()) {
             throw new IllegalStateException("evaluation " + evaluationId + " already has a draft revision");
@@ -272,6 +272,13 @@ public class EvaluationService {
 
     /** An evaluation with its client, checked once per call: the signed-in user may see it. */
     private record Visible(StoredSubmission evaluation, ClientSummary client) {
+    }
+
+    /** As {@link #find(long)} for a change: a justified access outside the team only reads (docs/privacy.md). */
+    private Visible findWritable(long id) {
+        Visible found = find(id);
+        clients.requireWritable(found.client().id());
+        return found;
     }
 
     private Visible find(long evaluationId) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.parcours.catalog.FormNotFoundException;
+import org.parcours.clients.ClientNotFoundException;
 import org.parcours.committee.CommitteeException;
 import org.parcours.evaluations.EvaluationNotFoundException;
 import org.parcours.formdef.LocalizedText;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PDF downloads: {@code /print/evaluations/{id}.pdf[?revision=N][&lang=fr|nl|en]} and
- * {@code /print/forms/{formKey}/blank.pdf[?lang=...]} and {@code /print/meetings/{id}.pdf[?lang=...]} (committee pack). The security filter chain lets only
+ * {@code /print/forms/{formKey}/blank.pdf[?lang=...]} and {@code /print/meetings/{id}.pdf[?lang=...]} (committee pack) and
+ * {@code /print/clients/{id}/subject-access.pdf[?lang=...]}. The security filter chain lets only
  * signed-in users reach them; {@link Printouts} checks roles and team access.
  * Without {@code lang}, the language chosen in the UI (its cookie) is used, else French.
  */
@@ -36,9 +38,21 @@ class PrintController {
     static final String LANGUAGE_COOKIE = "parcours-lang";
 
     private final Printouts printouts;
+    private final SubjectAccessPdf subjectAccess;
 
-    PrintController(Printouts printouts) {
+    PrintController(Printouts printouts, SubjectAccessPdf subjectAccess) {
         this.printouts = printouts;
+        this.subjectAccess = subjectAccess;
+    }
+
+    /** The subject access document of a client (administrators; docs/privacy.md), beside the JSON of the privacy page. */
+    @GetMapping("/clients/{id}/subject-access.pdf")
+    ResponseEntity<byte[]> subjectAccess(@PathVariable("id") long id, @RequestParam(name = "lang", required = false) String lang,
+                                         @CookieValue(name = LANGUAGE_COOKIE, required = false) String cookieLang) {
+        if (lang != null && !LocalizedText.LANGUAGES.contains(lang)) {
+            return badLanguage();
+        }
+        return pdf(subjectAccess.pdf(id, locale(lang, cookieLang)));
     }
 
     @GetMapping("/evaluations/{id}.pdf")
@@ -69,7 +83,7 @@ class PrintController {
         return pdf(printouts.meeting(id, locale(lang, cookieLang)));
     }
 
-    @ExceptionHandler({EvaluationNotFoundException.class, FormNotFoundException.class, CommitteeException.class})
+    @ExceptionHandler({EvaluationNotFoundException.class, FormNotFoundException.class, CommitteeException.class, ClientNotFoundException.class})
     ResponseEntity<String> notFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found");
     }

@@ -87,6 +87,15 @@ public class BreakGlass implements JustifiedAccess {
         return n != null && n > 0;
     }
 
+    @Override
+    public List<Grant> grantsOn(long clientId, int days) {
+        return jdbc.query("SELECT username, reason, granted_at, expires_at FROM break_glass_access WHERE client_id = ? AND granted_at >= ?"
+                        + " ORDER BY granted_at DESC, id DESC",
+                (rs, n) -> new Grant(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)),
+                clientId, utc(clock.instant().minus(Duration.ofDays(days))));
+    }
+
     /** The justified accesses of the last days, newest first: administrators only. */
     @Transactional(readOnly = true)
     public List<Access> recent(int days) {

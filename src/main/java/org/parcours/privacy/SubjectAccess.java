@@ -1,6 +1,7 @@
 package org.parcours.privacy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientSummary;
 import org.parcours.clients.ClientService;
 import org.parcours.committee.MeetingService;
+import org.parcours.committee.MeetingService.FollowUp;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
 import org.parcours.security.CurrentUser;
@@ -72,55 +74,54 @@ public class SubjectAccess {
         this.clock = clock;
     }
 
+    /** One submitted form as given to the person: its answers with the item labels of its own version. */
+    public record Form(String formKey, String formTitle, SubmissionKind kind, long id, int revision, Instant submittedAt, String submittedBy,
+                       List<Answer> answers) {
+    }
+
+    /** One stored answer: the item's path, its label in the chosen language, the value as stored. */
+    public record Answer(String item, String label, String value) {
+    }
+
+    /**
+     * Everything held on one client, and who read or changed it: what the JSON and the PDF
+     * (print module) both show.
+     */
+    public record Report(Instant generatedAt, String generatedBy, ClientSummary client, boolean legalHold, List<Form> submissions,
+                         List<FollowUp> decisions, List<AuditEntry> accessLog) {
+    }
+
     /** The client's data as a JSON document, labels in {@code locale}. */
     @Transactional
     public byte[] export(long clientId, Locale locale) {
-        UserContext admin = currentUser.require();
-        if (!admin.has(Role.ADMIN)) {
-            audit.recordDenied(admin.username(), "client", clientId, "a subject access export requires the administrator role");
-            throw new AccessDeniedException("Only administrators export a client's data");
-        }
-        ClientSummary client = clients.requireVisible(admin, clientId);
+        Report report = report(clientId, locale, "JSON");
         ObjectNode root = json.createObjectNode();
-        root.put("generatedAt", clock.instant().toString());
-        root.put("generatedBy", admin.username());
-        root.set("client", json.valueToTree(client));
-        root.put("legalHold", holds.held(clientId));
-
+        root.put("generatedAt", report.generatedAt().toString());
+        root.put("generatedBy", report.generatedBy());
+        root.set("client", json.valueToTree(report.client()));
+        root.put("legalHold", report.legalHold());
         ArrayNode forms = root.putArray("submissions");
-        List<String[]> auditTargets = new ArrayList<>();
-        auditTargets.add(new String[] {"client", String.valueOf(clientId)});
-        for (PublishedForm live : catalog.liveForms().stream().sorted(Comparator.comparing(PublishedForm::formKey)).toList()) {
-            for (SubmittedForm submitted : submissions.submittedOfClients(List.of(clientId), live.formKey()).getOrDefault(clientId, List.of())) {
-                FormDefinition version = catalog.version(submitted.formVersionId()).definition();
-                ObjectNode form = forms.addObject();
-                form.put("form", live.formKey());
-                form.put("formTitle", version.title().in(locale));
-                form.put("kind", submitted.kind().code());
-                form.put("id", submitted.id());
-                form.put("revision", submitted.revision());
-                form.put("submittedAt", String.valueOf(submitted.submittedAt()));
-                form.put("submittedBy", submitted.submittedBy());
-                ArrayNode answers = form.putArray("answers");
-                submitted.answers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(answer -> {
-                    ObjectNode a = answers.addObject();
-                    a.put("item", answer.getKey());
-                    a.put("label", label(version, answer.getKey(), locale));
-                    a.put("value", answer.getValue());
-                });
-                auditTargets.add(new String[] {AUDIT_TARGETS.get(submitted.kind()), String.valueOf(submitted.id())});
+        for (Form f : report.submissions()) {
+            ObjectNode form = forms.addObject();
+            form.put("form", f.formKey());
+            form.put("formTitle", f.formTitle());
+            form.put("kind", f.kind().code());
+            form.put("id", f.id());
+            form.put("revision", f.revision());
+            form.put("submittedAt", String.valueOf(f.submittedAt()));
+            form.put("submittedBy", f.submittedBy());
+            ArrayNode answers = form.putArray("answers");
+            for (Answer answer : f.answers()) {
+                ObjectNode a = answers.addObject();
+                a.put("item", answer.item());
+                a.put("label", answer.label());
+                a.put("value", answer.value());
             }
         }
-
         ArrayNode decisions = root.putArray("decisions");
-        meetings.followUps(true).stream().filter(f -> f.clientId() == clientId).forEach(f -> decisions.add(json.valueToTree(f)));
-
+        report.decisions().forEach(f -> decisions.add(json.valueToTree(f)));
         ArrayNode accesses = root.putArray("accessLog");
-        List<AuditEntry> rows = new ArrayList<>();
-        for (String[] target : auditTargets) {
-            rows.addAll(trail.find(new AuditFilter(null, null, target[0], target[1], null, null), 0, AUDIT_ROWS_MAX));
-        }
-        rows.stream().sorted(Comparator.comparingLong(AuditEntry::id)).forEach(row -> {
+        report.accessLog().forEach(row -> {
             ObjectNode r = accesses.addObject();
             r.put("at", row.occurredAt().toString());
             r.put("who", row.actor());
@@ -128,9 +129,44 @@ public class SubjectAccess {
             r.put("target", row.targetType() + " " + row.targetId());
             r.put("detail", row.detail());
         });
-        audit.record(admin.username(), AuditAction.SUBJECT_ACCESS_EXPORTED, "client", clientId,
-                "subject access export: " + forms.size() + " submissions, " + decisions.size() + " decisions, " + rows.size() + " audit rows");
         return json.writeValueAsBytes(root);
+    }
+
+    /**
+     * Everything held on the client, labels in {@code locale}, for an administrator; the export is
+     * audited on the client file, naming its {@code format} ("JSON", "PDF").
+     */
+    @Transactional
+    public Report report(long clientId, Locale locale, String format) {
+        UserContext admin = currentUser.require();
+        if (!admin.has(Role.ADMIN)) {
+            audit.recordDenied(admin.username(), "client", clientId, "a subject access export requires the administrator role");
+            throw new AccessDeniedException("Only administrators export a client's data");
+        }
+        ClientSummary client = clients.requireVisible(admin, clientId);
+        List<Form> forms = new ArrayList<>();
+        List<String[]> auditTargets = new ArrayList<>();
+        auditTargets.add(new String[] {"client", String.valueOf(clientId)});
+        for (PublishedForm live : catalog.liveForms().stream().sorted(Comparator.comparing(PublishedForm::formKey)).toList()) {
+            for (SubmittedForm submitted : submissions.submittedOfClients(List.of(clientId), live.formKey()).getOrDefault(clientId, List.of())) {
+                FormDefinition version = catalog.version(submitted.formVersionId()).definition();
+                List<Answer> answers = submitted.answers().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(a -> new Answer(a.getKey(), label(version, a.getKey(), locale), a.getValue())).toList();
+                forms.add(new Form(live.formKey(), version.title().in(locale), submitted.kind(), submitted.id(), submitted.revision(),
+                        submitted.submittedAt(), submitted.submittedBy(), answers));
+                auditTargets.add(new String[] {AUDIT_TARGETS.get(submitted.kind()), String.valueOf(submitted.id())});
+            }
+        }
+        List<FollowUp> decisions = meetings.followUps(true).stream().filter(f -> f.clientId() == clientId).toList();
+        List<AuditEntry> rows = new ArrayList<>();
+        for (String[] target : auditTargets) {
+            rows.addAll(trail.find(new AuditFilter(null, null, target[0], target[1], null, null), 0, AUDIT_ROWS_MAX));
+        }
+        rows.sort(Comparator.comparingLong(AuditEntry::id));
+        audit.record(admin.username(), AuditAction.SUBJECT_ACCESS_EXPORTED, "client", clientId,
+                "subject access export (" + format + "): " + forms.size() + " submissions, " + decisions.size() + " decisions, "
+                        + rows.size() + " audit rows");
+        return new Report(clock.instant(), admin.username(), client, holds.held(clientId), List.copyOf(forms), decisions, List.copyOf(rows));
     }
 
     /** The label of an answer path: the item's, with the row for {@code repeat.N.item}. */

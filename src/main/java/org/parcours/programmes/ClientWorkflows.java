@@ -93,7 +93,7 @@ public class ClientWorkflows {
     @Transactional
     public Fired fire(long clientId, String programmeId, String workflowId, String transitionId) {
         UserContext user = currentUser.require();
-        ClientSummary client = clients.requireVisible(clientId);
+        ClientSummary client = clients.requireWritable(clientId); // a justified access reads only (docs/privacy.md)
         Programme programme = programmes.programme(programmeId).orElseThrow(() -> refusal("programme.workflow.unknown", programmeId));
         Workflow workflow = programme.workflow(workflowId).filter(w -> w.subject() == Workflow.Subject.CLIENT)
                 .orElseThrow(() -> refusal("programme.workflow.unknown", programmeId + "/" + workflowId));

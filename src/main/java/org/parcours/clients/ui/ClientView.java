@@ -1,6 +1,7 @@
 package org.parcours.clients.ui;
 
 import java.time.Clock;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +34,7 @@ import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
 import org.parcours.clients.HouseholdMember;
+import org.parcours.clients.JustifiedAccess;
 import org.parcours.evaluations.EvaluationLinks;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.EvaluationSummary;
@@ -138,6 +140,8 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         H2 name = new H2(client.fullName());
         name.setId("client-name");
         HorizontalLayout fileActions = new HorizontalLayout();
+        boolean writable = clients.writable(client.id());
+        fileActions.setVisible(writable); // a justified access reads only (docs/privacy.md)
         Button edit = new Button(getTranslation("client.edit"), VaadinIcon.EDIT.create(),
                 e -> new ClientEditDialog(clients, client, LocalDate.now(clock), this::render).open());
         edit.setId("edit-client");
@@ -189,6 +193,7 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true); // one button per live form: any number of programmes fits
         actions.setId("new-evaluation-actions");
+        actions.setVisible(writable);
         java.util.Set<String> ownWorkflow = workflowForms();
         for (PublishedForm form : catalog.liveForms().stream()
                 .filter(f -> !ownWorkflow.contains(f.formKey()))
@@ -225,6 +230,32 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.id() + "/aid")));
         aid.setId("client-aid-requests");
         add(new HorizontalLayout(history, contracts, aid));
+        justifiedAccesses(client, writable, times);
+    }
+
+    /**
+     * For the client's own team: who of another team opened the file through a justified access
+     * (docs/privacy.md), when, why and until when. A reader on such an access is told it reads only.
+     */
+    private void justifiedAccesses(ClientSummary client, boolean writable, DateTimeFormatter times) {
+        if (!writable) {
+            Paragraph readOnly = new Paragraph(getTranslation("client.readOnly"));
+            readOnly.setId("client-read-only");
+            readOnly.addClassName("notice");
+            addComponentAsFirst(readOnly);
+            return;
+        }
+        List<JustifiedAccess.Grant> grants = clients.justifiedAccesses(client.id(), catalog.policy().integer("break_glass.shown_days"));
+        if (grants.isEmpty()) {
+            return;
+        }
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.setId("client-justified-accesses");
+        for (JustifiedAccess.Grant g : grants) {
+            list.add(new com.vaadin.flow.component.html.ListItem(getTranslation("client.justified.line", g.username(),
+                    times.format(g.grantedAt()), times.format(g.expiresAt()), g.reason())));
+        }
+        add(new H3(getTranslation("client.justified.title")), new Paragraph(getTranslation("client.justified.intro")), list);
     }
 
     private Div section(String titleKey, Component... fields) {

@@ -183,7 +183,12 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
                     "client-" + id + "-subject-access.json", "application/json", document.length)), getTranslation("privacy.access.download"));
             download.setId("export-download");
             download.getElement().setAttribute("download", true);
-            exportLink.add(download);
+            // The readable PDF is made (and audited) by the print module when the link is followed.
+            Anchor pdf = new Anchor("/print/clients/" + id + "/subject-access.pdf?lang=" + locale().getLanguage(),
+                    getTranslation("privacy.access.downloadPdf"));
+            pdf.setId("export-download-pdf");
+            pdf.setTarget("_blank");
+            exportLink.add(download, pdf);
             exportMessage.setText(getTranslation("privacy.access.ready", id));
         } catch (PrivacyException e) {
             exportMessage.setText(getTranslation(e.messageKey()));
