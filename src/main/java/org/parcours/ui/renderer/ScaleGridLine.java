@@ -59,12 +59,28 @@ final class ScaleGridLine implements ItemField {
             if (group.isReadOnly() || !group.isEnabled()) {
                 return;
             }
-            item.scale().values().stream().map(ScaleValue::code).filter(code -> code.substring(0, 1).toUpperCase(Locale.ROOT).equals(key))
+            List<String> codes = item.scale().values().stream().map(ScaleValue::code).toList();
+            codes.stream().filter(code -> code.substring(0, 1).toUpperCase(Locale.ROOT).equals(key))
                     .findFirst().filter(code -> !code.equals(group.getValue())).ifPresent(code -> {
                         group.setValue(code);
                         onChange.accept(code);
+                        focusChosen(codes.indexOf(code));
                     });
         }).addEventData("event.key").setFilter("event.key.length === 1 && !event.ctrlKey && !event.altKey && !event.metaKey");
+    }
+
+    /**
+     * Moves the focus to the code just chosen by its letter, as the arrow keys do: a browser's Tab
+     * from a radio button that is not the checked one stops at the checked one of the same group,
+     * so with the focus left on the former code, Tab went to the chosen code instead of the next
+     * factor. Only while the focus is still in this group (the user may have moved on meanwhile).
+     */
+    private void focusChosen(int index) {
+        group.getElement().executeJs("""
+                const radio = this.querySelectorAll('vaadin-radio-button')[$0];
+                if (radio && this.contains(document.activeElement)) {
+                  (radio.querySelector('input') || radio).focus();
+                }""", index);
     }
 
     RadioButtonGroup<String> group() {
