@@ -46,11 +46,11 @@ class SubmissionsApiController {
         this.currentUser = currentUser;
     }
 
-    record NewDraft(Long clientId, String formKey, @Schema(description = MEASURED_ON, format = "date") String measuredOn,
+    record NewEvaluationDraft(Long clientId, String formKey, @Schema(description = MEASURED_ON, format = "date") String measuredOn,
                     Map<String, String> answers) {
     }
 
-    record DraftAnswers(@Schema(description = MEASURED_ON, format = "date") String measuredOn, Map<String, String> answers) {
+    record EvaluationDraftAnswers(@Schema(description = MEASURED_ON, format = "date") String measuredOn, Map<String, String> answers) {
     }
 
     private static final String MEASURED_ON = "The measurement date (ISO, e.g. 2026-11-30) of a form that binds measurement.date: "
@@ -63,7 +63,7 @@ class SubmissionsApiController {
     @Operation(summary = "Creates a draft on the form's current version (rules such as required wait for submission); "
             + "its ETag is the version to send in If-Match")
     @PostMapping(path = "/drafts", consumes = "application/json")
-    ResponseEntity<ApiController.EvaluationDto> createDraft(@RequestBody NewDraft input) {
+    ResponseEntity<ApiController.EvaluationDto> createDraft(@RequestBody NewEvaluationDraft input) {
         if (input.clientId() == null) {
             throw ApiInputException.invalid("/clientId", "clientId is required");
         }
@@ -83,7 +83,7 @@ class SubmissionsApiController {
     @PutMapping(path = "/{id}", consumes = "application/json")
     ResponseEntity<ApiController.EvaluationDto> updateDraft(@PathVariable("id") long id,
                                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                            @RequestBody DraftAnswers input) {
+                                                            @RequestBody EvaluationDraftAnswers input) {
         EvaluationDetails current = Drafts.matching(ifMatch, evaluations.open(id), EvaluationDetails::lockVersion);
         Set<String> hidden = hidden(current.form().formKey());
         Map<String, String> given = MeasurementDates.withMeasuredOn(current.form().definition(), input.measuredOn(), input.answers());
@@ -96,7 +96,7 @@ class SubmissionsApiController {
     @PostMapping(path = "/{id}/submit")
     ResponseEntity<ApiController.EvaluationDto> submit(@PathVariable("id") long id,
                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                       @RequestBody(required = false) DraftAnswers input) {
+                                                       @RequestBody(required = false) EvaluationDraftAnswers input) {
         EvaluationDetails current = Drafts.matching(ifMatch, evaluations.open(id), EvaluationDetails::lockVersion);
         Set<String> hidden = hidden(current.form().formKey());
         String measuredOn = input == null ? null : input.measuredOn();
