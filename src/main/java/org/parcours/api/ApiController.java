@@ -2,12 +2,14 @@ package org.parcours.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.parcours.catalog.FormCatalog;
@@ -66,16 +68,26 @@ class ApiController {
 
     /** {@code version}: the current revision's version, for {@code If-Match} (also sent as the ETag). */
     record EvaluationDto(long id, long clientId, String formKey, int formVersion, String status, int revision, boolean editable,
-                         long version, Map<String, String> answers) {
+                         long version,
+                         @Schema(description = "The measurement date (the answer of the item the form binds to measurement.date); "
+                                 + "null when the form binds none or it is not answered", format = "date", nullable = true)
+                         LocalDate measuredOn,
+                         Map<String, String> answers) {
         /** Without the answers of the hidden items (those {@code sensitive} to other roles in any version of the form). */
         static EvaluationDto of(EvaluationDetails d, Set<String> hidden) {
+            Map<String, String> visible = FormDefinition.answersOutside(hidden, d.answers());
             return new EvaluationDto(d.id().orElseThrow(), d.client().id(), d.form().formKey(), d.form().versionNumber(),
-                    d.status().name(), d.revisionNumber(), d.editable(), d.lockVersion(), new java.util.TreeMap<>(FormDefinition.answersOutside(hidden, d.answers())));
+                    d.status().name(), d.revisionNumber(), d.editable(), d.lockVersion(), MeasurementDates.of(d.form().definition(), visible),
+                    new java.util.TreeMap<>(visible));
         }
     }
 
     /** A new evaluation to submit at once: answers by item path (repeat rows as {@code repeat.N.item}). */
-    record NewSubmission(long clientId, String formKey, Map<String, String> answers) {
+    record NewSubmission(long clientId, String formKey,
+                         @Schema(description = "The measurement date (ISO, e.g. 2026-11-30), stored as the answer of the item the form "
+                                 + "binds to measurement.date; 422 at /measuredOn when not a date or the form binds none", format = "date")
+                         String measuredOn,
+                         Map<String, String> answers) {
     }
 
     record FormDto(String key, String title, int liveVersion) {
@@ -108,7 +120,8 @@ class ApiController {
     @PostMapping(path = "/evaluations", consumes = "application/json")
     ResponseEntity<EvaluationDto> submit(@RequestBody NewSubmission submission) {
         EvaluationDetails blank = evaluations.blank(submission.clientId(), submission.formKey());
-        Map<String, String> answers = submission.answers() == null ? Map.of() : submission.answers();
+        Map<String, String> answers = MeasurementDates.withMeasuredOn(blank.form().definition(), submission.measuredOn(),
+                submission.answers());
         Set<String> hidden = hiddenFrom(submission.formKey());
         // an item the caller may not see may not be written by them either
         Map<String, String> refused = new java.util.TreeMap<>();

@@ -67,6 +67,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ApiProblem.response(ApiProblem.of(e.status(), e.type(), e.status().getReasonPhrase(), e.getMessage(), e.errors()));
     }
 
+    @ExceptionHandler(ApiFieldException.class)
+    ResponseEntity<ProblemDetail> field(ApiFieldException e, Locale locale) {
+        String message = i18n.getTranslation(e.messageKey(), locale, e.arguments());
+        return input(new ApiInputException(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblem.VALIDATION, "Some fields are not valid; nothing was changed",
+                List.of(new ApiProblem.FieldError(e.pointer(), message))));
+    }
+
     @ExceptionHandler(InvalidAnswersException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidAnswersException e) {
         List<ApiProblem.FieldError> errors = e.problems().entrySet().stream().sorted(Map.Entry.comparingByKey())

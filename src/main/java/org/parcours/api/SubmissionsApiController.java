@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.parcours.evaluations.EvaluationDetails;
@@ -45,11 +46,16 @@ class SubmissionsApiController {
         this.currentUser = currentUser;
     }
 
-    record NewDraft(Long clientId, String formKey, Map<String, String> answers) {
+    record NewEvaluationDraft(Long clientId, String formKey, @Schema(description = MEASURED_ON, format = "date") String measuredOn,
+                    Map<String, String> answers) {
     }
 
-    record DraftAnswers(Map<String, String> answers) {
+    record EvaluationDraftAnswers(@Schema(description = MEASURED_ON, format = "date") String measuredOn, Map<String, String> answers) {
     }
+
+    private static final String MEASURED_ON = "The measurement date (ISO, e.g. 2026-11-30) of a form that binds measurement.date: "
+            + "stored as that item's answer (the same as sending it in answers); 422 at /measuredOn when it is not a date, the form "
+            + "binds none, or answers give that item another date";
 
     record Amendment(String reason) {
     }
@@ -57,7 +63,7 @@ class SubmissionsApiController {
     @Operation(summary = "Creates a draft on the form's current version (rules such as required wait for submission); "
             + "its ETag is the version to send in If-Match")
     @PostMapping(path = "/drafts", consumes = "application/json")
-    ResponseEntity<ApiController.EvaluationDto> createDraft(@RequestBody NewDraft input) {
+    ResponseEntity<ApiController.EvaluationDto> createDraft(@RequestBody NewEvaluationDraft input) {
         if (input.clientId() == null) {
             throw ApiInputException.invalid("/clientId", "clientId is required");
         }
@@ -65,8 +71,10 @@ class SubmissionsApiController {
             throw ApiInputException.invalid("/formKey", "formKey is required");
         }
         Set<String> hidden = hidden(input.formKey());
-        Map<String, String> answers = Drafts.writable(hidden, input.answers());
-        EvaluationDetails saved = evaluations.save(evaluations.blank(input.clientId(), input.formKey()), answers);
+        EvaluationDetails blank = evaluations.blank(input.clientId(), input.formKey());
+        Map<String, String> answers = Drafts.writable(hidden,
+                MeasurementDates.withMeasuredOn(blank.form().definition(), input.measuredOn(), input.answers()));
+        EvaluationDetails saved = evaluations.save(blank, answers);
         return ResponseEntity.created(URI.create("/api/evaluations/" + saved.id().orElseThrow())).eTag(Drafts.etag(saved.lockVersion()))
                 .body(ApiController.EvaluationDto.of(saved, hidden));
     }
@@ -75,23 +83,33 @@ class SubmissionsApiController {
     @PutMapping(path = "/{id}", consumes = "application/json")
     ResponseEntity<ApiController.EvaluationDto> updateDraft(@PathVariable("id") long id,
                                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                            @RequestBody DraftAnswers input) {
+                                                            @RequestBody EvaluationDraftAnswers input) {
         EvaluationDetails current = Drafts.matching(ifMatch, evaluations.open(id), EvaluationDetails::lockVersion);
         Set<String> hidden = hidden(current.form().formKey());
-        EvaluationDetails saved = evaluations.save(current, Drafts.keepHidden(hidden, current.answers(), Drafts.writable(hidden, input.answers())));
+        Map<String, String> given = MeasurementDates.withMeasuredOn(current.form().definition(), input.measuredOn(), input.answers());
+        EvaluationDetails saved = evaluations.save(current, Drafts.keepHidden(hidden, current.answers(), Drafts.writable(hidden, given)));
         return ResponseEntity.ok().eTag(Drafts.etag(saved.lockVersion())).body(ApiController.EvaluationDto.of(saved, hidden));
     }
 
-    @Operation(summary = "Submits a draft, with its answers as stored or those given; If-Match required; "
+    @Operation(summary = "Submits a draft, with its answers as stored or those given (and measuredOn, the measurement date); If-Match required; "
             + "422 with each problem (errors[].pointer /answers/<path>) when a rule fails, the draft kept")
     @PostMapping(path = "/{id}/submit")
     ResponseEntity<ApiController.EvaluationDto> submit(@PathVariable("id") long id,
                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                       @RequestBody(required = false) DraftAnswers input) {
+                                                       @RequestBody(required = false) EvaluationDraftAnswers input) {
         EvaluationDetails current = Drafts.matching(ifMatch, evaluations.open(id), EvaluationDetails::lockVersion);
         Set<String> hidden = hidden(current.form().formKey());
-        Map<String, String> answers = input == null || input.answers() == null ? current.answers()
-                : Drafts.keepHidden(hidden, current.answers(), Drafts.writable(hidden, input.answers()));
+        String measuredOn = input == null ? null : input.measuredOn();
+        Map<String, String> answers;
+        if (input == null || input.answers() == null) {
+            // the stored answers, with the measurement date given (if any) in place of the stored one
+            Map<String, String> date = Drafts.writable(hidden, MeasurementDates.withMeasuredOn(current.form().definition(), measuredOn, Map.of()));
+            answers = new java.util.HashMap<>(current.answers());
+            answers.putAll(date);
+        } else {
+            answers = Drafts.keepHidden(hidden, current.answers(),
+                    Drafts.writable(hidden, MeasurementDates.withMeasuredOn(current.form().definition(), measuredOn, input.answers())));
+        }
         EvaluationDetails submitted = evaluations.submit(current, answers);
         return ResponseEntity.ok().eTag(Drafts.etag(submitted.lockVersion())).body(ApiController.EvaluationDto.of(submitted, hidden));
     }

@@ -245,9 +245,11 @@ public class ExportService {
      * One submission as read by the API, with its answers: the latest submitted revision of an
      * evaluation, a submitted aid request, or a contract's latest signed text ({@code revision} is
      * then its text number). {@code evaluationId} is the id of an evaluation, else null.
+     * {@code measuredOn}: the answer of the item its form version binds to {@code measurement.date},
+     * when the form binds one, it is answered and the reader may see it.
      */
     public record Submission(SubmissionKind kind, long id, Long evaluationId, long clientId, int formVersion, int revision,
-                             java.time.Instant submittedAt, String submittedBy, Map<String, String> answers) {
+                             java.time.Instant submittedAt, String submittedBy, Optional<LocalDate> measuredOn, Map<String, String> answers) {
     }
 
     /**
@@ -282,9 +284,11 @@ public class ExportService {
             Map<Long, List<SubmittedForm>> submitted = submissions.submittedOfClients(ids, formKey);
             for (Long id : ids) {
                 for (SubmittedForm m : submitted.getOrDefault(id, List.of())) {
+                    PublishedForm version = byId.get(m.formVersionId());
+                    Map<String, String> answers = visibleAnswers(version, hidden, m.answers());
                     found.add(new Submission(m.kind(), m.id(), m.kind() == SubmissionKind.EVALUATION ? m.id() : null, id,
                             versionNumbers.getOrDefault(m.formVersionId(), 0), m.revision(), m.submittedAt(), m.submittedBy(),
-                            new TreeMap<>(visibleAnswers(byId.get(m.formVersionId()), hidden, m.answers()))));
+                            version == null ? Optional.empty() : version.definition().measuredOn(answers), new TreeMap<>(answers)));
                 }
             }
         }

@@ -69,4 +69,35 @@ class ApiDocumentContractTests {
         assertThat(document.get("paths").get("/api/clients").get("post").get("parameters").valueStream()
                 .map(p -> p.get("name").asString())).contains("Idempotency-Key");
     }
+
+    @Test
+    void theMeasurementDateIsDescribedInTheSubmissionsRequestsAndAnswers() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        JsonNode document = json.readTree(mvc.perform(get("/api/openapi.json")).andReturn().getResponse().getContentAsString());
+        JsonNode paths = document.get("paths");
+        for (JsonNode operation : java.util.List.of(paths.get("/api/evaluations/drafts").get("post"), paths.get("/api/evaluations/{id}").get("put"),
+                paths.get("/api/evaluations/{id}/submit").get("post"), paths.get("/api/evaluations").get("post"))) {
+            JsonNode request = schema(document, operation.get("requestBody").get("content").get("application/json").get("schema"));
+            assertThat(request.get("properties").has("measuredOn")).as(operation.get("summary").asString()).isTrue();
+            assertThat(request.get("properties").get("measuredOn").get("format").asString()).isEqualTo("date");
+            JsonNode answer = schema(document, operation.get("responses").properties().iterator().next().getValue()
+                    .get("content").get("application/json").get("schema"));
+            assertThat(answer.get("properties").has("measuredOn")).as(operation.get("summary").asString()).isTrue();
+        }
+        // the aid and contract drafts take no measurement date: their request schemas are their own
+        assertThat(schema(document, paths.get("/api/aid-requests").get("post").get("requestBody").get("content").get("application/json")
+                .get("schema")).get("properties").has("measuredOn")).isFalse();
+        JsonNode listed = schema(document, paths.get("/api/forms/{key}/submissions").get("get").get("responses").get("200")
+                .get("content").get("application/json").get("schema").get("items"));
+        assertThat(listed.get("properties").get("measuredOn").get("format").asString()).isEqualTo("date");
+    }
+
+    /** A schema, followed through its {@code $ref} into the components. */
+    private static JsonNode schema(JsonNode document, JsonNode schema) {
+        if (!schema.has("$ref")) {
+            return schema;
+        }
+        String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+        return document.get("components").get("schemas").get(name);
+    }
 }

@@ -58,6 +58,9 @@ class ApiIntegrationTests {
     @Autowired
     IdempotencyKeyPurge purge;
 
+    @Autowired
+    org.parcours.catalog.FormCatalog catalog;
+
     private MockMvc mvc;
     private String worker;
     private String admin;
@@ -88,6 +91,42 @@ class ApiIntegrationTests {
     private String newClient(String lastName) {
         return """
                 {"firstName": "Api", "lastName": "%s", "birthDate": "1981-02-03", "teamId": %d}""".formatted(lastName, northTeam());
+    }
+
+    @Test
+    void theMeasurementDateIsTheBoundItemsAnswerAndIsRefusedAtItsPointerWhenItCannotBeOne() throws Exception {
+        long clientId = body(send(post("/api/clients"), worker, newClient("Mesurée"))).get("id").asLong();
+        String dateItem = catalog.current("imasp").definition().requireBound(org.parcours.formdef.BindingRole.MEASUREMENT_DATE);
+        String undated = catalog.liveForms().stream()
+                .filter(f -> f.definition().boundItem(org.parcours.formdef.BindingRole.MEASUREMENT_DATE).isEmpty())
+                .findFirst().orElseThrow().formKey();
+
+        MockHttpServletResponse unbound = send(post("/api/evaluations/drafts"), worker, """
+                {"clientId": %d, "formKey": "%s", "measuredOn": "2026-11-02"}""".formatted(clientId, undated));
+        assertThat(unbound.getStatus()).isEqualTo(422);
+        assertThat(body(unbound).get("errors").get(0).get("pointer").asString()).isEqualTo("/measuredOn");
+        MockHttpServletResponse differs = send(post("/api/evaluations/drafts"), worker, """
+                {"clientId": %d, "formKey": "imasp", "measuredOn": "2026-11-02", "answers": {"%s": "2026-11-03"}}"""
+                .formatted(clientId, dateItem));
+        assertThat(differs.getStatus()).isEqualTo(422);
+        assertThat(body(differs).get("errors").get(0).get("pointer").asString()).isEqualTo("/measuredOn");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE client_id = ?", Integer.class, clientId))
+                .as("nothing was created").isZero();
+
+        MockHttpServletResponse draft = send(post("/api/evaluations/drafts"), worker, """
+                {"clientId": %d, "formKey": "imasp", "measuredOn": "2026-11-02", "answers": {"illness": "C"}}""".formatted(clientId));
+        assertThat(draft.getStatus()).isEqualTo(201);
+        assertThat(body(draft).get("measuredOn").asString()).isEqualTo("2026-11-02");
+        long id = body(draft).get("id").asLong();
+        MockHttpServletResponse changed = send(put("/api/evaluations/" + id).header("If-Match", draft.getHeader("ETag")), worker, """
+                {"measuredOn": "1970-01-01", "answers": {"illness": "C"}}""");
+        assertThat(changed.getStatus()).isEqualTo(200);
+        assertThat(body(changed).get("answers").get(dateItem).asString()).isEqualTo("1970-01-01");
+        // the form's own rule on the date (not before the client's birth) is checked at submission, at the item's pointer
+        MockHttpServletResponse beforeBirth = call(post("/api/evaluations/" + id + "/submit").header("If-Match", changed.getHeader("ETag")), worker);
+        assertThat(beforeBirth.getStatus()).isEqualTo(422);
+        assertThat(body(beforeBirth).get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .contains(ApiProblem.answerPointer(dateItem));
     }
 
     @Test
