@@ -81,7 +81,9 @@ public final class YamlEdits {
             added.add(pad + "  prefill: last-evaluation");
         }
         added.add(pad + "  label: " + labels(fr, nl, en));
-        lines.addAll(lastContentLine(lines, items, end) + 1, added);
+        // after the last item, not after what follows the items in the section (a privacy block)
+        int itemsEnd = blockEnd(lines, items, indent + 2);
+        lines.addAll(lastContentLine(lines, items, itemsEnd > items + 1 ? itemsEnd : end) + 1, added);
         return String.join("\n", lines);
     }
 

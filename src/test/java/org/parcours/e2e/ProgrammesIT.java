@@ -149,7 +149,18 @@ class ProgrammesIT {
     private void start(BrowserSupport browser, WebDriverWait wait, long clientId, String formKey, String firstField) {
         browser.driver.get(url("/clients/" + clientId));
         browser.click(By.id("new-evaluation-" + formKey), Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(firstField)));
+        try {
+            org.openqa.selenium.WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(firstField)));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+            wait.until(ExpectedConditions.visibilityOf(field));
+        } catch (RuntimeException e) {
+            try {
+                browser.screenshot("programme-start-failed-" + formKey);
+            } catch (java.io.IOException ignored) {
+                // the timeout below says what failed
+            }
+            throw e;
+        }
     }
 
     /** Submits the evaluation saved automatically while filling; its id comes from the address. */
