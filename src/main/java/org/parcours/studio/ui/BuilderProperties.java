@@ -182,7 +182,7 @@ final class BuilderProperties extends VerticalLayout {
                 fields.get(0).getValue(), fields.get(1).getValue(), fields.get(2).getValue()))));
         HorizontalLayout side = new HorizontalLayout(fields.toArray(Component[]::new));
         side.setWidthFull();
-        fields.forEach(f -> side.setFlexGrow(1, f));
+        side.addClassName("builder-languages");
         markInvalid(key, fields.getFirst());
         row(key, side);
     }
@@ -322,6 +322,7 @@ final class BuilderProperties extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             HorizontalLayout line = new HorizontalLayout(row.toArray(Component[]::new));
             line.add(remove);
+            line.addClassName("builder-languages");
             rows.add(line);
         }
         Button add = new Button(getTranslation("builder.option.add"), e -> {
@@ -367,6 +368,7 @@ final class BuilderProperties extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             HorizontalLayout line = new HorizontalLayout(row.toArray(Component[]::new));
             line.add(remove);
+            line.addClassName("builder-languages");
             line.setWrap(true);
             rows.add(line);
         }

@@ -148,11 +148,11 @@ final class FormBuilder extends VerticalLayout implements BuilderProperties.Host
         });
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("builder.tree")), tree, moveButtons(), palette());
         left.setPadding(false);
-        left.setWidth("34em");
+        left.addClassName("builder-tree-column");
 
         VerticalLayout middle = new VerticalLayout(new H3(getTranslation("builder.properties.title")), properties);
         middle.setPadding(false);
-        middle.setWidth("40em");
+        middle.addClassName("builder-properties-column");
 
         language.setId("builder-language");
         language.setLabel(getTranslation("studio.preview.language"));
@@ -165,10 +165,12 @@ final class FormBuilder extends VerticalLayout implements BuilderProperties.Host
         Span sampleHint = new Span(getTranslation("builder.preview.hint"));
         VerticalLayout right = new VerticalLayout(new H3(getTranslation("studio.preview")), sampleHint, language, preview);
         right.setPadding(false);
+        right.addClassName("builder-preview-column");
 
         body.add(left, middle, right);
         body.setWidthFull();
-        body.setFlexGrow(1, right);
+        // three columns that share the width (styles.css): the properties never run over the preview
+        body.addClassName("builder-body");
         return body;
     }
 
@@ -219,6 +221,7 @@ final class FormBuilder extends VerticalLayout implements BuilderProperties.Host
         newId.setLabel(getTranslation("builder.palette.id"));
         HorizontalLayout first = new HorizontalLayout(paletteType, newId);
         HorizontalLayout labels = new HorizontalLayout();
+        labels.addClassName("builder-languages");
         for (String l : LocalizedText.LANGUAGES) {
             TextField label = new TextField(getTranslation("builder.lang." + l));
             label.setId("builder-new-" + l);
