@@ -124,7 +124,8 @@ class StudioDoneWhenIT {
                         prefill: last-evaluation
                         label: { fr: "Compétences numériques", nl: "Digitale vaardigheden", en: "Digital skills" }
                 """;
-        assertThat(imaspAfter).contains(factor + "  - id: housing").isNotEqualTo(imaspBefore);
+        // after the section's last factor, before its privacy block
+        assertThat(imaspAfter).contains("Handicap\", en: \"Disability\" }\n" + factor + "    privacy:").isNotEqualTo(imaspBefore);
         assertThat(imaspAfter.replace(factor, "")).isEqualTo(imaspBefore);
         assertThat(catalog.current("imasp").definition().item("digital_skills")).isPresent();
 
