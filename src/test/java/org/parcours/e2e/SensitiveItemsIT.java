@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parcours.catalog.FormCatalog;
 import org.parcours.clients.ClientSummary;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.testsupport.TestData;
+import org.parcours.testsupport.TestDatabaseEnvironmentPostProcessor;
 import org.parcours.testsupport.TestForms;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,12 @@ class SensitiveItemsIT {
     static final Path FORMS = formsWithASensitiveFactor();
     static final String SENSITIVE = "Dépendance";
     static final String OPEN = "Maladie / hospitalisation";
+    /**
+     * A schema of its own: on the JVM's shared schema, a studio test that added an IMASP factor and
+     * answered it leaves a version this copy cannot replace without orphaning those answers, so this
+     * context would serve that version, without the sensitive marking.
+     */
+    static final String DATABASE = TestDatabaseEnvironmentPostProcessor.ownSchemaUrl();
 
     private static final String RECORDER = """
             window.__wire = [];
@@ -59,6 +67,7 @@ class SensitiveItemsIT {
     @DynamicPropertySource
     static void formsFolder(DynamicPropertyRegistry registry) {
         registry.add("parcours.forms.dir", FORMS::toString);
+        registry.add("spring.datasource.url", () -> DATABASE);
     }
 
     @LocalServerPort
@@ -70,9 +79,14 @@ class SensitiveItemsIT {
     @Autowired
     EvaluationService evaluations;
 
+    @Autowired
+    FormCatalog catalog;
+
     @Test
     void aSensitiveFactorIsNeverSentToTheCommitteeButIsToAnAdministrator() throws Exception {
         assumeTrue(BrowserSupport.available(), "Chromium and chromedriver are needed");
+        assertThat(catalog.current("imasp").definition().hiddenFrom(java.util.Set.of("COMMITTEE")))
+                .as("the live IMASP is this test's copy, with the factor marked sensitive").contains("addiction");
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Sensible");
         data.as(TestUsers.WORKER_NORTH, "WORKER", () -> evaluations.submit(evaluations.blank(client.id(), "imasp"),
                 Map.of("illness", "A", "addiction", "C")));

@@ -33,6 +33,9 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
     private static final String SERVER = System.getenv().getOrDefault("PARCOURS_TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306/");
     private static final String USER = System.getenv().getOrDefault("PARCOURS_TEST_DB_USER", "root");
     private static final String PASSWORD = System.getenv().getOrDefault("PARCOURS_TEST_DB_PASSWORD", "");
+
+    /** The server the schemas are made on: {@link #SERVER}, or an embedded MariaDB when it is unreachable. */
+    private static String serverUrl;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private static Map<String, Object> properties;
@@ -62,6 +65,23 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
             properties = create();
         }
         return properties;
+    }
+
+    /**
+     * The datasource URL of a fresh schema on the same server, dropped when the JVM exits, for a
+     * test whose application context must be a deployment of its own. The contexts of one JVM
+     * share its schema: a form version another context published there (a studio test that added
+     * a factor and answered it) is the last good version of that form, so a later context whose
+     * folder lacks the factor keeps serving that version instead of its own file, as a real node
+     * would, and a test that relies on its own copy of a form file sees someone else's form.
+     */
+    public static synchronized String ownSchemaUrl() {
+        database();
+        String schema = newSchemaName();
+        execute(serverUrl, "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        String server = serverUrl;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "DROP DATABASE IF EXISTS `" + schema + "`")));
+        return serverUrl + schema;
     }
 
     /**
@@ -96,7 +116,7 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
                 throw new IllegalStateException("No MariaDB at " + SERVER + " and no temp folder for an embedded one", e);
             }
         }
-        String serverUrl = server;
+        serverUrl = server;
         if (!kept.isBlank()) {
             execute(serverUrl, "CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } else {
