@@ -1,6 +1,5 @@
 package org.parcours.formdef;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,18 +19,11 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads scales, option lists, forms and the policy from YAML sources (see forms/README.md).
@@ -43,10 +35,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 public final class FormReader {
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,79}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9?][A-Za-z0-9_?-]{0,19}");
     private static final Pattern POLICY_KEY = Pattern.compile("[a-z][a-z0-9_]{0,79}");
-    private static final int MAX_SOURCE_CHARS = 2_000_000;
     private static final int MAX_REPEAT_ROWS = 500;
     private static final Set<String> ROLES = Set.of("ADMIN", "WORKER", "COMMITTEE");
 
@@ -137,65 +127,16 @@ public final class FormReader {
     }
 
     /** The state of one read: what was found so far and what went wrong. */
-    private static final class Run {
+    private static final class Run extends YamlReading {
 
-        private final List<FormProblem> problems = new ArrayList<>();
         private final Map<String, Scale> scales = new LinkedHashMap<>();
         private final Map<String, OptionList> lists = new LinkedHashMap<>();
         private final Map<String, String> sharedSources = new HashMap<>();
         private final Map<String, FormDefinition> forms = new LinkedHashMap<>();
         private Policy policy;
-        /** source texts by name, to position expressions written as YAML blocks */
-        private final Map<String, String> texts = new HashMap<>();
 
         List<Doc> compose(FormSource source) {
-            List<Doc> docs = new ArrayList<>();
-            texts.put(source.name(), source.text());
-            if (source.text().length() > MAX_SOURCE_CHARS) {
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
-                        "the file is larger than " + MAX_SOURCE_CHARS + " characters", "split it into several files"));
-                return docs;
-            }
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(20);
-            options.setAllowRecursiveKeys(false);
-            options.setNestingDepthLimit(40);
-            options.setCodePointLimit(MAX_SOURCE_CHARS * 2);
-            try {
-                for (Node node : new Yaml(options).composeAll(new StringReader(source.text()))) {
-                    if (node != null) {
-                        docs.add(new Doc(source.name(), node));
-                    }
-                }
-            } catch (MarkedYAMLException e) {
-                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, position(source.name(), mark),
-                        "YAML syntax: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage())
-                                + (e.getContext() != null ? " " + e.getContext() : ""),
-                        "check indentation, colons and quotes on this line or the one before"));
-            } catch (ReaderException e) {
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, positionOfCodePoint(source, e.getPosition()),
-                        String.format("YAML syntax: the character U+%04X is not allowed", e.getCodePoint()),
-                        "remove it: it is usually invisible in an editor"));
-            } catch (YAMLException | IllegalStateException | IllegalArgumentException e) {
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
-                        "YAML syntax: " + firstLine(e.getMessage()), "check the file is valid YAML"));
-            }
-            return docs;
-        }
-
-        /** Line and column of the code point at {@code index} (SnakeYAML's reader counts code points). */
-        private static SourcePosition positionOfCodePoint(FormSource source, int index) {
-            String text = source.text();
-            int offset;
-            try {
-                offset = text.offsetByCodePoints(0, Math.max(0, Math.min(index, text.codePointCount(0, text.length()))));
-            } catch (IndexOutOfBoundsException e) {
-                offset = 0;
-            }
-            String before = text.substring(0, offset);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            return new SourcePosition(source.name(), line, before.length() - (before.lastIndexOf('\n') + 1) + 1);
+            return composeNodes(source).stream().map(node -> new Doc(source.name(), node)).toList();
         }
 
         // ---- shared files ----------------------------------------------------------------
@@ -954,98 +895,6 @@ public final class FormReader {
             return keys;
         }
 
-        /** The keys of a mapping, reporting unknown, duplicate and non-text keys. */
-        private Map<String, NodeTuple> keys(String source, MappingNode map, Set<String> allowed, String what) {
-            Map<String, NodeTuple> keys = new LinkedHashMap<>();
-            for (NodeTuple tuple : map.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                    problem(ProblemCode.WRONG_TYPE, source, tuple.getKeyNode(), "a key must be a plain word", "");
-                    continue;
-                }
-                String key = keyNode.getValue();
-                if (!allowed.contains(key)) {
-                    problem(ProblemCode.UNKNOWN_KEY, source, keyNode, "unknown key '" + key + "' in " + what,
-                            suggestion(key, allowed) + "allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
-                } else if (keys.putIfAbsent(key, tuple) != null) {
-                    problem(ProblemCode.DUPLICATE_KEY, source, keyNode, "key '" + key + "' appears twice in " + what,
-                            "keep one of them");
-                }
-            }
-            return keys;
-        }
-
-        private Optional<String> id(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            Optional<String> id = requiredScalar(source, owner, keys, key);
-            id.filter(i -> !ID.matcher(i).matches()).ifPresent(i -> problem(ProblemCode.INVALID_ID, source,
-                    keys.get(key).getValueNode(), "id '" + i + "' is not valid",
-                    "use lower-case letters, digits, '_' or '-', starting with a letter (at most 80)"));
-            return id.filter(i -> ID.matcher(i).matches());
-        }
-
-        private Optional<String> requiredScalar(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ": ...'");
-                return Optional.empty();
-            }
-            return scalar(source, tuple.getValueNode(), key);
-        }
-
-        private Optional<String> scalar(String source, Node node, String key) {
-            if (node instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
-                return Optional.of(scalar.getValue().strip());
-            }
-            problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must be a non-empty text value",
-                    "write it on the same line, e.g. '" + key + ": value'");
-            return Optional.empty();
-        }
-
-        private Optional<Expression> expression(String source, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                return Optional.empty();
-            }
-            Node node = tuple.getValueNode();
-            return scalar(source, node, key).map(text -> {
-                ScalarNode scalar = (ScalarNode) node;
-                boolean quoted = scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
-                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
-                Mark mark = node.getStartMark();
-                if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
-                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
-                    // a block ('|' or '>'): the text starts on the next line, at the block's indentation
-                    return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 2,
-                            blockIndentation(source, mark.getLine() + 1) + 1));
-                }
-                return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 1,
-                        mark.getColumn() + 1 + (quoted ? 1 : 0)));
-            });
-        }
-
-        /** The indentation of the first non-blank line from {@code fromLine} (0-based) of a source. */
-        private int blockIndentation(String source, int fromLine) {
-            List<String> lines = texts.getOrDefault(source, "").lines().toList();
-            for (int i = fromLine; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (!line.isBlank()) {
-                    int indentation = 0;
-                    while (indentation < line.length() && line.charAt(indentation) == ' ') {
-                        indentation++;
-                    }
-                    return indentation;
-                }
-            }
-            return 0;
-        }
-
-        private Optional<Expression> requiredExpression(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            if (!keys.containsKey(key)) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ": \"...\"'");
-                return Optional.empty();
-            }
-            return expression(source, keys, key);
-        }
-
         private boolean flag(String source, Map<String, NodeTuple> keys, String key) {
             if (!keys.containsKey(key)) {
                 return false;
@@ -1083,80 +932,10 @@ public final class FormReader {
             return fallback;
         }
 
-        /** The entries of a list; {@code owner} null when the key is known to be present. */
-        private List<Node> list(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                if (owner != null) {
-                    problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ":' with a list below it");
-                }
-                return List.of();
-            }
-            if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
-                problem(ProblemCode.WRONG_TYPE, source, tuple.getValueNode(), "'" + key + "' must be a list",
-                        "write each entry on its own line starting with '- '");
-                return List.of();
-            }
-            if (seq.getValue().isEmpty()) {
-                problem(ProblemCode.EMPTY_LIST, source, seq, "'" + key + "' is empty", "add at least one entry");
-            }
-            return seq.getValue();
-        }
-
-        private Optional<MappingNode> mapping(String source, Node node, String what) {
-            if (node instanceof MappingNode map) {
-                return Optional.of(map);
-            }
-            problem(ProblemCode.WRONG_TYPE, source, node, "expected " + what + " with keys", "write it as 'key: value' lines");
-            return Optional.empty();
-        }
-
         private Optional<LocalizedText> optionalText(String source, Map<String, NodeTuple> keys, String key) {
             return Optional.ofNullable(keys.get(key)).map(t -> text(source, t.getValueNode(), key));
         }
 
-        private LocalizedText requiredText(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'",
-                        "add '" + key + ": { fr: ..., nl: ..., en: ... }'");
-                return LocalizedText.of("", "", "");
-            }
-            return text(source, tuple.getValueNode(), key);
-        }
-
-        private LocalizedText text(String source, Node node, String key) {
-            if (!(node instanceof MappingNode map)) {
-                problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must give a text per language",
-                        "write '" + key + ": { fr: ..., nl: ..., en: ... }'");
-                return LocalizedText.of("", "", "");
-            }
-            Map<String, NodeTuple> languages = keys(source, map, Set.copyOf(LocalizedText.LANGUAGES), "'" + key + "'");
-            Map<String, String> texts = new HashMap<>();
-            for (String language : LocalizedText.LANGUAGES) {
-                NodeTuple tuple = languages.get(language);
-                if (tuple == null) {
-                    problem(ProblemCode.MISSING_TRANSLATION, source, map, "'" + key + "' has no " + language + " text",
-                            "add '" + language + ": ...'; every label needs fr, nl and en");
-                } else {
-                    scalar(source, tuple.getValueNode(), key + "." + language).ifPresent(t -> texts.put(language, t));
-                }
-            }
-            return new LocalizedText(texts);
-        }
-
-        void problem(ProblemCode code, String source, Node node, String message, String hint) {
-            problems.add(new FormProblem(code, position(source, node.getStartMark()), message, hint));
-        }
-
-        private static SourcePosition position(String source, Mark mark) {
-            return mark == null ? new SourcePosition(source, 1, 1)
-                    : new SourcePosition(source, mark.getLine() + 1, mark.getColumn() + 1);
-        }
-
-        private static String firstLine(String message) {
-            return message == null ? "" : message.lines().findFirst().orElse("").strip();
-        }
     }
 
     /** "did you mean 'x'? " when a known name is close to the given one, else "". */

@@ -1,6 +1,5 @@
 package org.parcours.formdef.programme;
 
-import java.io.StringReader;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,19 +24,11 @@ import org.parcours.formdef.FormSource;
 import org.parcours.formdef.LocalizedText;
 import org.parcours.formdef.Policy;
 import org.parcours.formdef.ProblemCode;
-import org.parcours.formdef.SourcePosition;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.parcours.formdef.YamlReading;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads programme declarations ({@code programme: <id>}, see forms/README.md "Programmes") with
@@ -46,9 +37,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 public final class ProgrammeReader {
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,79}");
     /** As the form reader's limit: a larger file is refused before it is parsed. */
-    private static final int MAX_SOURCE_CHARS = 2_000_000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{policy\\.([a-z0-9_.]+)}");
     private static final Set<String> ROLES = Set.of("ADMIN", "WORKER", "COMMITTEE");
     /** The committee's actions a rule may guard (the Java mechanisms that ask). */
@@ -83,21 +72,19 @@ public final class ProgrammeReader {
                 }
             }
         }
-        if (!run.problems.isEmpty()) {
-            run.problems.sort(Comparator.comparing((FormProblem p) -> p.at().source())
+        if (!run.problems().isEmpty()) {
+            run.problems().sort(Comparator.comparing((FormProblem p) -> p.at().source())
                     .thenComparingInt(p -> p.at().line()).thenComparingInt(p -> p.at().column()));
-            throw new FormDefinitionException(run.problems);
+            throw new FormDefinitionException(run.problems());
         }
         return List.copyOf(run.programmes.values());
     }
 
-    private static final class Run {
+    private static final class Run extends YamlReading {
 
-        private final List<FormProblem> problems = new ArrayList<>();
         private final Map<String, Programme> programmes = new LinkedHashMap<>();
         private final Map<String, FormDefinition> forms;
         private final Optional<Policy> policy;
-        private final Map<String, String> texts = new HashMap<>();
 
         Run(Map<String, FormDefinition> forms, Optional<Policy> policy) {
             this.forms = forms;
@@ -105,52 +92,7 @@ public final class ProgrammeReader {
         }
 
         List<Node> compose(FormSource source) {
-            texts.put(source.name(), source.text());
-            List<Node> nodes = new ArrayList<>();
-            if (source.text().length() > MAX_SOURCE_CHARS) {
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
-                        "the file is larger than " + MAX_SOURCE_CHARS + " characters", "split it into several files"));
-                return nodes;
-            }
-            LoaderOptions options = new LoaderOptions();
-            options.setCodePointLimit(MAX_SOURCE_CHARS * 2);
-            options.setMaxAliasesForCollections(20);
-            options.setAllowRecursiveKeys(false);
-            options.setNestingDepthLimit(40);
-            try {
-                for (Node node : new Yaml(options).composeAll(new StringReader(source.text()))) {
-                    if (node != null) {
-                        nodes.add(node);
-                    }
-                }
-            } catch (MarkedYAMLException e) {
-                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, position(source.name(), mark),
-                        "YAML syntax: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()),
-                        "check indentation, colons and quotes on this line or the one before"));
-            } catch (ReaderException e) {
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, positionOfCodePoint(source, e.getPosition()),
-                        String.format("YAML syntax: the character U+%04X is not allowed", e.getCodePoint()),
-                        "remove it: it is usually invisible in an editor"));
-            } catch (YAMLException | IllegalStateException | IllegalArgumentException e) {
-                problems.add(new FormProblem(ProblemCode.YAML_SYNTAX, new SourcePosition(source.name(), 1, 1),
-                        "YAML syntax: " + firstLine(e.getMessage()), "check the file is valid YAML"));
-            }
-            return nodes;
-        }
-
-        /** Line and column of the code point at {@code index} (SnakeYAML's reader counts code points). */
-        private static SourcePosition positionOfCodePoint(FormSource source, int index) {
-            String text = source.text();
-            int offset;
-            try {
-                offset = text.offsetByCodePoints(0, Math.max(0, Math.min(index, text.codePointCount(0, text.length()))));
-            } catch (IndexOutOfBoundsException e) {
-                offset = 0;
-            }
-            String before = text.substring(0, offset);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            return new SourcePosition(source.name(), line, before.length() - (before.lastIndexOf('\n') + 1) + 1);
+            return composeNodes(source);
         }
 
         void readProgramme(String source, MappingNode map) {
@@ -519,156 +461,9 @@ public final class ProgrammeReader {
             return keys;
         }
 
-        private Map<String, NodeTuple> keys(String source, MappingNode map, Set<String> allowed, String what) {
-            Map<String, NodeTuple> keys = new LinkedHashMap<>();
-            for (NodeTuple tuple : map.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                    problem(ProblemCode.WRONG_TYPE, source, tuple.getKeyNode(), "a key must be a plain word", "");
-                    continue;
-                }
-                String key = keyNode.getValue();
-                if (!allowed.contains(key)) {
-                    problem(ProblemCode.UNKNOWN_KEY, source, keyNode, "unknown key '" + key + "' in " + what,
-                            "allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
-                } else if (keys.putIfAbsent(key, tuple) != null) {
-                    problem(ProblemCode.DUPLICATE_KEY, source, keyNode, "key '" + key + "' appears twice in " + what, "keep one of them");
-                }
-            }
-            return keys;
-        }
-
-        private Optional<String> id(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            Optional<String> id = requiredScalar(source, owner, keys, key);
-            id.filter(i -> !ID.matcher(i).matches()).ifPresent(i -> problem(ProblemCode.INVALID_ID, source,
-                    keys.get(key).getValueNode(), "id '" + i + "' is not valid",
-                    "use lower-case letters, digits, '_' or '-', starting with a letter (at most 80)"));
-            return id.filter(i -> ID.matcher(i).matches());
-        }
-
-        private Optional<String> requiredScalar(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ": ...'");
-                return Optional.empty();
-            }
-            return scalar(source, tuple.getValueNode(), key);
-        }
-
-        private Optional<String> scalar(String source, Node node, String key) {
-            if (node instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
-                return Optional.of(scalar.getValue().strip());
-            }
-            problem(ProblemCode.WRONG_TYPE, source, node, "'" + key + "' must be a non-empty text value",
-                    "write it on the same line, e.g. '" + key + ": value'");
-            return Optional.empty();
-        }
-
-        private Optional<Expression> expression(String source, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                return Optional.empty();
-            }
-            Node node = tuple.getValueNode();
-            return scalar(source, node, key).map(text -> {
-                ScalarNode scalar = (ScalarNode) node;
-                Mark mark = node.getStartMark();
-                if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
-                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
-                    return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 2,
-                            blockIndentation(source, mark.getLine() + 1) + 1));
-                }
-                boolean quoted = scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
-                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
-                return new Expression(scalar.getValue(), new SourcePosition(source, mark.getLine() + 1,
-                        mark.getColumn() + 1 + (quoted ? 1 : 0)));
-            });
-        }
-
-        private int blockIndentation(String source, int fromLine) {
-            List<String> lines = texts.getOrDefault(source, "").lines().toList();
-            for (int i = fromLine; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (!line.isBlank()) {
-                    return line.length() - line.stripLeading().length();
-                }
-            }
-            return 0;
-        }
-
-        private Optional<Expression> requiredExpression(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            if (!keys.containsKey(key)) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ": \"...\"'");
-                return Optional.empty();
-            }
-            return expression(source, keys, key);
-        }
-
         private List<Node> optionalList(String source, Map<String, NodeTuple> keys, String key) {
             return keys.containsKey(key) ? list(source, null, keys, key) : List.of();
         }
 
-        private List<Node> list(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                if (owner != null) {
-                    problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ":' with a list below it");
-                }
-                return List.of();
-            }
-            if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
-                problem(ProblemCode.WRONG_TYPE, source, tuple.getValueNode(), "'" + key + "' must be a list",
-                        "write each entry on its own line starting with '- ', or [A, B]");
-                return List.of();
-            }
-            if (seq.getValue().isEmpty()) {
-                problem(ProblemCode.EMPTY_LIST, source, seq, "'" + key + "' is empty", "add at least one entry");
-            }
-            return seq.getValue();
-        }
-
-        private Optional<MappingNode> mapping(String source, Node node, String what) {
-            if (node instanceof MappingNode map) {
-                return Optional.of(map);
-            }
-            problem(ProblemCode.WRONG_TYPE, source, node, "expected " + what + " with keys", "write it as 'key: value' lines");
-            return Optional.empty();
-        }
-
-        private LocalizedText requiredText(String source, MappingNode owner, Map<String, NodeTuple> keys, String key) {
-            NodeTuple tuple = keys.get(key);
-            if (tuple == null) {
-                problem(ProblemCode.MISSING_KEY, source, owner, "missing '" + key + "'", "add '" + key + ": { fr: ..., nl: ..., en: ... }'");
-                return LocalizedText.of("", "", "");
-            }
-            if (!(tuple.getValueNode() instanceof MappingNode map)) {
-                problem(ProblemCode.WRONG_TYPE, source, tuple.getValueNode(), "'" + key + "' must give a text per language",
-                        "write '" + key + ": { fr: ..., nl: ..., en: ... }'");
-                return LocalizedText.of("", "", "");
-            }
-            Map<String, NodeTuple> languages = keys(source, map, Set.copyOf(LocalizedText.LANGUAGES), "'" + key + "'");
-            Map<String, String> texts = new HashMap<>();
-            for (String language : LocalizedText.LANGUAGES) {
-                NodeTuple t = languages.get(language);
-                if (t == null) {
-                    problem(ProblemCode.MISSING_TRANSLATION, source, map, "'" + key + "' has no " + language + " text",
-                            "add '" + language + ": ...'; every text needs fr, nl and en");
-                } else {
-                    scalar(source, t.getValueNode(), key + "." + language).ifPresent(v -> texts.put(language, v));
-                }
-            }
-            return new LocalizedText(texts);
-        }
-
-        void problem(ProblemCode code, String source, Node node, String message, String hint) {
-            problems.add(new FormProblem(code, position(source, node.getStartMark()), message, hint));
-        }
-
-        private static SourcePosition position(String source, Mark mark) {
-            return mark == null ? new SourcePosition(source, 1, 1) : new SourcePosition(source, mark.getLine() + 1, mark.getColumn() + 1);
-        }
-
-        private static String firstLine(String message) {
-            return message == null ? "" : message.lines().findFirst().orElse("").strip();
-        }
     }
 }
