@@ -185,18 +185,38 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A deadlock or a Galera certification failure that outlasted the service's retries
-     * (database.TransientFailures): nothing was saved and sending the same request again is safe.
+     * A database failure the service did not get past (database.TransientFailures):
+     * <ul>
+     *   <li>a connection lost while the commit was under way: 503, the request may have been
+     *   stored; read it back before sending it again (an {@code Idempotency-Key} keeps no 5xx
+     *   answer, so it would not stop a second copy);</li>
+     *   <li>a connection lost before the commit, on every attempt: 503 with {@code Retry-After},
+     *   nothing was saved;</li>
+     *   <li>a deadlock or a Galera certification failure that outlasted the retries: 409, nothing
+     *   was saved and sending the same request again is safe.</li>
+     * </ul>
      * Any other database failure is left to the general handling. Hibernate's own exceptions come
      * untranslated when the failing statement is a lazy load rather than a repository call.
      */
     @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
             jakarta.persistence.PersistenceException.class})
-    ProblemDetail concurrentSave(RuntimeException e) {
+    ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
+        if (org.parcours.database.TransientFailures.outcomeUnknown(e)) {
+            return ApiProblem.response(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, ApiProblem.OUTCOME_UNKNOWN, "Outcome unknown",
+                    "The connection to the database was lost while this request was being committed: it may have been saved."
+                            + " Read it back before sending it again"));
+        }
+        if (org.parcours.database.TransientFailures.connectionLost(e)) {
+            ResponseEntity<ProblemDetail> unavailable = ApiProblem.response(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    ApiProblem.DATABASE_UNAVAILABLE, "Database unavailable",
+                    "The database could not be reached; nothing of this request was saved, send it again in a moment"));
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5").body(unavailable.getBody());
+        }
         if (org.parcours.database.TransientFailures.transientCause(e).isEmpty()) {
             throw e;
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Other changes to the same records were being saved at the same moment; nothing of this request was saved, send it again");
+        return ApiProblem.response(ApiProblem.of(HttpStatus.CONFLICT, ApiProblem.CONCURRENT_SAVE, "Saved at the same moment",
+                "Other changes to the same records were being saved at the same moment; nothing of this request was saved, send it again"));
     }
 }

@@ -27,6 +27,9 @@ final class ApiProblem {
     static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
     static final String IDEMPOTENCY_KEY_IN_USE = "idempotency-key-in-use";
     static final String BAD_REQUEST = "bad-request";
+    static final String CONCURRENT_SAVE = "concurrent-save";
+    static final String DATABASE_UNAVAILABLE = "database-unavailable";
+    static final String OUTCOME_UNKNOWN = "outcome-unknown";
 
     /** A field at fault: a JSON pointer into the request body and what is wrong, for a person. */
     record FieldError(String pointer, String message) {

@@ -44,6 +44,16 @@ class ErrorHandling implements VaadinServiceInitListener {
             log.debug("Client went away during a UI request: {}", ClientDisconnects.describe(event.getThrowable()));
             return;
         }
+        if (TransientFailures.outcomeUnknown(event.getThrowable())) {
+            log.warn("The database connection was lost during a commit; the save may be stored", event.getThrowable());
+            notify(ui -> ui.getTranslation("error.outcomeUnknown"));
+            return;
+        }
+        if (TransientFailures.connectionLost(event.getThrowable())) {
+            log.warn("The database could not be reached, also after the retries: {}", event.getThrowable().toString());
+            notify(ui -> ui.getTranslation("error.databaseUnavailable"));
+            return;
+        }
         if (TransientFailures.transientCause(event.getThrowable()).isPresent()) {
             // a deadlock or cluster conflict that outlasted the retries: the user can act on it
             log.info("A save was rolled back by the database after every retry: {}",

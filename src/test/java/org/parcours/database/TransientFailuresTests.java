@@ -95,4 +95,55 @@ class TransientFailuresTests {
             assertThat(TransientFailures.pause(2)).isBetween(40L, 158L);
         }
     }
+
+    /** A lost connection as the driver reports it, thrown from this driver method. */
+    private static SQLException lostIn(String driverClass, String method) {
+        SQLException lost = new java.sql.SQLNonTransientConnectionException("(conn=144) Socket error", "08000");
+        lost.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement(driverClass, method, "Driver.java", 1),
+                new StackTraceElement("org.springframework.orm.jpa.JpaTransactionManager", "doCommit", "JpaTransactionManager.java", 1)});
+        return lost;
+    }
+
+    @Test
+    void aConnectionLostBeforeTheCommitIsTransientEvenInAFlushAtCommitTime() {
+        // a statement flushed by Hibernate at commit time: Spring's commit is on the stack, the driver's is not
+        SQLException inStatement = lostIn("org.mariadb.jdbc.ClientPreparedStatement", "executeUpdate");
+        assertThat(TransientFailures.transientCause(new org.springframework.dao.DataAccessResourceFailureException("flush", inStatement)))
+                .hasValueSatisfying(c -> assertThat(c).startsWith("connection lost before the commit (08000)"));
+        assertThat(TransientFailures.connectionLost(inStatement)).isTrue();
+        assertThat(TransientFailures.outcomeUnknown(inStatement)).isFalse();
+        assertThat(TransientFailures.transientCause(new SQLException("Connection was killed", "70100", TransientFailures.CONNECTION_KILLED)))
+                .isPresent();
+    }
+
+    @Test
+    void aConnectionLostWhileTheDriverSentTheCommitIsNeverRunAgain() throws Exception {
+        SQLException inCommit = lostIn("org.mariadb.jdbc.Connection", "commit");
+        TransactionSystemException failure = new TransactionSystemException("Could not commit JPA transaction", inCommit);
+        assertThat(TransientFailures.transientCause(failure)).isEmpty();
+        assertThat(TransientFailures.connectionLost(failure)).isTrue();
+        assertThat(TransientFailures.outcomeUnknown(failure)).isTrue();
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> TransientFailures.retry("probe", () -> {
+            runs.incrementAndGet();
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(runs).as("the commit may have gone through: one attempt only").hasValue(1);
+    }
+
+    @Test
+    void otherConnectionTroublesAreNotConnectionLosses() {
+        assertThat(TransientFailures.connectionLost(new SQLException("Unknown command", "08S01", 1047))).isFalse();
+        assertThat(TransientFailures.connectionLost(DEADLOCK)).isFalse();
+        assertThat(TransientFailures.connectionLost(new SQLException("Duplicate entry", "23000", 1062))).isFalse();
+    }
+
+    @Test
+    void afterALostConnectionThePauseLeavesTheBalancerTimeToMove() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(TransientFailures.reconnectPause(1)).isBetween(500L, 799L);
+            assertThat(TransientFailures.reconnectPause(2)).isBetween(1000L, 1598L);
+        }
+    }
 }

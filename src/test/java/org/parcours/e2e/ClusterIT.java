@@ -222,7 +222,8 @@ class ClusterIT {
         }
     }
 
-    private int liveImasp(String lbUrl, String token, String node) throws IOException, InterruptedException {
+    /** The live IMASP version number that this app node serves (GET /api/forms, pinned to the node by the balancer's cookie). */
+    static int liveImasp(String lbUrl, String token, String node) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(lbUrl + "/api/forms"))
                 .header("Authorization", "Bearer " + token)
                 .header("Cookie", Haproxy.COOKIE + "=" + node)
@@ -237,7 +238,7 @@ class ClusterIT {
         }
     }
 
-    private int liveImaspQuietly(String lbUrl, String token, String node) {
+    static int liveImaspQuietly(String lbUrl, String token, String node) {
         try {
             return liveImasp(lbUrl, token, node);
         } catch (IOException | InterruptedException | AssertionError e) {

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parcours.bench.ForkedApp;
 import org.parcours.testsupport.TestDatabaseEnvironmentPostProcessor;
+import org.parcours.testsupport.TestForms;
 
 /**
  * The Galera harness ({@code ./mvnw verify -Pgalera}, docs/cluster.md): three {@code mariadbd}
@@ -59,6 +60,10 @@ import org.parcours.testsupport.TestDatabaseEnvironmentPostProcessor;
  *   moves the audit trail's head row), the service retries it, and the user gets their save or a
  *   clear 409, never a 500.</li>
  * </ol>
+ * While the writer is down, a form file changed on app node a is published once and served by
+ * app node b (each app node reads its own copy of forms/), and the reminder job, scheduled every
+ * few seconds on both app nodes, keeps running once per period. At the end the audit trail's
+ * append-only triggers refuse a change on each of the three database nodes.
  * Figures go to stdout and {@code target/galera-report.md}.
  */
 @Tag("galera")
@@ -70,6 +75,7 @@ class GaleraIT {
     private static final Duration APP_START = Duration.ofMinutes(4);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final String RETRY_LINE = "rolled back by the database (error 1213";
+    private static final int JOB_PERIOD_SECONDS = 5;
 
     private final Map<String, String> figures = new LinkedHashMap<>();
 
@@ -114,14 +120,16 @@ class GaleraIT {
             DatabaseBalancer dbLb = DatabaseBalancer.start(cluster.nodes, dir);
             children.add(dbLb);
 
+            Path formsA = TestForms.copyOf(Path.of("forms"), "parcours-galera-forms-a-");
+            Path formsB = TestForms.copyOf(Path.of("forms"), "parcours-galera-forms-b-");
             t = System.nanoTime();
-            ForkedApp appA = app("a", dbLb.portA, schema, List.of("--parcours.demo.generate=" + SEED, "--parcours.demo.teams=1",
+            ForkedApp appA = app("a", dbLb.portA, schema, formsA, List.of("--parcours.demo.generate=" + SEED, "--parcours.demo.teams=1",
                     "--parcours.demo.workers-per-team=1", "--parcours.demo.clients-per-team=10", "--parcours.demo.years=1"),
                     "==== Parcours demo data (seed " + SEED + ")");
             children.add(appA);
             figures.put("app a started, Flyway migrations run on the cluster (s)", seconds(System.nanoTime() - t));
             t = System.nanoTime();
-            ForkedApp appB = app("b", dbLb.portB, schema, List.of(), "Started ParcoursApplication");
+            ForkedApp appB = app("b", dbLb.portB, schema, formsB, List.of(), "Started ParcoursApplication");
             children.add(appB);
             figures.put("app b started (s)", seconds(System.nanoTime() - t));
             ClusterIT.Haproxy appLb = ClusterIT.Haproxy.start(appA.port, appB.port);
@@ -146,6 +154,7 @@ class GaleraIT {
             CompletableFuture<List<Sent>> phaseA = submitter.batch("A", 100, 8, firstAcks);
             assertThat(firstAcks.await(4, TimeUnit.MINUTES)).as("15 saves acknowledged before the kill").isTrue();
             long killedAt = System.nanoTime();
+            LocalDateTime lossStarts = LocalDateTime.now(java.time.ZoneOffset.UTC);
             cluster.kill(cluster.node(1));
             List<Sent> a = phaseA.get(5, TimeUnit.MINUTES);
             List<Sent> afterKill = a.stream().filter(s -> s.startedNanos() > killedAt).toList();
@@ -160,6 +169,35 @@ class GaleraIT {
             for (int i = 2; i <= 3; i++) {
                 figures.put("(a) acknowledged saves found on db" + i + " with their answers", check(cluster.node(i), schema, all));
             }
+
+            // (d) while the writer is down: a form published on one app node, served by the other
+            int before = ClusterIT.liveImasp(lbUrl, token, "b");
+            Path imasp = formsA.resolve("imasp.yaml");
+            String text = Files.readString(imasp);
+            String changed = text.replace("en: \"Homeless\"", "en: \"Homeless (Galera)\"");
+            assertThat(changed).as("forms/imasp.yaml still has the label this harness changes").isNotEqualTo(text);
+            Files.writeString(imasp, changed);
+            long written = System.nanoTime();
+            long servedByB = 0;
+            while (System.nanoTime() - written < Duration.ofSeconds(60).toNanos()) {
+                if (ClusterIT.liveImaspQuietly(lbUrl, token, "b") > before) {
+                    servedByB = System.nanoTime();
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            figures.put("(d) form file changed on app a while db1 is down -> served by app b (s)",
+                    servedByB == 0 ? "not within 60 s" : seconds(servedByB - written));
+            assertThat(servedByB).as("app b serves the form published on app a during the node loss").isPositive();
+            assertThat(ClusterIT.liveImasp(lbUrl, token, "a")).isEqualTo(before + 1);
+            for (int i = 2; i <= 3; i++) {
+                try (Connection db = GaleraCluster.connect(cluster.node(i), schema)) {
+                    figures.put("(d) IMASP versions on db" + i + " (one more, not one per app node)",
+                            String.valueOf(count(db, "SELECT COUNT(*) FROM form_version WHERE form_key = 'imasp'")));
+                    assertThat(count(db, "SELECT COUNT(*) FROM form_version WHERE form_key = 'imasp'")).isEqualTo(before + 1);
+                }
+            }
+            LocalDateTime lossEnds = LocalDateTime.now(java.time.ZoneOffset.UTC);
 
             // (b) the killed node rejoins while saves go on, and catches up
             CompletableFuture<List<Sent>> phaseB = submitter.batch("B", 30, 4, null);
@@ -200,6 +238,12 @@ class GaleraIT {
             for (int i = 1; i <= 3; i++) {
                 figures.put("all acknowledged saves found on db" + i, check(cluster.node(i), schema, all));
             }
+            try (Connection db = GaleraCluster.connect(cluster.node(2), schema)) {
+                checkTheJobRanOncePerPeriod(db, lossStarts, lossEnds);
+            }
+            for (int i = 1; i <= 3; i++) {
+                figures.put("audit trail append-only on db" + i + " (triggers; UPDATE and DELETE refused)", checkAppendOnly(cluster.node(i), schema));
+            }
         } finally {
             for (int i = children.size() - 1; i >= 0; i--) {
                 try {
@@ -213,6 +257,53 @@ class GaleraIT {
         }
     }
 
+    /**
+     * The reminder job ran once per period on the cluster (whichever app node took it), also while
+     * a database node was down; only the run in progress when the apps stopped may lack its end.
+     */
+    private void checkTheJobRanOncePerPeriod(Connection db, LocalDateTime lossStarts, LocalDateTime lossEnds) throws SQLException {
+        Map<Long, List<String>> runsPerPeriod = new TreeMap<>();
+        int duringLoss = 0;
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT started_at, node FROM job_run WHERE job_name = 'reminders' ORDER BY started_at")) {
+            while (rs.next()) {
+                LocalDateTime started = rs.getObject(1, LocalDateTime.class);
+                runsPerPeriod.computeIfAbsent(started.toEpochSecond(java.time.ZoneOffset.UTC) / JOB_PERIOD_SECONDS, p -> new ArrayList<>())
+                        .add(rs.getString(2));
+                if (!started.isBefore(lossStarts) && started.isBefore(lossEnds)) {
+                    duringLoss++;
+                }
+            }
+        }
+        Map<String, Long> perNode = new TreeMap<>();
+        runsPerPeriod.values().forEach(nodes -> nodes.forEach(n -> perNode.merge(n, 1L, Long::sum)));
+        figures.put("reminder job every " + JOB_PERIOD_SECONDS + " s on both apps: periods with a run / runs / runs per node",
+                runsPerPeriod.size() + " / " + runsPerPeriod.values().stream().mapToInt(List::size).sum() + " / " + perNode);
+        figures.put("reminder job: runs while db1 was down", String.valueOf(duringLoss));
+        assertThat(runsPerPeriod).as("runs per period (node names)").allSatisfy((period, nodes) -> assertThat(nodes).hasSize(1));
+        assertThat(duringLoss).as("the job went on while a database node was down").isPositive();
+    }
+
+    /** The append-only triggers of the audit trail, on one node: both present, and an update and a delete refused there. */
+    private static String checkAppendOnly(GaleraCluster.Node node, String schema) throws SQLException {
+        try (Connection db = GaleraCluster.connect(node, schema)) {
+            long triggers = count(db, "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+                    + " AND event_object_table = 'audit_event'");
+            List<String> refused = new ArrayList<>();
+            for (String change : List.of("UPDATE audit_event SET detail = 'changed' ORDER BY id LIMIT 1", "DELETE FROM audit_event ORDER BY id LIMIT 1")) {
+                try (Statement st = db.createStatement()) {
+                    st.executeUpdate(change);
+                } catch (SQLException e) {
+                    if (e.getMessage().contains("append-only")) {
+                        refused.add(change.substring(0, change.indexOf(' ')));
+                    }
+                }
+            }
+            assertThat(refused).as("changes refused on " + node.name).containsExactly("UPDATE", "DELETE");
+            return triggers + " triggers; refused: " + refused;
+        }
+    }
+
     /** The Debian packages of the harness, by the project's script (apt-get; only what is missing). */
     private static void installPackages() throws IOException, InterruptedException {
         Process install = new ProcessBuilder("bash", ".ci/galera-packages").inheritIO().start();
@@ -221,8 +312,12 @@ class GaleraIT {
         }
     }
 
-    private static ForkedApp app(String name, int dbPort, String schema, List<String> arguments, String readyLine) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--parcours.node.name=" + name, "--vaadin.launch-browser=false"));
+    private static ForkedApp app(String name, int dbPort, String schema, Path forms, List<String> arguments, String readyLine) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--parcours.node.name=" + name, "--vaadin.launch-browser=false",
+                "--parcours.forms.dir=" + forms, "--parcours.forms.poll-interval=1s", "--parcours.forms.live-poll-interval=1s",
+                "--parcours.jobs.reminders.cron=*/" + JOB_PERIOD_SECONDS + " * * * * *",
+                "--parcours.jobs.reminders.lock-at-least-for=PT" + (JOB_PERIOD_SECONDS - 1) + "S",
+                "--parcours.jobs.reminders.lock-at-most-for=PT" + (JOB_PERIOD_SECONDS - 1) + "S"));
         args.addAll(arguments);
         return ForkedApp.start("galera-app-" + name + "-",
                 List.of("-Xmx600m", "-XX:TieredStopAtLevel=1", "-D" + TestDatabaseEnvironmentPostProcessor.KEPT_SCHEMA + "=" + schema),
@@ -309,9 +404,9 @@ class GaleraIT {
                 Map<String, String> stored = new TreeMap<>();
                 String status = null;
                 try (PreparedStatement st = db.prepareStatement("""
-                        SELECT e.status, a.item_id, a.answer_value FROM evaluation e
-                          JOIN evaluation_revision r ON r.evaluation_id = e.id AND r.status = 'SUBMITTED'
-                          LEFT JOIN evaluation_answer a ON a.revision_id = r.id WHERE e.id = ?""")) {
+                        SELECT r.status, a.item_id, a.answer_value FROM submission e
+                          JOIN submission_revision r ON r.submission_id = e.id AND r.status = 'SUBMITTED'
+                          LEFT JOIN submission_answer a ON a.revision_id = r.id WHERE e.id = ? AND e.kind = 'EVALUATION'""")) {
                     st.setLong(1, sent.evaluationId());
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {

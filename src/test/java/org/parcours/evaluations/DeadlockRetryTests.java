@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parcours.clients.ClientSummary;
 import org.parcours.database.TransientFailures;
+import org.parcours.testsupport.LockWaits;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ class DeadlockRetryTests {
                     st.executeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
                 }
                 headHeld.countDown();
-                awaitALockWait(db, watch);
+                LockWaits.awaitWaiterOf(db, watch);
                 String outcome;
                 try (PreparedStatement st = db.prepareStatement("SELECT id FROM submission WHERE id = ? FOR UPDATE")) {
                     st.setLong(1, id);
@@ -136,36 +137,5 @@ class DeadlockRetryTests {
                 .startsWith("EvaluationService.save: rolled back by the database (error 1213").contains("attempt 2 of 3"));
         assertThat(data.auditActions(TestUsers.WORKER_NORTH, "evaluation", id)).as("one audit row per save that committed")
                 .containsExactly("EVALUATION_CREATED", "EVALUATION_SAVED");
-    }
-
-    /** More than the 100 ms without a reader after which InnoDB takes a new snapshot for information_schema.innodb_trx / innodb_lock_waits. */
-    private static final long INNODB_SNAPSHOT_IDLE_MS = 150;
-
-    /** Until a transaction (the save, blocked on the audit head) waits for a lock this connection's transaction holds. */
-    private static void awaitALockWait(Connection holder, Connection watch) throws Exception {
-        long holderId;
-        try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            holderId = rs.getLong(1);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try (PreparedStatement st = watch.prepareStatement("""
-                    SELECT COUNT(*) FROM information_schema.innodb_lock_waits w
-                      JOIN information_schema.innodb_trx t ON t.trx_id = w.blocking_trx_id WHERE t.trx_mysql_thread_id = ?""")) {
-                st.setLong(1, holderId);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-            }
-            // InnoDB refreshes its information_schema snapshot of transactions and lock waits only when
-            // nobody has read it for 100 ms: polled faster, it keeps showing the moment of the first read,
-            // before the save reached the audit head
-            Thread.sleep(INNODB_SNAPSHOT_IDLE_MS);
-        }
-        throw new IllegalStateException("the save never waited for the audit head");
     }
 }
