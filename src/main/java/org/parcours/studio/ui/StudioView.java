@@ -96,8 +96,8 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private final Grid<VersionInfo> versions = new Grid<>();
     /*
      * The switch between the YAML editor and the builder: two toggle buttons (aria-pressed) in a
-     * labelled group. Vaadin's Tabs are a tablist whose own scroller (focusable, in its shadow
-     * tree) stands between the tablist and its tabs, which axe reports as a tablist without tabs.
+     * labelled group. axe reported Vaadin's Tabs (aria-required-children): in their shadow tree a
+     * focusable scroller (tabindex=-1) stands between the tablist and its tabs.
      */
     private final Div modes = new Div();
     private final Button yamlTab = new Button();
