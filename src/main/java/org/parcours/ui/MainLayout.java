@@ -13,6 +13,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -21,11 +23,15 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The shell around every signed-in view: navigation showing only what the user's roles may
- * open (the same annotations the router enforces), language switch, sign out.
+ * open (the same annotations the router enforces), language switch, sign out. A new page starts
+ * at its top.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    /** The path shown, to tell a new page from the same page with other query parameters. */
+    private String shownPath;
 
     /** A navigation entry: message key and view; contributed by feature modules. */
     public record NavEntry(String messageKey, Class<? extends Component> view, int order) {
@@ -57,5 +63,21 @@ public class MainLayout extends AppLayout {
                 .filter(entry -> access.hasAccess(entry.view()))
                 .forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.messageKey()), entry.view())));
         addToDrawer(nav);
+    }
+
+    /**
+     * The views scroll in the layout's content area, which stays from one page to the next and
+     * kept its offset: a form opened from a button low on the client page showed its middle (the
+     * browser's scroll restoration only moves the window). A new path starts at the top; the same
+     * path with other query parameters (a revision, a filter) keeps its place.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        String path = event.getLocation().getPath();
+        if (shownPath != null && !shownPath.equals(path)) {
+            getElement().executeJs("const content = this.shadowRoot && this.shadowRoot.querySelector('[part~=\"content\"]');"
+                    + " if (content) { content.scrollTop = 0; }");
+        }
+        shownPath = path;
     }
 }

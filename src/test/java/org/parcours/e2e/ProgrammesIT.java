@@ -146,22 +146,47 @@ class ProgrammesIT {
                 String.class, clientId)).containsExactlyInAnyOrderElementsOf(PROGRAMMES.keySet());
     }
 
-    private void start(BrowserSupport browser, WebDriverWait wait, long clientId, String formKey, String firstField) {
+    /**
+     * Opens a new evaluation from the client page's button (low on that page once the client has
+     * evaluations) and expects it at its top: nothing scrolled, the heading and the first field in
+     * view, the focus not pulled to a later field.
+     */
+    private void start(BrowserSupport browser, WebDriverWait wait, long clientId, String formKey, String firstField) throws IOException {
         browser.driver.get(url("/clients/" + clientId));
         browser.click(By.id("new-evaluation-" + formKey), Duration.ofSeconds(60));
-        try {
-            org.openqa.selenium.WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(firstField)));
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-            wait.until(ExpectedConditions.visibilityOf(field));
-        } catch (RuntimeException e) {
-            try {
-                browser.screenshot("programme-start-failed-" + formKey);
-            } catch (java.io.IOException ignored) {
-                // the timeout below says what failed
-            }
-            throw e;
-        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(firstField)));
+        wait.until(d -> Boolean.TRUE.equals(browser.driver.executeScript(SETTLED)));
+        Object scrolled = browser.driver.executeScript(SCROLLED, firstField);
+        browser.screenshot("programme-opened-" + formKey);
+        assertThat(String.valueOf(scrolled)).as("scroll state of a new %s form", formKey).isEqualTo("top");
     }
+
+    /** Vaadin has answered every request and nothing is pending. */
+    private static final String SETTLED = """
+            return document.readyState === 'complete' && !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients
+              && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());""";
+
+    /** "top", or what is scrolled (the window or an element of the layout) and where the first field and the focus are. */
+    private static final String SCROLLED = """
+            const field = document.getElementById(arguments[0]);
+            const found = [];
+            if (window.scrollY !== 0) found.push('window.scrollY=' + window.scrollY);
+            for (let n = field; n; n = n.parentNode || n.host) {
+              if (n.nodeType === 1 && n.scrollTop > 0) found.push((n.id || n.localName) + '.scrollTop=' + n.scrollTop);
+            }
+            for (const host of document.querySelectorAll('*')) {
+              if (host.shadowRoot) {
+                for (const part of host.shadowRoot.querySelectorAll('*')) {
+                  if (part.scrollTop > 0) found.push(host.localName + ' ' + (part.getAttribute('part') || part.id || part.localName) + '.scrollTop=' + part.scrollTop);
+                }
+              }
+            }
+            const r = field.getBoundingClientRect();
+            if (r.top < 0 || r.bottom > window.innerHeight) found.push('first field at ' + Math.round(r.top) + 'px');
+            if (found.length === 0) return 'top';
+            let a = document.activeElement;
+            while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+            return found.join(', ') + '; focus on ' + (a ? (a.id || a.localName) : 'nothing');""";
 
     /** Submits the evaluation saved automatically while filling; its id comes from the address. */
     private long submit(BrowserSupport browser, WebDriverWait wait) {

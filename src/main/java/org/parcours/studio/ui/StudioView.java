@@ -22,8 +22,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -96,9 +94,14 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
     private final Checkbox confirm = new Checkbox();
     private final Span message = new Span();
     private final Grid<VersionInfo> versions = new Grid<>();
-    private final Tabs modes = new Tabs();
-    private final Tab yamlTab = new Tab();
-    private final Tab builderTab = new Tab();
+    /*
+     * The switch between the YAML editor and the builder: two toggle buttons (aria-pressed) in a
+     * labelled group. axe reported Vaadin's Tabs (aria-required-children): in their shadow tree a
+     * focusable scroller (tabindex=-1) stands between the tablist and its tabs.
+     */
+    private final Div modes = new Div();
+    private final Button yamlTab = new Button();
+    private final Button builderTab = new Button();
     private final VerticalLayout yamlMode = new VerticalLayout();
     private FormBuilder builder;
 
@@ -151,16 +154,37 @@ public class StudioView extends VerticalLayout implements BeforeEnterObserver, H
         yamlMode.setPadding(false);
         yamlMode.add(editing, new H3(getTranslation("studio.edits")), factorForm(), optionForm(), labelForm(), orderForm(),
                 new H3(getTranslation("studio.preview")), language, preview);
-        yamlTab.setLabel(getTranslation("builder.tab.yaml"));
+        yamlTab.setText(getTranslation("builder.tab.yaml"));
         yamlTab.setId("studio-tab-yaml");
-        builderTab.setLabel(getTranslation("builder.tab.builder"));
+        yamlTab.addClickListener(e -> selectMode(false));
+        builderTab.setText(getTranslation("builder.tab.builder"));
         builderTab.setId("studio-tab-builder");
+        builderTab.addClickListener(e -> selectMode(true));
         modes.add(yamlTab, builderTab);
         modes.setId("studio-modes");
-        modes.addSelectedChangeListener(e -> showMode(e.getSelectedTab() == builderTab));
+        modes.addClassName("studio-modes");
+        modes.getElement().setAttribute("role", "group");
+        modes.getElement().setAttribute("aria-label", getTranslation("studio.modes"));
+        markMode(false);
         add(title, modes, yamlMode, builder, new H3(getTranslation("studio.diff")), changes,
                 StudioParts.publishRow(this, IDS, comment, confirm, this::publish), message, new H3(getTranslation("studio.versions")),
                 StudioParts.versionsGrid(this, getLocale(), IDS, versions, id -> studio.versionText(formKey, id), editor, comment, this::recheck));
+    }
+
+    /** The mode switch's buttons: the mode shown is pressed. */
+    private void selectMode(boolean building) {
+        if (building == builder.isVisible()) {
+            return;
+        }
+        markMode(building);
+        showMode(building);
+    }
+
+    private void markMode(boolean building) {
+        yamlTab.getElement().setAttribute("aria-pressed", String.valueOf(!building));
+        builderTab.getElement().setAttribute("aria-pressed", String.valueOf(building));
+        (building ? builderTab : yamlTab).addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        (building ? yamlTab : builderTab).removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
     }
 
     /** Shows the builder or the YAML editor; only the shown one renders a preview, so element ids stay unique. */

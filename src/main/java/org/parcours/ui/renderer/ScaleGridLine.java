@@ -127,6 +127,7 @@ final class ScaleGridLine implements ItemField {
             Optional<ScaleValue> value = item.scale().value(code);
             value.ifPresent(v -> {
                 cell.getElement().setAttribute("data-colour", v.colour().yamlName());
+                cell.addClassName(ScaleColours.className(v.colour()));
                 cell.setTitle(m.date() + ": " + v.code() + " – " + v.label().in(locale));
             });
             earlier.add(cell);

@@ -14,8 +14,6 @@ import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.Test;
@@ -270,12 +268,14 @@ class FormBuilderTests extends SpringBrowserlessTest {
     }
 
     private void openBuilder() {
-        Tabs tabs = find(Tabs.class).id("studio-modes");
-        tabs.setSelectedTab(find(Tab.class).id("studio-tab-builder"));
+        click("studio-tab-builder");
+        assertThat(find(Button.class).id("studio-tab-builder").getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(find(Button.class).id("studio-tab-yaml").getElement().getAttribute("aria-pressed")).isEqualTo("false");
     }
 
     private void openYaml() {
-        find(Tabs.class).id("studio-modes").setSelectedTab(find(Tab.class).id("studio-tab-yaml"));
+        click("studio-tab-yaml");
+        assertThat(find(Button.class).id("studio-tab-yaml").getElement().getAttribute("aria-pressed")).isEqualTo("true");
     }
 
     private void add(String type, String id, String fr, String nl, String en) {

@@ -47,6 +47,19 @@ class ScaleColoursTests {
         }
     }
 
+    /**
+     * Outside the scale's light-dark() shades, a colour is a Lumo token or a scale custom property,
+     * so that it follows the dark scheme; only the parts kept light on purpose in both schemes (the
+     * YAML editor, the charts) write colours of their own.
+     */
+    @Test
+    void everyOtherColourOfTheStyleSheetFollowsTheScheme() throws IOException {
+        String css = styleSheet().replaceAll("(?s)/\\*.*?\\*/", "");
+        String rest = css.replaceAll("(?s):root \\{.*?\\}", "").replaceAll("(?s)(parcours-yaml-editor|parcours-chart) \\{.*?\\}", "");
+        assertThat(Pattern.compile("#[0-9a-fA-F]{3,8}\\b|rgba?\\(|hsla?\\(").matcher(rest).results().map(r -> r.group()).toList())
+                .as("fixed colours outside the scale shades").isEmpty();
+    }
+
     private static Map<String, String[]> shades(String css) {
         Map<String, String[]> shades = new HashMap<>();
         Matcher m = SHADE.matcher(css);
