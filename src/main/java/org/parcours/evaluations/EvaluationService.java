@@ -3,7 +3,6 @@ package org.parcours.evaluations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import org.parcours.catalog.PublishedForm;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
+import org.parcours.formdef.BindingRole;
 import org.parcours.formdef.ComputedItem;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
@@ -59,9 +59,11 @@ public class EvaluationService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<StartingAnswers> startingAnswers;
 
     EvaluationService(SubmissionStorage storage, ClientService clients, FormCatalog catalog, CurrentUser currentUser, AuditLog audit,
-                      Clock clock) {
+                      Clock clock, List<StartingAnswers> startingAnswers) {
+        this.startingAnswers = List.copyOf(startingAnswers);
         this.storage = storage;
         this.clients = clients;
         this.catalog = catalog;
@@ -73,8 +75,9 @@ public class EvaluationService {
     /**
      * A blank evaluation on the current version of the form; nothing is stored until saved.
      * Items marked "prefill" start with the answers of the client's last submitted evaluation of
-     * the same form (matched by item id, whatever its version). Showing those previous answers is
-     * a read of that evaluation, audited.
+     * the same form (matched by item id, whatever its version); an answer that records a client
+     * fact (the status, as a programme declares) starts with that fact instead. Showing those
+     * previous answers is a read of that evaluation, audited.
      */
     @Transactional
     public EvaluationDetails blank(long clientId, String formKey) {
@@ -87,6 +90,16 @@ public class EvaluationService {
         Map<String, String> carried = prefill(form.definition(), previousAnswers);
         start.putAll(carried);
         prefilled.addAll(carried.keySet());
+        for (StartingAnswers source : startingAnswers) {
+            source.of(client, formKey).forEach((path, value) -> {
+                if (form.definition().item(path).isPresent()) {
+                    start.put(path, value);
+                    if (!value.equals(carried.get(path))) {
+                        prefilled.remove(path); // not the previous evaluation's answer: not marked as carried over
+                    }
+                }
+            });
+        }
         previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.submissionId(),
                 "previous answers shown in a new " + formKey + " form for client " + clientId));
         return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, 1, start, Optional.empty(),
@@ -134,13 +147,15 @@ public class EvaluationService {
      */
     @Transactional(readOnly = true)
     public Map<Long, LocalDate> lastSubmittedDates(Collection<Long> visibleClientIds, String formKey) {
-        if (visibleClientIds.isEmpty() || catalog.versionIds(formKey).isEmpty()) {
+        List<Long> versionIds = visibleClientIds.isEmpty() ? List.of() : catalog.versionIds(formKey);
+        if (versionIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, LocalDate> dates = new HashMap<>();
-        measurementsOfClients(visibleClientIds, formKey).forEach((clientId, found) -> found.stream().findFirst()
-                .ifPresent(newest -> dates.put(clientId, LocalDate.ofInstant(newest.measuredAt(), ZoneOffset.UTC))));
-        return dates;
+        Map<Long, String> dateItems = new HashMap<>();
+        for (long versionId : versionIds) {
+            catalog.version(versionId).definition().path(BindingRole.MEASUREMENT_DATE).ifPresent(item -> dateItems.put(versionId, item));
+        }
+        return storage.lastMeasuredDates(KIND, visibleClientIds, versionIds, dateItems);
     }
 
     /** For the worklist: the drafts and open amendments of the given (visible) clients, latest first. */

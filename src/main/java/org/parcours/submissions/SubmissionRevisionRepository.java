@@ -68,4 +68,21 @@ interface SubmissionRevisionRepository extends JpaRepository<SubmissionRevision,
               and s.kind = :kind and s.clientId in :clientIds and s.formVersionId in :versionIds
             group by s.clientId""")
     List<Object[]> lastSubmitted(SubmissionKind kind, Collection<Long> clientIds, Collection<Long> versionIds);
+
+    /**
+     * Per submission of a kind of these clients on these form versions, its latest submitted
+     * revision's submission time and, when answered, its answer at the version's measurement date
+     * item ({@code dateKeys}: {@code versionId:itemId}; {@code dateItems}: those item ids). One row
+     * per submission, no other answer read: client id, submitted at, date answer (or null).
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT s.client_id, r.submitted_at, a.answer_value
+            FROM submission s JOIN submission_revision r ON r.submission_id = s.id AND r.status = 'SUBMITTED'
+              LEFT JOIN submission_answer a ON a.revision_id = r.id AND a.item_id IN (:dateItems)
+                AND CONCAT(s.form_version_id, ':', a.item_id) IN (:dateKeys)
+            WHERE s.kind = :kind AND s.client_id IN (:clientIds) AND s.form_version_id IN (:versionIds)
+              AND r.revision_number = (SELECT MAX(r2.revision_number) FROM submission_revision r2
+                                       WHERE r2.submission_id = r.submission_id AND r2.status = 'SUBMITTED')""")
+    List<Object[]> lastSubmittedWithDate(String kind, Collection<Long> clientIds, Collection<Long> versionIds,
+                                         Collection<String> dateItems, Collection<String> dateKeys);
 }

@@ -192,6 +192,55 @@ public class SubmissionStorage {
     }
 
     /**
+     * Per client, the day of its newest measurement among its submissions of a kind on these form
+     * versions: the latest submitted revision's answer at the item its version binds to the
+     * measurement date ({@code dateItems}: version id to item path, for the versions that bind one),
+     * else, unanswered or not a date, the day (UTC) it was submitted. One statement that reads one
+     * answer per submission, not all of them.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> lastMeasuredDates(SubmissionKind kind, Collection<Long> clientIds, Collection<Long> versionIds,
+                                                  Map<Long, String> dateItems) {
+        if (clientIds.isEmpty() || versionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> bound = new HashMap<>(dateItems);
+        bound.keySet().retainAll(versionIds);
+        if (bound.isEmpty()) {
+            return lastSubmittedDates(kind, clientIds, versionIds);
+        }
+        List<String> keys = bound.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
+        Map<Long, LocalDate> dates = new HashMap<>();
+        for (Object[] row : revisions.lastSubmittedWithDate(kind.name(), clientIds, versionIds, java.util.Set.copyOf(bound.values()), keys)) {
+            LocalDate day = measuredOn((String) row[2]).orElseGet(() -> LocalDate.ofInstant(instant(row[1]), ZoneOffset.UTC));
+            dates.merge(((Number) row[0]).longValue(), day, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return dates;
+    }
+
+    /** A measurement date answer as forms read it: an ISO date, blanks around it ignored. */
+    private static Optional<LocalDate> measuredOn(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(answer.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.sql.Timestamp t -> t.toInstant();
+            case java.time.LocalDateTime t -> t.atZone(java.time.ZoneId.systemDefault()).toInstant();
+            case java.time.OffsetDateTime t -> t.toInstant();
+            default -> throw new IllegalStateException("not a time: " + value.getClass());
+        };
+    }
+
+    /**
      * How many submissions of a kind on these form versions hold, in any revision, an answer to
      * {@code itemId} (also as {@code repeat.N.itemId}); with {@code option}, holding that option code.
      */

@@ -78,8 +78,9 @@ class EvaluationLifecycleIT {
             browser.screenshot("lifecycle-amended");
         }
 
-        assertThat(data.answerRows(evaluationId, 1)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
-        assertThat(data.answerRows(evaluationId, 2)).isEqualTo(Map.of("illness", "C", "homeless", "C"));
+        // with the "SA and PA" answer the new IMASP started with from the client's status (followed)
+        assertThat(data.answerRows(evaluationId, 1)).isEqualTo(Map.of("illness", "B", "homeless", "C", "track", "social-professional"));
+        assertThat(data.answerRows(evaluationId, 2)).isEqualTo(Map.of("illness", "C", "homeless", "C", "track", "social-professional"));
         assertThat(jdbc.queryForList("SELECT status FROM submission_revision WHERE submission_id = ? ORDER BY revision_number",
                 String.class, evaluationId)).containsExactly("SUBMITTED", "SUBMITTED");
         assertThat(jdbc.queryForObject("SELECT reason FROM submission_revision WHERE submission_id = ? AND revision_number = 2",

@@ -55,9 +55,10 @@ class ImaspEndToEndIT {
 
             long evaluationId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/evaluations/", ""));
             // the first choice was saved automatically (hence the address); the save click stores the second
-            wait.until(d -> data.answerRows(evaluationId).size() == 2);
+            // with the "SA and PA" answer the new IMASP started with from the client's status (followed)
+            wait.until(d -> data.answerRows(evaluationId).size() == 3);
             assertThat(jdbc.queryForObject("SELECT client_id FROM submission WHERE kind = 'EVALUATION' AND id = ?", Long.class, evaluationId)).isEqualTo(clientId);
-            assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C"));
+            assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C", "track", "social-professional"));
 
             // reopened from the server after a reload: the saved choices are shown
             browser.driver.navigate().refresh();

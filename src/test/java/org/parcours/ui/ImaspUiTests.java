@@ -93,7 +93,9 @@ class ImaspUiTests extends SpringBrowserlessTest {
         test(find(Button.class).id("save-evaluation")).click();
 
         Long evaluationId = jdbc.queryForObject("SELECT id FROM submission WHERE kind = 'EVALUATION' AND client_id = ?", Long.class, client.id());
-        assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C", "comment", "Premier entretien"));
+        // with the "SA and PA" answer the new IMASP started with from the client's status (followed)
+        assertThat(data.answerRows(evaluationId)).isEqualTo(Map.of("illness", "B", "homeless", "C", "comment", "Premier entretien",
+                "track", "social-professional"));
 
         navigate(EvaluationView.class, Map.of("evaluationId", String.valueOf(evaluationId)));
         assertThat(find(RadioButtonGroup.class).id("item-illness").getValue()).isEqualTo("B");

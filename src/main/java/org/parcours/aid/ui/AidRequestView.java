@@ -80,8 +80,6 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
     private FormRenderer.RenderedForm rendered;
     private final Div issuesPanel = new Div();
     private final Span saveState = new Span();
-    /** Open while a conflict waits for the user's choice. */
-    private Dialog conflictDialog;
     private final Autosave autosave;
     private String title = "";
 
@@ -93,7 +91,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         setMaxWidth("60em");
         issuesPanel.setId("aid-issues");
         saveState.setId("aid-save-state");
-        autosave = new Autosave(this, saveState, clock, this::autosaved);
+        autosave = new Autosave(this, saveState, clock, CONFLICT_TEXTS, "aid-unsaved", this::autosaved);
     }
 
     public static RouteParameters parameters(long requestId) {
@@ -216,19 +214,12 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void save() {
-        try {
-            current = aid.save(current.id(), current.lockVersion(), rendered.answers());
-            autosave.clean();
-            saveState.setText("");
+        if (autosave.saveNow()) {
             Notification.show(getTranslation("aid.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (AidException refused) {
-            error(refused);
-        } catch (DataAccessException | TransactionException down) {
-            databaseDown();
         }
     }
 
-    /** One autosave of the draft: the form stays as it is (focus, typing). */
+    /** One save of the draft, automatic or asked for: the form stays as it is (focus, typing). */
     private Autosave.Outcome autosaved() {
         try {
             current = aid.save(current.id(), current.lockVersion(), rendered.answers());
@@ -236,16 +227,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         } catch (AidException refused) {
             error(refused);
             return CONCURRENT.equals(refused.messageKey()) ? Autosave.Outcome.CONFLICT : Autosave.Outcome.REFUSED;
-        } catch (DataAccessException | TransactionException down) {
-            return Autosave.Outcome.DATABASE_DOWN;
         }
-    }
-
-    private void databaseDown() {
-        Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry"), 10000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.setId("aid-unsaved");
-        notification.open();
     }
 
     private void submit() {
@@ -264,7 +246,7 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
         } catch (AidException refused) {
             error(refused);
         } catch (DataAccessException | TransactionException down) {
-            databaseDown();
+            autosave.databaseDown(down);
         }
     }
 
@@ -279,13 +261,9 @@ public class AidRequestView extends VerticalLayout implements BeforeEnterObserve
 
     /** Someone else saved the request meanwhile: their version, or mine kept as a new request. */
     private void conflict() {
-        if (conflictDialog != null && conflictDialog.isOpened()) {
-            return;
-        }
         Map<String, String> mine = rendered.answers();
-        conflictDialog = ConflictDialog.open(this, CONFLICT_TEXTS, () -> {
+        autosave.conflict(() -> {
             current = aid.open(current.id());
-            autosave.clean();
             show();
         }, () -> {
             try {

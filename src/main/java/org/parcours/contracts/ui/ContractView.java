@@ -87,8 +87,6 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
     private FormRenderer.RenderedForm rendered;
     private final Div issuesPanel = new Div();
     private final Span saveState = new Span();
-    /** Open while a conflict waits for the user's choice. */
-    private Dialog conflictDialog;
     private final Autosave autosave;
     private String title = "";
 
@@ -100,7 +98,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         setMaxWidth("60em");
         issuesPanel.setId("contract-issues");
         saveState.setId("contract-save-state");
-        autosave = new Autosave(this, saveState, clock, this::autosaved);
+        autosave = new Autosave(this, saveState, clock, CONFLICT_TEXTS, "contract-unsaved", this::autosaved);
     }
 
     public static RouteParameters parameters(long contractId) {
@@ -274,7 +272,7 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         return buttons;
     }
 
-    /** One autosave of the text being drafted: the form stays as it is (focus, typing). */
+    /** One save of the text being drafted, automatic or asked for: the form stays as it is (focus, typing). */
     private Autosave.Outcome autosaved() {
         try {
             current = contracts.save(current.id(), current.lockVersion(), rendered.answers());
@@ -282,14 +280,12 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
         } catch (ContractException refused) {
             error(refused);
             return CONCURRENT.equals(refused.messageKey()) ? Autosave.Outcome.CONFLICT : Autosave.Outcome.REFUSED;
-        } catch (DataAccessException | TransactionException down) {
-            return Autosave.Outcome.DATABASE_DOWN;
         }
     }
 
     private void save() {
-        autosave.clean();
-        if (attempt(() -> contracts.save(current.id(), current.lockVersion(), rendered.answers()))) {
+        if (autosave.saveNow()) {
+            show();
             Notification.show(getTranslation("contract.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
     }
@@ -456,23 +452,16 @@ public class ContractView extends VerticalLayout implements BeforeEnterObserver,
             error(refused);
             return false;
         } catch (DataAccessException | TransactionException down) {
-            Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry"), 10000, Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            notification.setId("contract-unsaved");
-            notification.open();
+            autosave.databaseDown(down);
             return false;
         }
     }
 
     /** Someone else saved the contract meanwhile: their version, or mine kept as a new draft contract. */
     private void conflict() {
-        if (conflictDialog != null && conflictDialog.isOpened()) {
-            return;
-        }
         Map<String, String> mine = rendered.answers();
-        conflictDialog = ConflictDialog.open(this, CONFLICT_TEXTS, () -> {
+        autosave.conflict(() -> {
             current = contracts.open(current.id(), Optional.empty());
-            autosave.clean();
             show();
         }, () -> {
             try {

@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -38,7 +36,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -61,12 +58,10 @@ import org.parcours.formdef.ScaleItem;
 import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
-import org.parcours.security.ErrorReference;
 import org.parcours.security.Role;
+import org.parcours.submissions.ui.Autosave;
 import org.parcours.submissions.ui.ConflictDialog;
 import org.parcours.ui.renderer.FormRenderer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.parcours.ui.renderer.ScaleColours;
@@ -84,16 +79,9 @@ import org.parcours.formdef.Colour;
 @RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
 public class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final Logger log = LoggerFactory.getLogger(EvaluationView.class);
-
     static final String EVALUATION_ID = "evaluationId";
     static final String FORM_KEY = "formKey";
     static final String REVISION = "revision";
-    /** At most one automatic save per this many milliseconds while typing; the rest follows by polling. */
-    static final long AUTOSAVE_EVERY_MS = 3000;
-    static final int AUTOSAVE_POLL_MS = 2000;
-    /** after a save failed because the database did not answer, the autosave waits this long */
-    static final long DATABASE_RETRY_MS = 30_000;
 
     private final EvaluationService evaluations;
     private final FormRenderer renderer;
@@ -104,16 +92,9 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private String title = "";
     private final Span saveState = new Span();
     private final Div issuesPanel = new Div();
-    private boolean dirty;
-    private long lastSave;
-    private long databaseRetryAt;
-    private Notification unsavedNotice;
-    private Registration pollRegistration;
     private static final ConflictDialog.Texts CONFLICT_TEXTS = new ConflictDialog.Texts("evaluation.conflict.title",
             "evaluation.conflict", "evaluation.conflict.reload", "evaluation.conflict.copy");
-
-    /** Open while a conflict waits for the user's choice; no draft is saved meanwhile. */
-    private Dialog conflictDialog;
+    private final Autosave autosave;
 
     public EvaluationView(EvaluationService evaluations, FormRenderer renderer, CurrentUser currentUser, Clock clock) {
         this.evaluations = evaluations;
@@ -124,6 +105,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         saveState.setId("save-state");
         saveState.addClassNames("text-secondary", "text-small");
         issuesPanel.setId("submit-issues");
+        autosave = new Autosave(this, saveState, clock, CONFLICT_TEXTS, "evaluation-unsaved", this::attemptSave);
     }
 
     public static RouteParameters existing(long evaluationId) {
@@ -160,7 +142,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private void show() {
         removeAll();
-        dirty = false;
+        autosave.discard();
         saveState.setText("");
         issuesPanel.removeAll();
         title = current.form().definition().title().in(getLocale());
@@ -199,8 +181,8 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             current.previousDate().ifPresent(date -> rendered.markCarriedOver(current.prefilled(), current.previous(),
                     getTranslation("evaluation.prefilled", dates().format(date.atZone(ZoneId.systemDefault()))),
                     (path, before) -> getTranslation("evaluation.prefilled.changed", display(path, before))));
-            rendered.addChangeListener(this::changed);
-            Button save = new Button(getTranslation("evaluation.save"), e -> saveNow(true));
+            rendered.addChangeListener(autosave::changed);
+            Button save = new Button(getTranslation("evaluation.save"), e -> save());
             save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
             save.setId("save-evaluation");
             Button submit = new Button(getTranslation("evaluation.submit"), e -> submit());
@@ -224,7 +206,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             });
         }
         Button close = new Button(getTranslation("evaluation.close"), e -> {
-            saveIfDirty();
+            autosave.flush();
             getUI().ifPresent(ui -> ui.navigate(ClientView.class, ClientView.parameters(current.client().id())));
         });
         close.setId("close-evaluation");
@@ -280,101 +262,38 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     // ---- drafts ------------------------------------------------------------------------------
 
-    private void changed() {
-        dirty = true;
-        if (conflictDialog != null && conflictDialog.isOpened()) {
-            return;
-        }
-        saveState.setText(getTranslation("evaluation.autosave.pending"));
-        if (clock.millis() - lastSave >= AUTOSAVE_EVERY_MS && clock.millis() >= databaseRetryAt) {
-            saveNow(false);
-        } else {
-            getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
-        }
-    }
-
-    private void saveIfDirty() {
-        if (dirty && clock.millis() >= databaseRetryAt) {
-            saveNow(false);
-        }
-    }
-
-    /** Saves the draft; explicit saves say so, automatic ones only update the state line. */
-    private void saveNow(boolean explicit) {
-        if (conflictDialog != null && conflictDialog.isOpened()) {
-            return;
-        }
-        boolean wasNew = current.id().isEmpty();
-        try {
-            current = evaluations.save(current, rendered.answers());
-        } catch (InvalidAnswersException e) {
-            dirty = false;
-            stopPolling();
-            saveState.setText(getTranslation("evaluation.invalid", e.problems().entrySet().stream()
-                    .map(p -> p.getKey() + " (" + p.getValue() + ")").collect(Collectors.joining(", "))));
-            return;
-        } catch (ConcurrentEditException e) {
-            dirty = false;
-            stopPolling();
-            conflict();
-            return;
-        } catch (NotEditableException e) {
-            dirty = false;
-            stopPolling();
-            error(getTranslation("evaluation.notEditable"));
-            return;
-        } catch (DataAccessException | TransactionException e) {
-            // the database is down or unreachable: the answers stay on the page, still marked
-            // unsaved; each attempt waits for the connection pool's timeout, so the autosave
-            // tries again only after a pause (an explicit save tries at once)
-            databaseRetryAt = clock.millis() + DATABASE_RETRY_MS;
-            getUI().ifPresent(ui -> ui.setPollInterval(AUTOSAVE_POLL_MS));
-            unsaved(explicit, e);
-            return;
-        }
-        databaseRetryAt = 0;
-        if (unsavedNotice != null) {
-            unsavedNotice.close(); // the red "not saved" must not outlive the save that worked
-            unsavedNotice = null;
-        }
-        dirty = false;
-        lastSave = clock.millis();
-        stopPolling();
-        saveState.setText(getTranslation("evaluation.autosave.done", DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault()).format(clock.instant())));
-        if (wasNew) {
-            // the address now names the stored evaluation; the form stays as it is (focus, typing)
-            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "evaluations/" + current.id().orElseThrow()));
-        }
-        if (explicit) {
+    /** The user's save: at once, and said when done. */
+    private void save() {
+        if (autosave.saveNow()) {
             Notification done = Notification.show(getTranslation("evaluation.saved"));
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
     }
 
-    private void stopPolling() {
-        getUI().ifPresent(ui -> ui.setPollInterval(-1));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        pollRegistration = event.getUI().addPollListener(e -> saveIfDirty());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        saveIfDirty();
-        event.getUI().setPollInterval(-1);
-        if (pollRegistration != null) {
-            pollRegistration.remove();
+    /** One save of the draft, automatic or asked for; the form stays as it is (focus, typing). */
+    private Autosave.Outcome attemptSave() {
+        boolean wasNew = current.id().isEmpty();
+        try {
+            current = evaluations.save(current, rendered.answers());
+        } catch (InvalidAnswersException e) {
+            return Autosave.Outcome.refused(getTranslation("evaluation.invalid", e.problems().entrySet().stream()
+                    .map(p -> p.getKey() + " (" + p.getValue() + ")").collect(Collectors.joining(", "))));
+        } catch (ConcurrentEditException e) {
+            conflict();
+            return Autosave.Outcome.CONFLICT;
+        } catch (NotEditableException e) {
+            error(getTranslation("evaluation.notEditable"));
+            return Autosave.Outcome.REFUSED;
         }
+        if (wasNew) {
+            // the address now names the stored evaluation
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "evaluations/" + current.id().orElseThrow()));
+        }
+        return Autosave.Outcome.SAVED;
     }
 
     private void conflict() {
-        if (conflictDialog != null && conflictDialog.isOpened()) {
-            return;
-        }
-        conflictDialog = ConflictDialog.open(this, CONFLICT_TEXTS, () -> {
+        autosave.conflict(() -> {
             current = evaluations.open(current.id().orElseThrow());
             show();
         }, () -> {
@@ -393,8 +312,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             current = evaluations.submit(current, rendered.answers());
         } catch (IncompleteEvaluationException e) {
             current = e.saved();
-            dirty = false;
-            lastSave = clock.millis();
+            autosave.clean();
             if (wasNew) {
                 getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "evaluations/" + current.id().orElseThrow()));
             }
@@ -407,10 +325,10 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             conflict();
             return;
         } catch (DataAccessException | TransactionException e) {
-            unsaved(true, e);
+            autosave.databaseDown(e);
             return;
         }
-        stopPolling();
+        autosave.discard();
         Notification done = Notification.show(getTranslation("evaluation.submitted"));
         done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(EvaluationView.class, existing(current.id().orElseThrow())));
@@ -493,21 +411,6 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private DateTimeFormatter dates() {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-    }
-
-    /** Nothing was stored: says so plainly (no exception text), keeps every typed answer on the page. */
-    private void unsaved(boolean explicit, RuntimeException cause) {
-        String reference = ErrorReference.next();
-        log.warn("Evaluation not saved, database unavailable (reference {}): {}", reference, cause.toString());
-        saveState.setText(getTranslation("evaluation.unsaved.database"));
-        if (explicit) {
-            Notification notification = new Notification(getTranslation("evaluation.unsaved.database.retry") + " "
-                    + getTranslation("error.reference", reference), 10000, Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            notification.setId("evaluation-unsaved");
-            notification.open();
-            unsavedNotice = notification;
-        }
     }
 
     private void error(String message) {

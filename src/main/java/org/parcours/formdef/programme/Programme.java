@@ -7,10 +7,11 @@ import org.parcours.formdef.LocalizedText;
 
 /**
  * A follow-up programme over one form: its schedules, its rules and its workflows, as declared
- * in {@code forms/programmes/<id>.yaml}. {@code compiled} holds the type-checked rule programs.
+ * in {@code forms/programmes/<id>.yaml}. {@code compiled} holds the type-checked rule programs;
+ * {@code statusPrefill} the form answer that records the client's status, when one does.
  */
 public record Programme(String id, String formKey, LocalizedText title, List<Schedule> schedules, List<Rule> rules,
-                        List<Workflow> workflows, CompiledRules compiled) {
+                        List<Workflow> workflows, CompiledRules compiled, Optional<StatusPrefill> statusPrefill) {
 
     public Programme {
         schedules = List.copyOf(schedules);

@@ -45,7 +45,9 @@ public final class ProgrammeReader {
     /** The statuses a rule may set. */
     public static final Set<String> STATUSES = Set.of("followed", "social-only");
 
-    private static final Set<String> PROGRAMME_KEYS = Set.of("programme", "form", "title", "schedules", "rules", "workflows");
+    private static final Set<String> PROGRAMME_KEYS = Set.of("programme", "form", "title", "schedules", "rules", "workflows",
+            "prefill-from-status");
+    private static final Set<String> STATUS_PREFILL_KEYS = Set.of("item", "answers");
     private static final Set<String> SCHEDULE_KEYS = Set.of("id", "label", "applies-when", "from", "first-after", "every",
             "before-end-of", "ahead", "done-when", "seen-by");
     private static final Set<String> RULE_KEYS = Set.of("id", "effect", "severity", "when", "requires", "status", "guards", "each",
@@ -139,14 +141,60 @@ public final class ProgrammeReader {
                             "guard one of: " + String.join(", ", actions.stream().sorted().toList()));
                 }
             }
+            Optional<StatusPrefill> statusPrefill = keys.containsKey("prefill-from-status")
+                    ? mapping(source, keys.get("prefill-from-status").getValueNode(), "'prefill-from-status'")
+                            .flatMap(m -> statusPrefill(source, m, form)) : Optional.empty();
             if (id.isPresent() && formKey.isPresent()) {
                 if (programmes.containsKey(id.get())) {
                     problem(ProblemCode.DUPLICATE_ID, source, keys.get("programme").getValueNode(),
                             "programme '" + id.get() + "' is defined twice", "give one of them another id");
                 } else {
-                    programmes.put(id.get(), new Programme(id.get(), formKey.get(), title, schedules, rules, workflows, compiler.result()));
+                    programmes.put(id.get(), new Programme(id.get(), formKey.get(), title, schedules, rules, workflows, compiler.result(),
+                            statusPrefill));
                 }
             }
+        }
+
+        /**
+         * {@code prefill-from-status: { item: <choice item>, answers: { <status>: <option code>, ... } }}:
+         * a top-level choice item of the programme's form, known statuses, options of that item.
+         */
+        private Optional<StatusPrefill> statusPrefill(String source, MappingNode map, Optional<FormDefinition> form) {
+            Map<String, NodeTuple> keys = keys(source, map, STATUS_PREFILL_KEYS, "'prefill-from-status'");
+            Optional<String> itemId = requiredScalar(source, map, keys, "item");
+            Optional<org.parcours.formdef.ChoiceItem> item = Optional.empty();
+            if (itemId.isPresent() && form.isPresent()) {
+                item = form.get().items().filter(i -> i.id().equals(itemId.get()))
+                        .filter(org.parcours.formdef.ChoiceItem.class::isInstance).map(org.parcours.formdef.ChoiceItem.class::cast)
+                        .filter(c -> !c.multiple()).findFirst();
+                if (item.isEmpty()) {
+                    problem(ProblemCode.UNKNOWN_ITEM, source, keys.get("item").getValueNode(),
+                            "'" + itemId.get() + "' is not a single-choice item of form '" + form.get().id() + "'",
+                            "name a top-level choice item (not multiple) whose options stand for the statuses");
+                }
+            }
+            Map<String, String> answers = new LinkedHashMap<>();
+            NodeTuple answersTuple = keys.get("answers");
+            if (answersTuple == null) {
+                problem(ProblemCode.MISSING_KEY, source, map, "missing 'answers'", "add 'answers: { followed: <option>, social-only: <option> }'");
+            } else if (mapping(source, answersTuple.getValueNode(), "'answers'").orElse(null) instanceof MappingNode byStatus) {
+                Map<String, NodeTuple> statuses = keys(source, byStatus, STATUSES, "'answers' (statuses)");
+                for (Map.Entry<String, NodeTuple> entry : statuses.entrySet()) {
+                    Node node = entry.getValue().getValueNode();
+                    Optional<String> code = scalar(source, node, entry.getKey());
+                    Optional<org.parcours.formdef.ChoiceItem> choice = item;
+                    code.filter(c -> choice.isPresent() && choice.get().options().option(c).isEmpty())
+                            .ifPresent(c -> problem(ProblemCode.WRONG_TYPE, source, node,
+                                    "'" + c + "' is not an option of '" + choice.get().id() + "'",
+                                    "options: " + String.join(", ", choice.get().options().options().stream()
+                                            .map(org.parcours.formdef.Option::code).toList())));
+                    code.ifPresent(c -> answers.put(entry.getKey(), c));
+                }
+            }
+            if (itemId.isEmpty() || answers.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StatusPrefill(itemId.get(), answers));
         }
 
         private Optional<Schedule> schedule(String source, MappingNode map, Optional<FormDefinition> form, RuleCompiler compiler,
