@@ -506,6 +506,22 @@ public class ClientService {
         return closed;
     }
 
+    /**
+     * What the committee reads of the clients its meetings hold, whatever their team: name, birth
+     * date and status (the committee decides on any client of its agenda; the caller checks the
+     * committee role and audits the read naming the meeting). One statement; unknown ids are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, ClientBasics> basicsOfAnyTeam(java.util.Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ClientBasics> found = new LinkedHashMap<>();
+        clients.findAllById(clientIds).forEach(c -> found.put(c.getId(), new ClientBasics(c.getId(), c.getFirstName(), c.getLastName(),
+                c.getBirthDate(), c.getStatus(), c.getStatusSince(), c.getFollowUpStart(), c.getPermanentlyUnfitSince())));
+        return found;
+    }
+
     /** The team of a client file, for a module that records an access to it (empty when there is no such file). */
     @Transactional(readOnly = true)
     public java.util.OptionalLong teamOf(long clientId) {

@@ -247,6 +247,8 @@ public class MeetingService {
     @Transactional
     public AgendaHistories agendaHistories(long meetingId, String formKey) {
         UserContext user = requireCommittee(meetingId, MEETING, "read the agenda's histories");
+        // the one read of the clients' table outside the clients module: joined to the agenda so
+        // that the page stays at three statements (docs/decisions/0017, "Committee and dashboard")
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT m.meeting_date, c.id, c.last_name, c.first_name, c.birth_date,
@@ -436,17 +438,17 @@ public class MeetingService {
         LocalDate today = LocalDate.now(clock);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT d.id, m.id, m.meeting_date, c.id, c.last_name, c.first_name, i.question, d.outcome, d.decided_on, d.notified_on
+                SELECT d.id, m.id, m.meeting_date, i.client_id, i.question, d.outcome, d.decided_on, d.notified_on
                 FROM committee_decision d
                   JOIN committee_agenda_item i ON i.id = d.agenda_item_id
                   JOIN committee_meeting m ON m.id = i.meeting_id
-                  JOIN client c ON c.id = i.client_id
                 WHERE d.outcome <> 'POSTPONED'
                   AND NOT EXISTS (SELECT 1 FROM committee_decision later WHERE later.agenda_item_id = d.agenda_item_id AND later.id > d.id)
                 """).getResultList();
+        Map<Long, String> names = clientNames(rows.stream().map(row -> ((Number) row[3]).longValue()).distinct().toList());
         List<FollowUp> result = new java.util.ArrayList<>();
         for (Object[] row : rows) {
-            Optional<LocalDate> notified = Optional.ofNullable(localDate(row[9]));
+            Optional<LocalDate> notified = Optional.ofNullable(localDate(row[7]));
             Optional<LocalDate> until = notified.map(n -> n.plus(contest));
             FollowUpState state = notified.isEmpty() ? FollowUpState.TO_NOTIFY
                     : until.get().isBefore(today) ? FollowUpState.FINAL : FollowUpState.CONTEST_OPEN;
@@ -454,8 +456,8 @@ public class MeetingService {
                 continue;
             }
             result.add(new FollowUp(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), localDate(row[2]),
-                    ((Number) row[3]).longValue(), String.valueOf(row[4]).toUpperCase(java.util.Locale.ROOT) + " " + row[5],
-                    AgendaQuestion.valueOf(row[6].toString()), DecisionOutcome.valueOf(row[7].toString()), localDate(row[8]),
+                    ((Number) row[3]).longValue(), names.getOrDefault(((Number) row[3]).longValue(), "#" + row[3]),
+                    AgendaQuestion.valueOf(row[4].toString()), DecisionOutcome.valueOf(row[5].toString()), localDate(row[6]),
                     notified, until, state));
         }
         result.sort(Comparator.comparing(FollowUp::state).thenComparing((a, b) -> switch (a.state()) {
@@ -525,21 +527,10 @@ public class MeetingService {
      * any client on its agenda; see the class comment).
      */
     private Map<Long, ClientFacts> facts(Collection<Long> clientIds) {
-        if (clientIds.isEmpty()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT id, last_name, first_name, birth_date, status, status_since, follow_up_start, permanently_unfit_since
-                FROM client WHERE id IN (:ids)""").setParameter("ids", clientIds).getResultList();
         Map<Long, ClientFacts> facts = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            facts.put(id, new ClientFacts(id, String.valueOf(row[1]).toUpperCase(java.util.Locale.ROOT) + " " + row[2],
-                    Optional.ofNullable(localDate(row[3])),
-                    ProgrammeService.status(row[4] == null ? ClientStatus.FOLLOWED : ClientStatus.valueOf(row[4].toString())),
-                    Optional.ofNullable(localDate(row[5])), Optional.ofNullable(localDate(row[6])), Optional.ofNullable(localDate(row[7]))));
-        }
+        clients.basicsOfAnyTeam(clientIds).forEach((id, c) -> facts.put(id, new ClientFacts(id, c.displayName(),
+                Optional.ofNullable(c.birthDate()), ProgrammeService.status(c.status()), Optional.ofNullable(c.statusSince()),
+                Optional.ofNullable(c.followUpStart()), Optional.ofNullable(c.permanentlyUnfitSince()))));
         return facts;
     }
 
@@ -604,16 +595,8 @@ public class MeetingService {
 
     /** Names only, for the agenda of any team's clients (see the class comment). */
     private Map<Long, String> clientNames(Collection<Long> clientIds) {
-        if (clientIds.isEmpty()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, last_name, first_name FROM client WHERE id IN (:ids)")
-                .setParameter("ids", clientIds).getResultList();
         Map<Long, String> names = new HashMap<>();
-        for (Object[] row : rows) {
-            names.put(((Number) row[0]).longValue(), String.valueOf(row[1]).toUpperCase(java.util.Locale.ROOT) + " " + row[2]);
-        }
+        clients.basicsOfAnyTeam(clientIds).forEach((id, c) -> names.put(id, c.displayName()));
         return names;
     }
 
