@@ -171,7 +171,13 @@ class GaleraIT {
             }
 
             // (d) while the writer is down: a form published on one app node, served by the other
+            // (the demo publishes IMASP versions of its own, and app b's start made its folder's
+            // version live: what counts is that one more version is published and both nodes serve it)
             int before = ClusterIT.liveImasp(lbUrl, token, "b");
+            long versionsBefore;
+            try (Connection db = GaleraCluster.connect(cluster.node(2), schema)) {
+                versionsBefore = count(db, "SELECT COUNT(*) FROM form_version WHERE form_key = 'imasp'");
+            }
             Path imasp = formsA.resolve("imasp.yaml");
             String text = Files.readString(imasp);
             String changed = text.replace("en: \"Homeless\"", "en: \"Homeless (Galera)\"");
@@ -180,7 +186,8 @@ class GaleraIT {
             long written = System.nanoTime();
             long servedByB = 0;
             while (System.nanoTime() - written < Duration.ofSeconds(60).toNanos()) {
-                if (ClusterIT.liveImaspQuietly(lbUrl, token, "b") > before) {
+                int servedB = ClusterIT.liveImaspQuietly(lbUrl, token, "b");
+                if (servedB > 0 && servedB != before) {
                     servedByB = System.nanoTime();
                     break;
                 }
@@ -189,12 +196,12 @@ class GaleraIT {
             figures.put("(d) form file changed on app a while db1 is down -> served by app b (s)",
                     servedByB == 0 ? "not within 60 s" : seconds(servedByB - written));
             assertThat(servedByB).as("app b serves the form published on app a during the node loss").isPositive();
-            assertThat(ClusterIT.liveImasp(lbUrl, token, "a")).isEqualTo(before + 1);
+            assertThat(ClusterIT.liveImasp(lbUrl, token, "a")).isEqualTo(ClusterIT.liveImasp(lbUrl, token, "b"));
             for (int i = 2; i <= 3; i++) {
                 try (Connection db = GaleraCluster.connect(cluster.node(i), schema)) {
                     figures.put("(d) IMASP versions on db" + i + " (one more, not one per app node)",
                             String.valueOf(count(db, "SELECT COUNT(*) FROM form_version WHERE form_key = 'imasp'")));
-                    assertThat(count(db, "SELECT COUNT(*) FROM form_version WHERE form_key = 'imasp'")).isEqualTo(before + 1);
+                    assertThat(count(db, "SELECT COUNT(*) FROM form_version WHERE form_key = 'imasp'")).isEqualTo(versionsBefore + 1);
                 }
             }
             LocalDateTime lossEnds = LocalDateTime.now(java.time.ZoneOffset.UTC);
