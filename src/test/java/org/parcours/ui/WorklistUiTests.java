@@ -60,6 +60,9 @@ class WorklistUiTests extends SpringBrowserlessTest {
         assertThat(items).noneMatch(d -> d.clientId() == recent.id());
         assertThat(find(Span.class).id("worklist-overdue").getText()).endsWith("en retard");
         Grid<org.parcours.evaluations.EvaluationSummary> inProgress = find(Grid.class).id("worklist-in-progress");
-        assertThat(inProgress.getGenericDataView().getItems().map(s -> s.id()).toList()).contains(draft);
+        List<Long> drafts = inProgress.getGenericDataView().getItems().map(s -> s.id()).toList();
+        assertThat(drafts).contains(draft);
+        // a draft says whose it is: the client's name comes first, as in the list of evaluations due
+        assertThat(test(inProgress).getCellText(drafts.indexOf(draft), 0)).isEqualTo("RECENT Tom");
     }
 }
