@@ -61,7 +61,8 @@ public class WorklistService {
         return new Worklist(due, inProgress, overdue, due.size() - overdue,
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.DRAFT).count(),
                 inProgress.stream().filter(e -> e.status() == EvaluationStatus.AMENDING).count(), visible.size(),
-                caseload(visible), reminder(currentUser.require().id()));
+                caseload(visible), reminder(currentUser.require().id()),
+                visible.stream().collect(java.util.stream.Collectors.toMap(ClientSummary::id, ClientSummary::fullName, (a, b) -> a)));
     }
 
     /** The reminder job's last figures for this user (see ReminderJob); empty before its first run. */

@@ -68,6 +68,7 @@ public class WorklistPanel extends VerticalLayout {
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         Grid<EvaluationSummary> drafts = new Grid<>();
         drafts.setId("worklist-in-progress");
+        drafts.addColumn(s -> worklist.clientName(s.clientId())).setHeader(getTranslation("clients.col.name")).setFlexGrow(2);
         drafts.addColumn(s -> s.formTitle().in(getLocale())).setHeader(getTranslation("evaluation.col.form")).setFlexGrow(2);
         drafts.addColumn(s -> getTranslation("evaluation.status." + s.status().name(), s.revisions())).setHeader(getTranslation("evaluation.col.status"));
         drafts.addColumn(s -> times.format(s.updatedAt())).setHeader(getTranslation("evaluation.col.updated"));
