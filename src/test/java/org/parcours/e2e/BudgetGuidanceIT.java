@@ -115,9 +115,9 @@ class BudgetGuidanceIT {
             // closing is refused with the guard's message while a part of the budget is a problem
             String flow = "workflow-budget-guidance-guidance";
             browser.driver.get(url("/clients/" + client.id()));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id(flow + "-agree"))).click();
+            browser.click(By.id(flow + "-agree"), Duration.ofSeconds(60));
             wait.until(d -> d.findElement(By.id(flow + "-state")).getText().contains("Plan convenu"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id(flow + "-close"))).click();
+            browser.click(By.id(flow + "-close"), Duration.ofSeconds(60));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workflow-refused")));
             assertThat(browser.driver.findElement(By.id("workflow-refused")).getText()).startsWith("La guidance se clôt");
             browser.screenshot("budget-guidance-workflow-refused");
