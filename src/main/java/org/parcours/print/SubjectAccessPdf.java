@@ -19,6 +19,7 @@ import org.parcours.clients.HouseholdMember;
 import org.parcours.committee.MeetingService.FollowUp;
 import org.parcours.formdef.ChoiceItem;
 import org.parcours.formdef.DateItem;
+import org.parcours.formdef.NumberItem;
 import org.parcours.formdef.ScaleItem;
 import org.parcours.formdef.YesNoItem;
 import org.parcours.formrun.AnswerCodec;
@@ -200,7 +201,7 @@ public class SubjectAccessPdf {
             return instant == null ? "—" : dateTimeFormat.format(instant.atZone(EvaluationPdf.ZONE));
         }
 
-        /** An answer as the person reads it: the labels of codes, dates in the language's format, yes or no. */
+        /** An answer as the person reads it: the labels of codes, numbers and dates in the language's format, yes or no. */
         String shown(SubjectAccess.Answer answer) {
             String raw = answer.value();
             if (raw == null || raw.isEmpty()) {
@@ -211,6 +212,8 @@ public class SubjectAccessPdf {
                 case ChoiceItem choice -> AnswerCodec.codes(raw, choice.multiple()).stream()
                         .map(code -> choice.options().option(code).map(o -> o.label().in(locale)).orElse(code))
                         .collect(Collectors.joining(", "));
+                case NumberItem number -> AnswerCodec.number(raw, number.kind()).map(v -> EvaluationPdf.formatNumber(v, number.kind(), locale))
+                        .orElse(raw);
                 case DateItem ignored -> AnswerCodec.date(raw).map(this::date).orElse(raw);
                 case YesNoItem ignored -> switch (raw) {
                     case "true" -> t("print.yes");

@@ -140,7 +140,7 @@ class SubjectAccessPdfTests {
                 "The file is not under legal hold", TestUsers.WORKER_NORTH, "EVALUATION_SUBMITTED");
         json.get("submissions").forEach(f -> assertThat(text).contains(f.get("formTitle").asString()));
         assertThat(text).as("codes shown by their labels, a repeat row by its label and number").contains(
-                "Illness / hospitalisation A – No obstacle", "Homeless C – Obstacle, employment temporarily impossible", "Food aid", "Favourable",
+                "Illness / hospitalisation A – No obstacle", "Homeless C – Obstacle, employment temporarily impossible", "Food aid", "Favourable", "Rent and service charges €450.00",
                 "(Requests, 1)", "Full name (Other household members, 1) to review", "Odile Sarpdf", "Read them before handing this document over");
         assertThat(text.toLowerCase(Locale.ROOT)).as("the other client's file is not in it").doesNotContain("sarneighbour");
 
