@@ -18,6 +18,7 @@ import org.parcours.clients.ClientSummary;
 import org.parcours.clients.HouseholdMember;
 import org.parcours.committee.MeetingService.FollowUp;
 import org.parcours.formdef.ChoiceItem;
+import org.parcours.formdef.ComputedItem;
 import org.parcours.formdef.DateItem;
 import org.parcours.formdef.NumberItem;
 import org.parcours.formdef.ScaleItem;
@@ -201,6 +202,20 @@ public class SubjectAccessPdf {
             return instant == null ? "—" : dateTimeFormat.format(instant.atZone(EvaluationPdf.ZONE));
         }
 
+        /** A computed value (a total, a remaining income): a number in the language's format, yes or no, else as stored. */
+        private String computed(String raw) {
+            if (raw.equals("true") || raw.equals("false")) {
+                return t(raw.equals("true") ? "print.yes" : "print.no");
+            }
+            try {
+                java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+                format.setMaximumFractionDigits(2);
+                return format.format(new java.math.BigDecimal(raw)).replace('\u202f', '\u00a0');
+            } catch (NumberFormatException notANumber) {
+                return raw;
+            }
+        }
+
         /** An answer as the person reads it: the labels of codes, numbers and dates in the language's format, yes or no. */
         String shown(SubjectAccess.Answer answer) {
             String raw = answer.value();
@@ -215,6 +230,7 @@ public class SubjectAccessPdf {
                 case NumberItem number -> AnswerCodec.number(raw, number.kind()).map(v -> EvaluationPdf.formatNumber(v, number.kind(), locale))
                         .orElse(raw);
                 case DateItem ignored -> AnswerCodec.date(raw).map(this::date).orElse(raw);
+                case ComputedItem ignored -> computed(raw);
                 case YesNoItem ignored -> switch (raw) {
                     case "true" -> t("print.yes");
                     case "false" -> t("print.no");

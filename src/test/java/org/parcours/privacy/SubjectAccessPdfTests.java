@@ -148,7 +148,8 @@ class SubjectAccessPdfTests {
         try (PDDocument document = Loader.loadPDF(pdf.pdf(client.id(), Locale.FRENCH).bytes())) {
             french = new PDFTextStripper().getText(document).replaceAll("[\\s\\u00a0\\u202f]+", " ");
         }
-        assertThat(french).contains("Données détenues sur", "Formulaires soumis (4)", "Maladie / hospitalisation");
+        assertThat(french).contains("Données détenues sur", "Formulaires soumis (4)", "Maladie / hospitalisation", "450,00 €", "38,88",
+                "à relire").as("a computed amount in the language's format").doesNotContain("38.88");
 
         assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE action = 'SUBJECT_ACCESS_EXPORTED' AND target_id = ?", String.class,
                 String.valueOf(client.id()))).hasSize(3).anySatisfy(d -> assertThat(d).startsWith("subject access export (PDF): 4 submissions"));
