@@ -11,6 +11,8 @@ public enum AuditAction {
     WEBHOOK_SUBSCRIBED, WEBHOOK_REMOVED,
     // privacy (docs/privacy.md): a retention run's counts, legal holds, a subject access export, a justified access to another team's client
     RETENTION_APPLIED, LEGAL_HOLD_SET, LEGAL_HOLD_LIFTED, SUBJECT_ACCESS_EXPORTED, JUSTIFIED_ACCESS_OPENED,
+    // a person's request to rectify or erase: recorded with its deadline, decided, carried out (an erasure by a second administrator)
+    PRIVACY_REQUEST_RECORDED, PRIVACY_REQUEST_DECIDED, PRIVACY_REQUEST_DONE,
     /** Past measurements imported from a file (each evaluation is audited on its own too). */
     MEASUREMENTS_IMPORTED
 }

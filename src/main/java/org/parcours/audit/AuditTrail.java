@@ -61,6 +61,32 @@ public class AuditTrail {
         return Math.toIntExact(entityManager.createQuery(query).getSingleResult());
     }
 
+    /**
+     * The lines on the given records (target type to ids), newest first, at most {@code limit}.
+     * No role check here: for a module that has itself checked the reader's right to those
+     * records (the privacy module's "who read this file", shown to the responsible worker).
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> onRecords(java.util.Map<String, java.util.Set<String>> idsByType, int limit) {
+        if (idsByType.values().stream().allMatch(java.util.Set::isEmpty)) {
+            return List.of();
+        }
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
+        Root<AuditEvent> event = query.from(AuditEvent.class);
+        List<Predicate> any = new ArrayList<>();
+        idsByType.forEach((type, ids) -> {
+            if (!ids.isEmpty()) {
+                any.add(cb.and(cb.equal(event.get("targetType"), type), event.get("targetId").in(ids)));
+            }
+        });
+        query.where(cb.or(any.toArray(Predicate[]::new))).orderBy(cb.desc(event.get("id")));
+        return entityManager.createQuery(query).setMaxResults(limit).getResultList().stream()
+                .map(e -> new AuditEntry(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(),
+                        e.getTargetId(), e.getDetail()))
+                .toList();
+    }
+
     /** The kinds of target present in the trail (client, evaluation, route...), for a filter list. */
     @Transactional(readOnly = true)
     public List<String> targetTypes() {

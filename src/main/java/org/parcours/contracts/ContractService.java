@@ -821,25 +821,22 @@ public class ContractService {
                 e.getRecordedOn(), e.getRecordedBy(), Optional.ofNullable(e.getContractId()), Optional.ofNullable(e.getAgendaItemId()));
     }
 
+    /**
+     * The items a save changed, by id. The audit trail names them, never their values: an answer
+     * erased by the retention job or restricted to some roles leaves no copy there (docs/privacy.md).
+     */
     private static String changes(Map<String, String> before, Map<String, String> after) {
-        StringBuilder detail = new StringBuilder();
+        java.util.Set<String> changed = new java.util.TreeSet<>();
         before.forEach((k, v) -> {
             if (!v.equals(after.get(k))) {
-                detail.append(k).append(": ").append(abbreviate(v)).append(" -> ").append(abbreviate(after.getOrDefault(k, ""))).append("; ");
+                changed.add(k);
             }
         });
-        after.forEach((k, v) -> {
-            if (!before.containsKey(k)) {
-                detail.append(k).append(": -> ").append(abbreviate(v)).append("; ");
-            }
-        });
-        String text = detail.isEmpty() ? "saved without changes" : detail.toString();
+        after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(changed::add);
+        String text = changed.isEmpty() ? "saved without changes" : "changed " + String.join(", ", changed);
         return text.length() > 1800 ? text.substring(0, 1800) + "…" : text;
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-    }
 
     /**
      * The items hidden from {@code roles} whichever version of the form a contract is on: those

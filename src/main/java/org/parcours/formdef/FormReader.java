@@ -49,7 +49,7 @@ public final class FormReader {
             Renaming.FORM_KEYS.stream()).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> SECTION_KEYS = Stream.concat(Stream.of("id", "title", "description", "visible-when", "items", "privacy"),
             Renaming.SECTION_KEYS.stream()).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> PRIVACY_KEYS = Set.of("categories", "purpose", "legal-basis", "retention");
+    private static final Set<String> PRIVACY_KEYS = Set.of("categories", "purpose", "legal-basis", "retention", "third-party");
     private static final Set<String> RETENTION_KEYS = Set.of("keep", "after", "then");
     private static final Pattern POLICY_PATH = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("expression", "message");
@@ -743,7 +743,7 @@ public final class FormReader {
                 return found;
             });
             Optional<Retention> retention = Optional.ofNullable(pk.get("retention")).flatMap(t -> retention(source, t.getValueNode()));
-            return new Protection(categories, purpose, basis, retention);
+            return new Protection(categories, purpose, basis, retention, flag(source, pk, "third-party"));
         }
 
         private Optional<Retention> retention(String source, Node node) {

@@ -78,6 +78,24 @@ public class EvaluationPdf {
     private final Clock clock;
     private final Optional<File[]> fonts;
 
+    /** A number as the language writes it: money with two decimals and the euro sign. */
+    static String formatNumber(BigDecimal value, NumberItem.Kind kind, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        switch (kind) {
+            case INTEGER -> format.setMaximumFractionDigits(0);
+            case DECIMAL -> format.setMaximumFractionDigits(10);
+            case MONEY -> {
+                format.setMinimumFractionDigits(2);
+                format.setMaximumFractionDigits(2);
+            }
+        }
+        String text = format.format(value).replace('\u202f', '\u00a0');
+        if (kind != NumberItem.Kind.MONEY) {
+            return text;
+        }
+        return locale.getLanguage().equals("en") ? "€" + text : text + "\u00a0€";
+    }
+
     /** A date pattern from the bundles ({@code key}), or {@code fallback} when the translation is not a valid pattern. */
     static DateTimeFormatter translatedFormat(I18NProvider i18n, Locale locale, String key, String fallback) {
         try {
@@ -609,20 +627,7 @@ public class EvaluationPdf {
         }
 
         private String number(BigDecimal value, NumberItem.Kind kind) {
-            NumberFormat format = NumberFormat.getNumberInstance(locale);
-            switch (kind) {
-                case INTEGER -> format.setMaximumFractionDigits(0);
-                case DECIMAL -> format.setMaximumFractionDigits(10);
-                case MONEY -> {
-                    format.setMinimumFractionDigits(2);
-                    format.setMaximumFractionDigits(2);
-                }
-            }
-            String text = format.format(value).replace('\u202f', '\u00a0');
-            if (kind != NumberItem.Kind.MONEY) {
-                return text;
-            }
-            return locale.getLanguage().equals("en") ? "€" + text : text + "\u00a0€";
+            return formatNumber(value, kind, locale);
         }
 
         private String computed(ComputedItem item, String raw) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.i18n.I18NProvider;
 
@@ -16,6 +17,13 @@ import org.parcours.audit.AuditEntry;
 import org.parcours.clients.ClientSummary;
 import org.parcours.clients.HouseholdMember;
 import org.parcours.committee.MeetingService.FollowUp;
+import org.parcours.formdef.ChoiceItem;
+import org.parcours.formdef.ComputedItem;
+import org.parcours.formdef.DateItem;
+import org.parcours.formdef.NumberItem;
+import org.parcours.formdef.ScaleItem;
+import org.parcours.formdef.YesNoItem;
+import org.parcours.formrun.AnswerCodec;
 import org.parcours.privacy.SubjectAccess;
 import org.parcours.privacy.SubjectAccess.Report;
 import org.springframework.stereotype.Service;
@@ -68,6 +76,8 @@ public class SubjectAccessPdf {
             table.log th.when { width: 24mm; }
             table.log th.who { width: 24mm; }
             .muted { color: #5f6368; }
+            tr.review td { background-color: #fef7e0; }
+            span.review { font-size: 7pt; font-weight: bold; color: #8a5a00; white-space: nowrap; }
             .hold { border-left: 2pt solid #b3261e; background-color: #fce8e6; padding: 1.2mm 2.5mm; margin: 2mm 0; }
             """;
 
@@ -111,14 +121,21 @@ public class SubjectAccessPdf {
         w.html("<h2>").text(w.t("print.sar.forms", report.submissions().size())).html("</h2>");
         if (report.submissions().isEmpty()) {
             w.html("<p class=\"muted\">").text(w.t("print.sar.none")).html("</p>");
+        } else if (report.submissions().stream().anyMatch(f -> f.answers().stream().anyMatch(SubjectAccess.Answer::review))) {
+            w.html("<p class=\"intro\">").text(w.t("print.sar.reviewIntro")).html("</p>");
         }
         for (SubjectAccess.Form f : report.submissions()) {
             w.html("<h3>").text(f.formTitle() + " – " + w.t("print.sar.number", f.id())).html("</h3><p class=\"muted\">")
-                    .text(w.t("print.sar.submitted", w.dateTime(f.submittedAt()), f.submittedBy() == null ? "—" : f.submittedBy(), f.revision()))
+                    .text(w.t("print.sar.submittedVersion", w.dateTime(f.submittedAt()), f.submittedBy() == null ? "—" : f.submittedBy(),
+                            f.revision(), f.formVersion()))
                     .html("</p><table class=\"rows\"><tr><th>").text(w.t("print.sar.item")).html("</th><th>").text(w.t("print.sar.value"))
                     .html("</th></tr>");
             for (SubjectAccess.Answer a : f.answers()) {
-                w.html("<tr><td class=\"k\">").text(a.label()).html("</td><td>").text(a.value()).html("</td></tr>");
+                w.html(a.review() ? "<tr class=\"review\"><td class=\"k\">" : "<tr><td class=\"k\">").text(a.label());
+                if (a.review()) {
+                    w.html(" <span class=\"review\">").text(w.t("print.sar.reviewMark")).html("</span>");
+                }
+                w.html("</td><td>").text(w.shown(a)).html("</td></tr>");
             }
             w.html("</table>");
         }
@@ -183,6 +200,44 @@ public class SubjectAccessPdf {
 
         String dateTime(Instant instant) {
             return instant == null ? "—" : dateTimeFormat.format(instant.atZone(EvaluationPdf.ZONE));
+        }
+
+        /** A computed value (a total, a remaining income): a number in the language's format, yes or no, else as stored. */
+        private String computed(String raw) {
+            if (raw.equals("true") || raw.equals("false")) {
+                return t(raw.equals("true") ? "print.yes" : "print.no");
+            }
+            try {
+                java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+                format.setMaximumFractionDigits(2);
+                return format.format(new java.math.BigDecimal(raw)).replace('\u202f', '\u00a0');
+            } catch (NumberFormatException notANumber) {
+                return raw;
+            }
+        }
+
+        /** An answer as the person reads it: the labels of codes, numbers and dates in the language's format, yes or no. */
+        String shown(SubjectAccess.Answer answer) {
+            String raw = answer.value();
+            if (raw == null || raw.isEmpty()) {
+                return "—";
+            }
+            return answer.definition().map(item -> switch (item) {
+                case ScaleItem scale -> scale.scale().value(raw).map(v -> v.code() + " – " + v.label().in(locale)).orElse(raw);
+                case ChoiceItem choice -> AnswerCodec.codes(raw, choice.multiple()).stream()
+                        .map(code -> choice.options().option(code).map(o -> o.label().in(locale)).orElse(code))
+                        .collect(Collectors.joining(", "));
+                case NumberItem number -> AnswerCodec.number(raw, number.kind()).map(v -> EvaluationPdf.formatNumber(v, number.kind(), locale))
+                        .orElse(raw);
+                case DateItem ignored -> AnswerCodec.date(raw).map(this::date).orElse(raw);
+                case ComputedItem ignored -> computed(raw);
+                case YesNoItem ignored -> switch (raw) {
+                    case "true" -> t("print.yes");
+                    case "false" -> t("print.no");
+                    default -> raw;
+                };
+                default -> raw;
+            }).orElse(raw);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.parcours.committee.MeetingService;
 import org.parcours.committee.MeetingService.FollowUp;
 import org.parcours.formdef.FormDefinition;
 import org.parcours.formdef.Item;
+import org.parcours.formdef.TextItem;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
 import org.parcours.security.UserContext;
@@ -46,9 +47,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class SubjectAccess {
 
     private static final int AUDIT_ROWS_MAX = 10_000;
-    /** The audit trail's target type of each kind of submission. */
-    private static final Map<SubmissionKind, String> AUDIT_TARGETS = Map.of(SubmissionKind.EVALUATION, "evaluation",
-            SubmissionKind.AID_REQUEST, "aid_request", SubmissionKind.CONTRACT, "masp_contract");
 
     private final CurrentUser currentUser;
     private final ClientService clients;
@@ -74,13 +72,25 @@ public class SubjectAccess {
         this.clock = clock;
     }
 
-    /** One submitted form as given to the person: its answers with the item labels of its own version. */
-    public record Form(String formKey, String formTitle, SubmissionKind kind, long id, int revision, Instant submittedAt, String submittedBy,
-                       List<Answer> answers) {
+    /**
+     * One submitted form as given to the person: its answers in the order of its own version, with
+     * that version's labels.
+     *
+     * @param formVersion the number of the form's version the answers were made with
+     */
+    public record Form(String formKey, String formTitle, int formVersion, SubmissionKind kind, long id, int revision, Instant submittedAt,
+                       String submittedBy, List<Answer> answers) {
     }
 
-    /** One stored answer: the item's path, its label in the chosen language, the value as stored. */
-    public record Answer(String item, String label, String value) {
+    /**
+     * One stored answer: the item's path, its label in the chosen language, the value as stored,
+     * the item of the form's version (empty for a value no item of that version names) to show
+     * the value readably, and whether the service should read it again before handing it over.
+     *
+     * @param review declared {@code third-party} (household members, ...), a free text or an item
+     *               restricted to some roles: it may speak of other people (GDPR art. 15(4))
+     */
+    public record Answer(String item, String label, String value, Optional<Item> definition, boolean review) {
     }
 
     /**
@@ -105,6 +115,7 @@ public class SubjectAccess {
             ObjectNode form = forms.addObject();
             form.put("form", f.formKey());
             form.put("formTitle", f.formTitle());
+            form.put("formVersion", f.formVersion());
             form.put("kind", f.kind().code());
             form.put("id", f.id());
             form.put("revision", f.revision());
@@ -116,6 +127,9 @@ public class SubjectAccess {
                 a.put("item", answer.item());
                 a.put("label", answer.label());
                 a.put("value", answer.value());
+                if (answer.review()) {
+                    a.put("review", true);
+                }
             }
         }
         ArrayNode decisions = root.putArray("decisions");
@@ -149,12 +163,14 @@ public class SubjectAccess {
         auditTargets.add(new String[] {"client", String.valueOf(clientId)});
         for (PublishedForm live : catalog.liveForms().stream().sorted(Comparator.comparing(PublishedForm::formKey)).toList()) {
             for (SubmittedForm submitted : submissions.submittedOfClients(List.of(clientId), live.formKey()).getOrDefault(clientId, List.of())) {
-                FormDefinition version = catalog.version(submitted.formVersionId()).definition();
-                List<Answer> answers = submitted.answers().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(a -> new Answer(a.getKey(), label(version, a.getKey(), locale), a.getValue())).toList();
-                forms.add(new Form(live.formKey(), version.title().in(locale), submitted.kind(), submitted.id(), submitted.revision(),
-                        submitted.submittedAt(), submitted.submittedBy(), answers));
-                auditTargets.add(new String[] {AUDIT_TARGETS.get(submitted.kind()), String.valueOf(submitted.id())});
+                PublishedForm published = catalog.version(submitted.formVersionId());
+                FormDefinition version = published.definition();
+                List<String> order = version.allItems().map(Item::id).toList();
+                List<Answer> answers = submitted.answers().entrySet().stream().sorted(inFormOrder(order))
+                        .map(a -> answer(version, a.getKey(), a.getValue(), locale)).toList();
+                forms.add(new Form(live.formKey(), version.title().in(locale), published.versionNumber(), submitted.kind(), submitted.id(),
+                        submitted.revision(), submitted.submittedAt(), submitted.submittedBy(), answers));
+                auditTargets.add(new String[] {FileReaders.AUDIT_TARGETS.get(submitted.kind()), String.valueOf(submitted.id())});
             }
         }
         List<FollowUp> decisions = meetings.followUps(true).stream().filter(f -> f.clientId() == clientId).toList();
@@ -169,12 +185,40 @@ public class SubjectAccess {
         return new Report(clock.instant(), admin.username(), client, holds.held(clientId), List.copyOf(forms), decisions, List.copyOf(rows));
     }
 
-    /** The label of an answer path: the item's, with the row for {@code repeat.N.item}. */
-    private static String label(FormDefinition version, String path, Locale locale) {
+    /**
+     * An answer path ({@code item} or {@code repeat.N.item}) with its label: the item's, and for a
+     * repeat row the repeat's label and the row's number.
+     */
+    private static Answer answer(FormDefinition version, String path, String value, Locale locale) {
         String[] parts = path.split("\\.");
         String itemId = parts[parts.length - 1];
         Optional<Item> item = version.item(itemId);
         String text = item.map(i -> i.label().in(locale)).orElse(itemId);
-        return parts.length == 3 ? text + " (" + parts[0] + " " + parts[1] + ")" : text;
+        boolean row = parts.length == 3;
+        if (row) {
+            text = text + " (" + version.item(parts[0]).map(r -> r.label().in(locale)).orElse(parts[0]) + ", " + parts[1] + ")";
+        }
+        boolean review = version.privacy().of(itemId).thirdParty()
+                || item.filter(i -> i instanceof TextItem free && free.multiline() || !i.rules().sensitiveTo().isEmpty()).isPresent();
+        return new Answer(path, text, value, item, review);
+    }
+
+    /** Answer paths in the order of the form's items, repeat rows by number, unknown paths last. */
+    private static Comparator<Map.Entry<String, String>> inFormOrder(List<String> itemIds) {
+        Comparator<String> byItem = Comparator.comparingInt(path -> {
+            String[] parts = path.split("\\.");
+            int at = itemIds.indexOf(parts[0]);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        });
+        Comparator<String> byRow = Comparator.comparingInt(path -> {
+            String[] parts = path.split("\\.");
+            return parts.length == 3 && parts[1].chars().allMatch(Character::isDigit) ? Integer.parseInt(parts[1]) : 0;
+        });
+        Comparator<String> byChild = Comparator.comparingInt(path -> {
+            String[] parts = path.split("\\.");
+            return parts.length == 3 ? itemIds.indexOf(parts[2]) : -1;
+        });
+        Comparator<String> paths = byItem.thenComparing(byRow).thenComparing(byChild).thenComparing(Comparator.naturalOrder());
+        return (a, b) -> paths.compare(a.getKey(), b.getKey());
     }
 }

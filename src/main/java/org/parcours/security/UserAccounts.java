@@ -66,6 +66,19 @@ public class UserAccounts implements UserDetailsService {
                 user.getTeams().stream().map(Team::getId).collect(Collectors.toSet()));
     }
 
+    /**
+     * The roles each of these users holds today (an unknown name, such as a job's, is left out):
+     * for a list of who read a file, which names the role beside the person.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Set<Role>> rolesOf(java.util.Collection<String> usernames) {
+        java.util.Map<String, Set<Role>> roles = new java.util.TreeMap<>();
+        for (String name : new java.util.TreeSet<>(usernames)) {
+            users.findByUsername(name).ifPresent(u -> roles.put(name, Set.copyOf(u.getRoles())));
+        }
+        return roles;
+    }
+
     /** Creates a user with a hashed password (for the demo users and tests); creates the named teams when missing. */
     @Transactional
     public UserContext create(String typedName, String rawPassword, String displayName, Set<Role> roles, Set<String> teamNames) {

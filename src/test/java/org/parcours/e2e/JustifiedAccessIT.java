@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * In Chromium: a worker refused another team's client asks for a justified access from the refusal
  * page, gives a reason, and then reads the file, told it reads only; the reason is in the audit
- * trail, and the client's own team sees on the client's page who opened it, why and until when.
+ * trail, and the client's own team sees on the client's page who opened it, why and until when, and
+ * its responsible worker sees the access and the reading on "who read this file".
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JustifiedAccessIT {
@@ -75,6 +76,13 @@ class JustifiedAccessIT {
                             java.time.format.FormatStyle.SHORT).withLocale(l).format(shown)))
                     .as("until when, as the page writes it").anyMatch(list::contains);
             assertThat(browser.driver.findElements(By.id("client-read-only"))).as("the team changes its own file").isEmpty();
+
+            // the responsible worker's "who read this file": the north worker's access and reading
+            browser.click(By.id("client-readers"), Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("readers")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readers"), "JUSTIFIED_ACCESS_OPENED"));
+            String readers = browser.driver.findElement(By.id("readers")).getText();
+            assertThat(readers).contains(TestUsers.WORKER_NORTH, "CLIENT_READ", "the client came to our office in an emergency");
         }
         assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE action = 'JUSTIFIED_ACCESS_OPENED' AND target_id = ?",
                 String.class, String.valueOf(south.id()))).singleElement().asString().endsWith(": the client came to our office in an emergency");

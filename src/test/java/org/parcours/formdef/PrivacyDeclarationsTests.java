@@ -84,6 +84,27 @@ class PrivacyDeclarationsTests {
     }
 
     @Test
+    void thirdPartyIsInheritedByTheRowsOfARepeatAndATypoIsReported() {
+        String declared = FORM.replace("en: \"Doctors\" }\n", "en: \"Doctors\" }\n        privacy: { third-party: true }\n");
+        assertThat(declared).isNotEqualTo(FORM);
+        FormDefinition form = read(declared);
+
+        assertThat(form.privacy().of("doctor_name").thirdParty()).isTrue();
+        assertThat(form.privacy().of("doctor_name").categories()).contains(DataCategory.CONTACT, DataCategory.HEALTH);
+        assertThat(form.privacy().of("treatment").thirdParty()).isFalse();
+        assertThat(form.privacy().of("income").thirdParty()).isFalse();
+
+        FormDefinitionException refused = catchThrowableOfType(FormDefinitionException.class, () -> new FormReader().read(List.of(
+                new FormSource("f.yaml", FORM.replace("privacy: { categories: [financial] }", "privacy: { categories: [financial], third-party: yes please }"))))
+                .forms().get("f"));
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.WRONG_TYPE);
+            assertThat(p.message()).contains("third-party");
+        });
+    }
+
+    @Test
     void aPolicyPathIsResolvedThroughThePolicy() {
         Retention health = new Retention("retention.health", Retention.Event.LAST_SUBMISSION, Retention.Action.ERASE);
         assertThat(health.period(new Policy("p", Map.of("retention.health", "P7Y")))).isEqualTo(Period.ofYears(7));

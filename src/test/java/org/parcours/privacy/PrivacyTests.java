@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Period;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,6 +71,9 @@ class PrivacyTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.parcours.contracts.ContractService contracts;
 
     private ClientSummary clientWithImasp(String name) {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, name);
@@ -232,6 +236,24 @@ class PrivacyTests {
 
         jdbc.update("UPDATE break_glass_access SET expires_at = '2001-01-01 00:00:00' WHERE client_id = ?", south.id());
         assertThatThrownBy(() -> clients.open(south.id())).as("once the access has ended").isInstanceOf(ClientNotFoundException.class);
+    }
+
+    @Test
+    void theAuditTrailNamesTheItemsASavedEvaluationOrContractChangesNeverTheirValuesSoAnErasedAnswerLeavesNoCopy() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "AuditNoValues");
+        data.as(TestUsers.WORKER_NORTH, "WORKER", () -> {
+            var draft = evaluations.save(evaluations.blank(client.id(), "imasp"), Map.of("illness", "C", "comment", "Her brother Anatole drinks"));
+            evaluations.save(draft, Map.of("illness", "B", "comment", "Her brother Anatole drinks too much"));
+            var contract = contracts.draft(client.id());
+            return contracts.save(contract.id(), contract.lockVersion(), Map.of("person_commitments", "See Dr Vandenberghe every week"));
+        });
+
+        List<String> details = jdbc.queryForList("SELECT detail FROM audit_event WHERE action IN ('EVALUATION_SAVED', 'CONTRACT_SAVED')"
+                + " AND actor = ? ORDER BY id DESC LIMIT 2", String.class, TestUsers.WORKER_NORTH);
+
+        assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).doesNotContain("Anatole", "Vandenberghe", "-> C", "-> B", "C ->"));
+        assertThat(details.get(0)).contains("person_commitments");
+        assertThat(details.get(1)).contains("illness", "comment");
     }
 
     @Test

@@ -80,7 +80,9 @@ class SubjectAccessPdfTests {
             ContractDetails draft = contracts.draft(client.id());
             contracts.sign(draft.id(), draft.lockVersion(), ContractServiceTests.text(LocalDate.now().minusDays(2), 6), LocalDate.now());
             var request = aid.create(client.id());
-            return aid.submit(request.id(), request.lockVersion(), AidServiceTests.casu("food", null, "fsl-energy", "300.00"));
+            Map<String, String> casu = new java.util.HashMap<>(AidServiceTests.casu("food", null, "fsl-energy", "300.00"));
+            casu.putAll(Map.of("household", "1", "household.1.member_name", "Odile Sarpdf", "household.1.member_relationship", "child"));
+            return aid.submit(request.id(), request.lockVersion(), casu);
         });
         data.client(TestUsers.TEAM_NORTH, "Sarneighbour");
 
@@ -99,6 +101,32 @@ class SubjectAccessPdfTests {
         assertThat(inJson).containsAll(stored.stream().map(r -> r.get("item") + "=" + r.get("value")).toList());
         assertThat(json.get("submissions")).hasSize(4);
         assertThat(inJson).contains("homeless=C").doesNotContain("homeless=B");
+        // the client file and the form versions as the database holds them
+        assertThat(json.get("client").get("lastName").asString()).isEqualTo(jdbc.queryForObject("SELECT last_name FROM client WHERE id = ?",
+                String.class, client.id()));
+        List<String> versions = jdbc.queryForList("SELECT CONCAT(v.form_key, ' v', v.version_number) FROM submission s"
+                + " JOIN form_version v ON v.id = s.form_version_id WHERE s.client_id = ?", String.class, client.id());
+        json.get("submissions").forEach(f -> assertThat(f.get("form").asString() + " v" + f.get("formVersion").asInt()).isIn(versions));
+        // answers in the form's order; what is about other people (declared third-party) and free texts marked for review, not the rest
+        JsonNode casu = null;
+        for (JsonNode f : json.get("submissions")) {
+            if (f.get("form").asString().equals("casu")) {
+                casu = f;
+            }
+        }
+        List<String> casuItems = new ArrayList<>();
+        casu.get("answers").forEach(a -> casuItems.add(a.get("item").asString()));
+        assertThat(casuItems.subList(0, 3)).containsExactly("applicant_last_name", "applicant_first_name", "applicant_birth_date");
+        assertThat(casuItems.indexOf("household.1.member_name")).isGreaterThan(casuItems.indexOf("applicant_birth_date"))
+                .isLessThan(casuItems.indexOf("resource_salary"));
+        assertThat(casuItems.indexOf("schemes.1.scheme")).isLessThan(casuItems.indexOf("schemes.1.motivation"))
+                .isLessThan(casuItems.indexOf("schemes.2.scheme"));
+        Map<String, Boolean> review = new java.util.HashMap<>();
+        json.get("submissions").forEach(f -> f.get("answers").forEach(a -> review.put(a.get("item").asString(), a.has("review"))));
+        assertThat(review).containsEntry("comment", true).containsEntry("schemes.1.motivation", true).containsEntry("situation_assessment", true)
+                .containsEntry("household.1.member_name", true).containsEntry("household.1.member_relationship", true)
+                .containsEntry("applicant_last_name", false).containsEntry("schemes.1.scheme", false).containsEntry("illness", false)
+                .containsEntry("worker_opinion", false);
 
         byte[] bytes = pdf.pdf(client.id(), Locale.ENGLISH).bytes();
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "subject-access-" + client.id() + ".pdf");
@@ -111,13 +139,17 @@ class SubjectAccessPdfTests {
                 "Lives in a caravan since spring", "Found a flat with the social agency", "Pay the rent every month",
                 "The file is not under legal hold", TestUsers.WORKER_NORTH, "EVALUATION_SUBMITTED");
         json.get("submissions").forEach(f -> assertThat(text).contains(f.get("formTitle").asString()));
+        assertThat(text).as("codes shown by their labels, a repeat row by its label and number").contains(
+                "Illness / hospitalisation A – No obstacle", "Homeless C – Obstacle, employment temporarily impossible", "Food aid", "Favourable", "Rent and service charges €450.00",
+                "(Requests, 1)", "Full name (Other household members, 1) to review", "Odile Sarpdf", "Read them before handing this document over");
         assertThat(text.toLowerCase(Locale.ROOT)).as("the other client's file is not in it").doesNotContain("sarneighbour");
 
         String french;
         try (PDDocument document = Loader.loadPDF(pdf.pdf(client.id(), Locale.FRENCH).bytes())) {
             french = new PDFTextStripper().getText(document).replaceAll("[\\s\\u00a0\\u202f]+", " ");
         }
-        assertThat(french).contains("Données détenues sur", "Formulaires soumis (4)", "Maladie / hospitalisation");
+        assertThat(french).contains("Données détenues sur", "Formulaires soumis (4)", "Maladie / hospitalisation", "450,00 €", "38,88",
+                "à relire").as("a computed amount in the language's format").doesNotContain("38.88");
 
         assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE action = 'SUBJECT_ACCESS_EXPORTED' AND target_id = ?", String.class,
                 String.valueOf(client.id()))).hasSize(3).anySatisfy(d -> assertThat(d).startsWith("subject access export (PDF): 4 submissions"));

@@ -230,6 +230,15 @@ public class ClientView extends VerticalLayout implements BeforeEnterObserver, H
                 e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.id() + "/aid")));
         aid.setId("client-aid-requests");
         add(new HorizontalLayout(history, contracts, aid));
+        org.parcours.security.UserContext user = currentUser.require();
+        if (writable && (user.has(org.parcours.security.Role.ADMIN)
+                || client.responsibleWorkerId() != null && client.responsibleWorkerId() == user.id())) {
+            // who read or changed the file (privacy module, docs/privacy.md): its responsible worker and administrators
+            com.vaadin.flow.component.html.Anchor readers = new com.vaadin.flow.component.html.Anchor("clients/" + client.id() + "/readers",
+                    getTranslation("privacy.readers.title"));
+            readers.setId("client-readers");
+            add(readers);
+        }
         justifiedAccesses(client, writable, times);
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -29,6 +30,7 @@ import org.parcours.formdef.LegalBasis;
 import org.parcours.privacy.BreakGlass;
 import org.parcours.privacy.LegalHolds;
 import org.parcours.privacy.PrivacyException;
+import org.parcours.privacy.PrivacyRequests;
 import org.parcours.privacy.ProcessingRegister;
 import org.parcours.privacy.RetentionService;
 import org.parcours.privacy.SubjectAccess;
@@ -56,9 +58,15 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph holdMessage = new Paragraph();
     private final Paragraph exportMessage = new Paragraph();
     private final HorizontalLayout exportLink = new HorizontalLayout();
+    private final PrivacyRequests requests;
+    private final java.time.Clock clock;
+    private final Grid<PrivacyRequests.Request> requestGrid = new Grid<>();
+    private final Paragraph requestMessage = new Paragraph();
 
     public PrivacyView(ProcessingRegister register, RetentionService retention, LegalHolds holds, SubjectAccess subjectAccess,
-                       BreakGlass breakGlass) {
+                       BreakGlass breakGlass, PrivacyRequests requests, java.time.Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
         this.retention = retention;
         this.holds = holds;
         this.subjectAccess = subjectAccess;
@@ -82,8 +90,17 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
         registerGrid.addColumn(e -> e.roles().stream().map(r -> getTranslation("privacy.role." + r.name())).collect(Collectors.joining(", "))
                         + (e.restricted().isEmpty() ? "" : " — " + getTranslation("privacy.register.restricted", e.restricted().size())))
                 .setHeader(getTranslation("privacy.register.recipients")).setFlexGrow(2);
-        registerGrid.setItems(register.entries());
-        add(registerGrid);
+        List<ProcessingRegister.Entry> entries = register.entries();
+        registerGrid.setItems(entries);
+        // the register as a spreadsheet, in the page's language, for the service's own register (art. 30)
+        Anchor registerDownload = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = registerCsv(entries);
+            return new DownloadResponse(new ByteArrayInputStream(csv), "register-of-processing-" + locale().getLanguage() + ".csv",
+                    "text/csv; charset=UTF-8", csv.length);
+        }), getTranslation("privacy.register.download"));
+        registerDownload.setId("register-download");
+        registerDownload.getElement().setAttribute("download", true);
+        add(registerGrid, registerDownload);
 
         add(new H3(getTranslation("privacy.retention.title")), new Paragraph(getTranslation("privacy.retention.intro")));
         Button dryRun = new Button(getTranslation("privacy.retention.dryRun"), e -> show(retention.dryRun()));
@@ -126,6 +143,66 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
         holdGrid.addColumn(h -> h.setAt().toString()).setHeader(getTranslation("privacy.at"));
         holdGrid.setItems(holds.list());
         add(holdForm, holdMessage, holdGrid);
+
+        add(new H3(getTranslation("privacy.request.title")), new Paragraph(getTranslation("privacy.request.intro")));
+        IntegerField requestClient = new IntegerField(getTranslation("privacy.clientId"));
+        requestClient.setId("request-client");
+        Select<PrivacyRequests.Kind> requestKind = new Select<>();
+        requestKind.setId("request-kind");
+        requestKind.setLabel(getTranslation("privacy.request.kind"));
+        requestKind.setItems(PrivacyRequests.Kind.values());
+        requestKind.setItemLabelGenerator(k -> getTranslation("privacy.request.kind." + k.name()));
+        requestKind.setValue(PrivacyRequests.Kind.RECTIFICATION);
+        TextField requestText = new TextField(getTranslation("privacy.request.text"));
+        requestText.setId("request-text");
+        requestText.setMaxLength(1000);
+        Button record = new Button(getTranslation("privacy.request.record"), e -> requestAction(() -> {
+            PrivacyRequests.Request r = requests.record(clientId(requestClient), requestKind.getValue(), requestText.getValue());
+            requestText.clear();
+            return getTranslation("privacy.request.recorded", String.valueOf(r.id()), r.dueOn().toString());
+        }));
+        record.setId("request-record");
+        HorizontalLayout requestForm = new HorizontalLayout(requestClient, requestKind, requestText, record);
+        requestForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        requestGrid.setId("requests");
+        requestGrid.setAllRowsVisible(true);
+        requestGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        requestGrid.addColumn(PrivacyRequests.Request::id).setHeader(getTranslation("privacy.request.number"));
+        requestGrid.addColumn(PrivacyRequests.Request::clientId).setHeader(getTranslation("privacy.clientId"));
+        requestGrid.addColumn(r -> getTranslation("privacy.request.kind." + r.kind().name())).setHeader(getTranslation("privacy.request.kind"));
+        requestGrid.addColumn(PrivacyRequests.Request::text).setHeader(getTranslation("privacy.request.text")).setFlexGrow(3);
+        requestGrid.addColumn(r -> r.receivedOn().toString()).setHeader(getTranslation("privacy.request.received"));
+        requestGrid.addColumn(r -> r.dueOn() + (r.overdue(java.time.LocalDate.now(clock)) ? " – " + getTranslation("privacy.request.overdue") : ""))
+                .setHeader(getTranslation("privacy.request.due"));
+        requestGrid.addColumn(r -> getTranslation("privacy.request.status." + r.status().name())
+                + (r.decidedBy() == null ? "" : " (" + r.decidedBy() + (r.decisionReason() == null ? "" : ": " + r.decisionReason()) + ")")
+                + (r.doneBy() == null ? "" : " – " + r.doneBy())).setHeader(getTranslation("privacy.request.status")).setFlexGrow(2);
+        requestGrid.setItems(requests.list());
+        IntegerField requestId = new IntegerField(getTranslation("privacy.request.number"));
+        requestId.setId("request-id");
+        TextField requestReason = new TextField(getTranslation("privacy.reason"));
+        requestReason.setId("request-reason");
+        requestReason.setMaxLength(500);
+        Button accept = new Button(getTranslation("privacy.request.accept"), e -> requestAction(() -> {
+            requests.decide(requestNumber(requestId), true, requestReason.getValue());
+            return getTranslation("privacy.request.accepted", String.valueOf(requestId.getValue()));
+        }));
+        accept.setId("request-accept");
+        Button refuse = new Button(getTranslation("privacy.request.refuse"), e -> requestAction(() -> {
+            requests.decide(requestNumber(requestId), false, requestReason.getValue());
+            return getTranslation("privacy.request.refused", String.valueOf(requestId.getValue()));
+        }));
+        refuse.setId("request-refuse");
+        Button carryOut = new Button(getTranslation("privacy.request.carryOut"), e -> requestAction(() -> {
+            requests.carryOut(requestNumber(requestId));
+            return getTranslation("privacy.request.done", String.valueOf(requestId.getValue()));
+        }));
+        carryOut.setId("request-carry-out");
+        carryOut.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout decideForm = new HorizontalLayout(requestId, requestReason, accept, refuse, carryOut);
+        decideForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        requestMessage.setId("request-message");
+        add(requestForm, requestGrid, decideForm, requestMessage);
 
         add(new H3(getTranslation("privacy.access.title")), new Paragraph(getTranslation("privacy.access.intro")));
         IntegerField exportClient = new IntegerField(getTranslation("privacy.clientId"));
@@ -174,6 +251,24 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    private void requestAction(java.util.function.Supplier<String> action) {
+        try {
+            requestMessage.setText(action.get());
+            requestGrid.setItems(requests.list());
+        } catch (PrivacyException e) {
+            requestMessage.setText(getTranslation(e.messageKey()));
+        } catch (ClientNotFoundException e) {
+            requestMessage.setText(getTranslation("client.notFound"));
+        }
+    }
+
+    private static long requestNumber(IntegerField field) {
+        if (field.getValue() == null || field.getValue() < 1) {
+            throw new PrivacyException("privacy.request.error.unknown");
+        }
+        return field.getValue();
+    }
+
     private void prepareExport(IntegerField client) {
         exportLink.removeAll();
         try {
@@ -202,6 +297,27 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
             throw new PrivacyException("privacy.error.clientIdRequired");
         }
         return field.getValue();
+    }
+
+    /** The register's rows as RFC 4180 CSV (UTF-8 with a byte-order mark, for spreadsheets), the grid's columns. */
+    byte[] registerCsv(List<ProcessingRegister.Entry> entries) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        java.util.function.Consumer<List<String>> line = cells -> csv.append(cells.stream()
+                .map(c -> c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c)
+                .collect(Collectors.joining(","))).append("\r\n");
+        line.accept(List.of(getTranslation("privacy.register.form"), getTranslation("privacy.register.categories"),
+                getTranslation("privacy.register.purposes"), getTranslation("privacy.register.legalBases"),
+                getTranslation("privacy.register.retention"), getTranslation("privacy.register.recipients")));
+        for (ProcessingRegister.Entry e : entries) {
+            line.accept(List.of(e.title().in(locale()),
+                    e.declared() ? e.categories().stream().map(this::category).collect(Collectors.joining(", ")) : getTranslation("privacy.register.undeclared"),
+                    e.purposes().stream().map(p -> p.in(locale())).collect(Collectors.joining("; ")),
+                    e.legalBases().stream().map(this::basis).collect(Collectors.joining("; ")),
+                    e.retention().stream().map(this::rule).collect(Collectors.joining("; ")),
+                    e.roles().stream().map(r -> getTranslation("privacy.role." + r.name())).collect(Collectors.joining(", "))
+                            + (e.restricted().isEmpty() ? "" : " — " + getTranslation("privacy.register.restricted", e.restricted().size()))));
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String category(DataCategory category) {
