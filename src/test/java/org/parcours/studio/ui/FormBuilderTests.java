@@ -336,10 +336,16 @@ class FormBuilderTests extends SpringBrowserlessTest {
         fill("prop-retired", "former_question");
         assertThat(editor().getValue()).endsWith("retired: [former_question]\n");
 
+        // the diff calls it a rename, not a removal: no stored answer is left without its question
+        assertThat(find(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).id("studio-diff").getChildren()
+                .map(c -> c.getElement().getText()).toList())
+                .contains("« place » s'appelle désormais « address » (was) : ses réponses enregistrées le suivent")
+                .noneMatch(c -> c.startsWith("Supprimé"));
         fill("publish-comment", "Lieu renommé en adresse");
         click("publish");
         PublishedForm live = catalog.current("visits");
-        assertThat(live.versionNumber()).as("the rename is not held back: its answers follow 'was'").isEqualTo(2);
+        assertThat(live.versionNumber()).as("the rename is not held back: " + find(Span.class).id("studio-message").getText())
+                .isEqualTo(2);
         assertThat(live.definition().item("address")).isPresent();
         assertThat(Files.readString(FORMS.resolve("visits.yaml"))).startsWith("# Home visits: this comment stays.\n")
                 .isEqualTo(editor().getValue());

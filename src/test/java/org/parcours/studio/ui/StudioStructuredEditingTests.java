@@ -191,10 +191,10 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
                 .replace("label: { fr: \"Fragile\", nl:", "label: { fr: \"Fragile, à suivre\", nl:")
                 .replace("  - code: NA\n    colour: neutral", "  - code: NA\n    colour: amber"));
         assertThat(find(Span.class).id("shared-status").getText()).isEqualTo("Le brouillon est valide");
-        assertThat(sharedChanges()).anySatisfy(c -> assertThat(c).startsWith("budget-guidance – "));
 
         test(find(Button.class).id("value-row-3-remove")).click();
         assertThat(find(YamlEditor.class).id("shared-editor").getValue()).doesNotContain("code: NA");
+        assertThat(sharedChanges()).anySatisfy(c -> assertThat(c).startsWith("budget-guidance – Option retirée de "));
         assertThat(find(TextField.class).withId("value-row-3-code").exists()).isFalse();
         new YamlEditorTester(find(YamlEditor.class).id("shared-editor")).setValue(draft);
 
