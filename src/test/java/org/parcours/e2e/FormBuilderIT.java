@@ -228,6 +228,8 @@ class FormBuilderIT {
         noHorizontalScroll(browser);
         ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
         browser.screenshot("shared-values-1280");
+        browser.reveal(By.id("value-add"), timeout);
+        browser.screenshot("shared-values-1280-add");
     }
 
     /** Neither the page nor the builder's properties column scrolls sideways. */

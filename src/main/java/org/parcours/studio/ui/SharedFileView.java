@@ -114,18 +114,21 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         changes.setSpacing(false);
         usedBy.setId("shared-used-by");
         message.setId("shared-message");
-        add(new H2(getTranslation("studio.shared.title", draft.name())), usedBy, editing,
-                new H3(getTranslation("studio.edits")));
-        if (draft.policy()) {
-            add(policyForm());
-        } else if (draft.scale() || draft.name().startsWith("lists/")) {
+        add(new H2(getTranslation("studio.shared.title", draft.name())), usedBy);
+        if (draft.scale() || draft.name().startsWith("lists/")) {
+            // the values first, in a grid: the YAML below shows every change as it is made
             valueGrid.setId("shared-values");
             valueGrid.addClassName("shared-values");
             Span codeHint = new Span(getTranslation("studio.values.code-hint"));
             codeHint.addClassNames("text-secondary", "text-small");
-            add(valueGrid, codeHint, valueForm());
+            add(new H3(getTranslation(draft.scale() ? "studio.values" : "studio.values.options")), valueGrid, codeHint, valueForm(),
+                    editing);
         } else {
-            add(valueForm(), relabelForm());
+            add(editing, new H3(getTranslation("studio.edits")));
+            add(draft.policy() ? policyForm() : valueForm());
+            if (!draft.policy()) {
+                add(relabelForm());
+            }
         }
         add(new H3(getTranslation("studio.shared.diff")), changes, StudioParts.publishRow(this, IDS, comment, confirm, this::publish),
                 message, new H3(getTranslation("studio.versions")),
