@@ -23,7 +23,7 @@ public final class FormDiff {
 
     /** The kinds of change, in the order they are listed. */
     public enum Kind {
-        ITEM_ADDED, ITEM_REMOVED, TYPE_CHANGED, RELABELLED, OPTION_ADDED, OPTION_REMOVED, MOVED
+        ITEM_ADDED, ITEM_REMOVED, RENAMED, TYPE_CHANGED, RELABELLED, OPTION_ADDED, OPTION_REMOVED, MOVED
     }
 
     /**
@@ -46,17 +46,24 @@ public final class FormDiff {
         Map<String, Item> before = byId(live);
         Map<String, Item> after = byId(draft);
         List<Change> changes = new ArrayList<>();
+        // an id of the live version that an item of the draft says it was (was:): a rename, its answers follow
+        Map<String, String> renamed = new java.util.HashMap<>();
+        before.keySet().stream().filter(id -> !after.containsKey(id))
+                .forEach(id -> draft.renames().renamedTo(id).filter(after::containsKey).filter(n -> !before.containsKey(n))
+                        .ifPresent(n -> renamed.put(id, n)));
+        renamed.forEach((old, now) -> changes.add(new Change(Kind.RENAMED, now, old, old, now)));
         after.forEach((id, item) -> {
-            if (!before.containsKey(id)) {
+            if (!before.containsKey(id) && !renamed.containsValue(id)) {
                 changes.add(new Change(Kind.ITEM_ADDED, id, type(item), "", item.label().in(java.util.Locale.FRENCH)));
             }
         });
         before.forEach((id, item) -> {
-            if (!after.containsKey(id)) {
+            if (!after.containsKey(id) && !renamed.containsKey(id)) {
                 changes.add(new Change(Kind.ITEM_REMOVED, id, type(item), item.label().in(java.util.Locale.FRENCH), ""));
             }
         });
-        before.forEach((id, old) -> {
+        before.forEach((oldId, old) -> {
+            String id = renamed.getOrDefault(oldId, oldId);
             Item now = after.get(id);
             if (now == null) {
                 return;

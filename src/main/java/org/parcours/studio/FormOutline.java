@@ -24,18 +24,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * tree and the properties as typed, and each engine problem can be placed at the item and key
  * whose lines hold it.
  */
-public record FormOutline(List<Node> sections) {
+public record FormOutline(List<Node> sections, Node form) {
 
-    public enum Kind { SECTION, ITEM }
+    public enum Kind { FORM, SECTION, ITEM }
 
     /**
      * One section or item. {@code values}: its keys with a scalar value (a list of scalars joined
-     * with ", "); {@code texts}: its keys holding fr/nl/en texts; lines are 1-based, inclusive.
+     * with ", "); {@code texts}: its keys holding fr/nl/en texts; {@code privacy}: its privacy
+     * block as written ({@code categories} joined with ", ", {@code legal-basis},
+     * {@code purpose.fr}..., {@code retention.keep}...); lines are 1-based, inclusive. The form
+     * itself is a node of kind FORM with the id "" (its {@code retired} ids among its values).
      */
     public record Node(Kind kind, String id, String type, String parentId, int index, int firstLine, int lastLine,
                        Map<String, String> values, Map<String, Map<String, String>> texts,
                        List<YamlEdits.ConstraintText> constraints, List<List<String>> options,
-                       Map<String, int[]> keyLines, List<Node> children) {
+                       Map<String, int[]> keyLines, List<Node> children, Map<String, String> privacy) {
 
         public String value(String key) {
             return values.getOrDefault(key, "");
@@ -78,7 +81,8 @@ public record FormOutline(List<Node> sections) {
         if (sections.isEmpty() || !(sections.get() instanceof SequenceNode || isEmpty(sections.get()))) {
             return Optional.empty();
         }
-        return Optional.of(new FormOutline(entries(java.util.Arrays.asList(text.split("\n", -1)), sections.get(), Kind.SECTION, "")));
+        List<String> lines = java.util.Arrays.asList(text.split("\n", -1));
+        return Optional.of(new FormOutline(entries(lines, sections.get(), Kind.SECTION, ""), node(lines, map, Kind.FORM, "", 0)));
     }
 
     public Stream<Node> all() {
@@ -89,10 +93,11 @@ public record FormOutline(List<Node> sections) {
         return all().filter(n -> n.id().equals(id)).findFirst();
     }
 
-    /** The deepest entry whose lines hold {@code line} (1-based), with the key there. */
+    /** The deepest entry whose lines hold {@code line} (1-based), with the key there; outside the sections, the form's. */
     public Optional<Place> locate(int line) {
         return all().filter(n -> n.firstLine() <= line && line <= n.lastLine())
                 .reduce((outer, inner) -> inner)
+                .or(() -> Optional.of(form).filter(n -> !sections.stream().anyMatch(s -> s.firstLine() <= line && line <= s.lastLine())))
                 .map(n -> new Place(n.id(), n.keyLines().entrySet().stream()
                         .filter(e -> e.getValue()[0] <= line && line <= e.getValue()[1])
                         .map(Map.Entry::getKey).findFirst().orElse("")));
@@ -119,6 +124,7 @@ public record FormOutline(List<Node> sections) {
         Map<String, int[]> keyLines = new LinkedHashMap<>();
         List<YamlEdits.ConstraintText> constraints = new ArrayList<>();
         List<List<String>> options = new ArrayList<>();
+        Map<String, String> privacy = new LinkedHashMap<>();
         org.yaml.snakeyaml.nodes.Node items = null;
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode());
@@ -126,6 +132,10 @@ public record FormOutline(List<Node> sections) {
             keyLines.put(key, new int[] {t.getKeyNode().getStartMark().getLine() + 1, lastLine(lines, value)});
             switch (key) {
                 case "items" -> items = value;
+                case "sections" -> {
+                    // the form's sections are the outline's roots, read by read()
+                }
+                case "privacy" -> privacy(value, "", privacy);
                 case "constraints" -> {
                     if (value instanceof SequenceNode sequence) {
                         for (org.yaml.snakeyaml.nodes.Node c : sequence.getValue()) {
@@ -160,13 +170,27 @@ public record FormOutline(List<Node> sections) {
                 }
             }
         }
-        String id = values.getOrDefault("id", "");
-        String type = kind == Kind.SECTION ? "section" : values.getOrDefault("type", "");
+        String id = kind == Kind.FORM ? "" : values.getOrDefault("id", "");
+        String type = kind == Kind.FORM ? "form" : kind == Kind.SECTION ? "section" : values.getOrDefault("type", "");
         List<Node> children = items == null ? List.of() : entries(lines, items, Kind.ITEM, id);
         int first = map.getStartMark().getLine() + 1;
         int last = Math.max(first, lastLine(lines, map));
         return new Node(kind, id, type, parentId, index, first, last, Map.copyOf(values), Map.copyOf(texts),
-                List.copyOf(constraints), List.copyOf(options), keyLines, children);
+                List.copyOf(constraints), List.copyOf(options), keyLines, children, Map.copyOf(privacy));
+    }
+
+    /** A privacy block's scalars by dotted key; lists joined with ", ". */
+    private static void privacy(org.yaml.snakeyaml.nodes.Node node, String prefix, Map<String, String> into) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                privacy(t.getValueNode(), prefix + scalar(t.getKeyNode()) + ".", into);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            into.put(prefix.substring(0, prefix.length() - 1),
+                    sequence.getValue().stream().map(FormOutline::scalar).collect(Collectors.joining(", ")));
+        } else if (node instanceof ScalarNode scalar && !prefix.isEmpty()) {
+            into.put(prefix.substring(0, prefix.length() - 1), scalar.getValue());
+        }
     }
 
     /** The last line (1-based) of a node's content: a block node's end mark is where the next token starts. */

@@ -159,10 +159,7 @@ public final class YamlEdits {
 
     /** Sets the label of a value of a shared scale or an option of a shared list (by its code). */
     public static String setValueLabels(String text, String code, String fr, String nl, String en) {
-        SequenceNode values = sharedValues(compose(text));
-        MappingNode value = values.getValue().stream().filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
-                .filter(m -> tuple(m, "code").map(t -> scalarText(t.getValueNode())).orElse("").equals(code))
-                .findFirst().orElseThrow(() -> new EditException("studio.edit.no-code", code));
+        MappingNode value = sharedValue(compose(text), code).node();
         NodeTuple label = tuple(value, "label").orElseThrow(() -> new EditException("studio.edit.no-label", code));
         return replaceTexts(text, label.getValueNode(), fr, nl, en);
     }
@@ -238,21 +235,31 @@ public final class YamlEdits {
      * or after its last key.
      */
     public static String setKey(String text, String id, String key, Optional<String> yaml) {
-        MappingNode owner = blockOwner(text, id);
+        return setKeyIn(text, blockOwner(text, id), key, yaml, id);
+    }
+
+    /** {@link #setKey} on a mapping found in the text (an item, a section, the form, a privacy block, a value). */
+    private static String setKeyIn(String text, MappingNode owner, String key, Optional<String> yaml, String id) {
+        if (owner.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            throw new EditException("studio.edit.flow-item", id);
+        }
         List<String> lines = lines(text);
         Optional<NodeTuple> existing = tuple(owner, key);
         if (existing.isEmpty()) {
             if (yaml.isEmpty()) {
                 return text;
             }
-            lines.add(newKeyLine(lines, owner), keyPad(owner) + key + ": " + yaml.get());
+            // a scale's or list's value keeps its label last, as the files write it
+            lines.add(newKeyLine(lines, owner, tuple(owner, "code").isPresent() ? "label" : "items"), keyPad(owner) + key + ": " + yaml.get());
             return String.join("\n", lines);
         }
         Node keyNode = existing.get().getKeyNode();
         Node value = existing.get().getValueNode();
         int keyLine = startLine(keyNode);
-        if (keyLine == startLine(owner) && keyNode.getStartMark().getColumn() == owner.getStartMark().getColumn()
-                && yaml.isEmpty()) {
+        String line = lines.get(keyLine);
+        boolean onDash = line.substring(0, line.offsetByCodePoints(0, keyNode.getStartMark().getColumn())).contains("-");
+        if (onDash && yaml.isEmpty()) {
+            // the first key of a list entry shares the dash's line: removing it would remove the entry
             throw new EditException("studio.edit.first-key", key, id);
         }
         int valueEnd = Math.max(keyLine + 1, endLine(lines, value));
@@ -435,6 +442,216 @@ public final class YamlEdits {
         return itemId + suffix;
     }
 
+    // ---- renames, privacy, retired ids and the values of shared files --------------------------
+
+    /**
+     * Renames an item (or a section): its id in place, and every reference to it in this file –
+     * the expressions ({@code visible-when}, {@code required-when}, {@code expression}, the
+     * constraints') and the bindings. With {@code keepHistory} (the id is in the live version) the
+     * old id is added to the item's {@code was:} list, so the answers stored under it stay the
+     * item's and the catalog does not hold the new version back; renaming back to a former id
+     * takes that id out of the list.
+     */
+    public static String renameItem(String text, String oldId, String newId, boolean keepHistory) {
+        Node root = compose(text);
+        Located found = findById(root, oldId).orElseThrow(() -> new EditException("studio.edit.no-item", oldId));
+        Set<String> taken = new HashSet<>();
+        collectIds(root, taken);
+        if (taken.contains(newId)) {
+            throw new EditException("studio.edit.id-taken", newId);
+        }
+        List<Replacement> replacements = new ArrayList<>();
+        Node id = tuple(found.node(), "id").orElseThrow().getValueNode();
+        replacements.add(new Replacement(offset(text, id.getStartMark()), offset(text, id.getEndMark()), newId));
+        references(text, root, oldId, newId, replacements);
+        String renamed = splice(text, replacements);
+        if (!keepHistory) {
+            return renamed;
+        }
+        MappingNode owner = blockOwner(renamed, newId);
+        List<String> former = new ArrayList<>(tuple(owner, "was").map(t -> scalars(t.getValueNode())).orElse(List.of()));
+        former.remove(newId);
+        if (!former.contains(oldId)) {
+            former.add(oldId);
+        }
+        return setKeyIn(renamed, owner, "was", Optional.of("[" + String.join(", ", former) + "]"), newId);
+    }
+
+    /** An item's former ids ({@code was:}), a form's {@code retired:} ids: a flow list, or no key when empty. */
+    public static Optional<String> idList(List<String> ids) {
+        return ids.isEmpty() ? Optional.empty() : Optional.of("[" + String.join(", ", ids) + "]");
+    }
+
+    /** Sets a key of the form itself ({@code retired}, {@code description}...); an empty value removes it. */
+    public static String setFormKey(String text, String key, Optional<String> yaml) {
+        return setKeyIn(text, formRoot(text), key, yaml, "form");
+    }
+
+    /**
+     * Sets one key of the {@code privacy:} block of an item or section ({@code id}) or of the form
+     * ({@code id} empty): {@code categories}, {@code legal-basis}, {@code retention} (a flow map of
+     * keep, after, then). The block is added with its first key and removed with its last.
+     */
+    public static String setPrivacyKey(String text, String id, String key, Optional<String> yaml) {
+        MappingNode owner = id.isEmpty() ? formRoot(text) : blockOwner(text, id);
+        Optional<NodeTuple> privacy = tuple(owner, "privacy");
+        if (privacy.isEmpty()) {
+            if (yaml.isEmpty()) {
+                return text;
+            }
+            List<String> lines = lines(text);
+            String pad = keyPad(owner);
+            lines.addAll(newKeyLine(lines, owner, "items"), List.of(pad + "privacy:", pad + "  " + key + ": " + yaml.get()));
+            return String.join("\n", lines);
+        }
+        if (!(privacy.get().getValueNode() instanceof MappingNode block) || block.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+                || block.getValue().isEmpty()) {
+            throw new EditException("studio.edit.flow-privacy", id.isEmpty() ? "form" : id);
+        }
+        if (yaml.isEmpty() && block.getValue().size() == 1 && tuple(block, key).isPresent()) {
+            return setKeyIn(text, owner, "privacy", Optional.empty(), id);
+        }
+        return setKeyIn(text, block, key, yaml, id);
+    }
+
+    /** Sets the purpose of a privacy block in fr/nl/en (an existing one keeps its layout); three blanks remove it. */
+    public static String setPrivacyPurpose(String text, String id, String fr, String nl, String en) {
+        if (Stream.of(fr, nl, en).allMatch(t -> t == null || t.isBlank())) {
+            return setPrivacyKey(text, id, "purpose", Optional.empty());
+        }
+        MappingNode owner = id.isEmpty() ? formRoot(text) : blockOwner(text, id);
+        Optional<Node> purpose = tuple(owner, "privacy").map(NodeTuple::getValueNode).filter(MappingNode.class::isInstance)
+                .flatMap(p -> tuple((MappingNode) p, "purpose")).map(NodeTuple::getValueNode);
+        if (purpose.isPresent()) {
+            return replaceTexts(text, purpose.get(), fr, nl, en);
+        }
+        return setPrivacyKey(text, id, "purpose", Optional.of(labels(nullToEmpty(fr), nullToEmpty(nl), nullToEmpty(en))));
+    }
+
+    /** Sets a key of a value of a shared scale or an option of a shared list ({@code colour}, {@code problem}). */
+    public static String setValueKey(String text, String code, String key, Optional<String> yaml) {
+        return setKeyIn(text, sharedValue(compose(text), code).node(), key, yaml, code);
+    }
+
+    /** Changes the code of a value of a shared scale or list (the forms' stored answers keep the old code). */
+    public static String setValueCode(String text, String code, String newCode) {
+        Node root = compose(text);
+        String wanted = newCode.strip();
+        if (sharedValues(root).getValue().stream().filter(MappingNode.class::isInstance)
+                .anyMatch(m -> tuple((MappingNode) m, "code").map(t -> scalarText(t.getValueNode())).orElse("").equals(wanted))) {
+            throw new EditException("studio.edit.code-taken", wanted);
+        }
+        Node value = tuple(sharedValue(root, code).node(), "code").orElseThrow().getValueNode();
+        return splice(text, List.of(new Replacement(offset(text, value.getStartMark()), offset(text, value.getEndMark()), scalar(wanted))));
+    }
+
+    /** Deletes a value of a shared scale or list, with the comment lines just above it; the last one stays. */
+    public static String deleteValue(String text, String code) {
+        Located found = sharedValue(compose(text), code);
+        if (found.parent().getValue().size() == 1) {
+            throw new EditException("studio.edit.last-value", code);
+        }
+        List<String> lines = lines(text);
+        Block block = block(lines, found);
+        List<String> changed = new ArrayList<>(lines.subList(0, block.start()));
+        changed.addAll(lines.subList(block.end(), lines.size()));
+        return String.join("\n", changed);
+    }
+
+    private static Located sharedValue(Node root, String code) {
+        SequenceNode values = sharedValues(root);
+        List<Node> entries = values.getValue();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof MappingNode m && tuple(m, "code").map(t -> scalarText(t.getValueNode())).orElse("").equals(code)) {
+                return new Located(values, i, m);
+            }
+        }
+        throw new EditException("studio.edit.no-code", code);
+    }
+
+    private static MappingNode formRoot(String text) {
+        if (compose(text) instanceof MappingNode root && root.getFlowStyle() != DumperOptions.FlowStyle.FLOW && !root.getValue().isEmpty()) {
+            return root;
+        }
+        throw new EditException("studio.edit.unreadable");
+    }
+
+    private static List<String> scalars(Node node) {
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue().stream().map(YamlEdits::scalarText).filter(v -> !v.isEmpty()).toList();
+        }
+        String one = scalarText(node);
+        return one.isEmpty() ? List.of() : List.of(one);
+    }
+
+    private static final Set<String> EXPRESSION_KEYS = Set.of("visible-when", "required-when", "expression");
+
+    /** The replacements that make the expressions and bindings of the file name {@code newId} instead of {@code oldId}. */
+    private static void references(String text, Node node, String oldId, String newId, List<Replacement> replacements) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String key = scalarText(t.getKeyNode());
+                if (EXPRESSION_KEYS.contains(key) && t.getValueNode() instanceof ScalarNode expression
+                        && expression.getScalarStyle() != DumperOptions.ScalarStyle.LITERAL
+                        && expression.getScalarStyle() != DumperOptions.ScalarStyle.FOLDED) {
+                    String renamed = renameIdentifier(expression.getValue(), oldId, newId);
+                    if (!renamed.equals(expression.getValue())) {
+                        replacements.add(new Replacement(offset(text, expression.getStartMark()), offset(text, expression.getEndMark()),
+                                quoted(renamed)));
+                    }
+                } else if (key.equals("bindings") && t.getValueNode() instanceof MappingNode bindings) {
+                    for (NodeTuple b : bindings.getValue()) {
+                        if (b.getValueNode() instanceof ScalarNode item && item.getValue().equals(oldId)) {
+                            replacements.add(new Replacement(offset(text, item.getStartMark()), offset(text, item.getEndMark()), newId));
+                        }
+                    }
+                } else {
+                    references(text, t.getValueNode(), oldId, newId, replacements);
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> references(text, n, oldId, newId, replacements));
+        }
+    }
+
+    /**
+     * A CEL expression with the identifier {@code oldId} written {@code newId}: as a variable and as
+     * a row's field ({@code r.age}), never inside a string literal nor as a function's name.
+     */
+    static String renameIdentifier(String expression, String oldId, String newId) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = i + 1;
+                while (end < expression.length() && expression.charAt(end) != c) {
+                    end += expression.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, expression.length());
+                out.append(expression, i, end);
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < expression.length() && (Character.isLetterOrDigit(expression.charAt(end)) || expression.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = expression.substring(i, end);
+                int next = end;
+                while (next < expression.length() && expression.charAt(next) == ' ') {
+                    next++;
+                }
+                boolean call = next < expression.length() && expression.charAt(next) == '(';
+                out.append(word.equals(oldId) && !call ? newId : word);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
     private record Block(int start, int end, int dash) {
     }
 
@@ -464,8 +681,8 @@ public final class YamlEdits {
     }
 
     /** Where a new key of an item goes: before its items (a section, a repeat), else after its last key. */
-    private static int newKeyLine(List<String> lines, MappingNode owner) {
-        Optional<NodeTuple> items = tuple(owner, "items");
+    private static int newKeyLine(List<String> lines, MappingNode owner, String before) {
+        Optional<NodeTuple> items = tuple(owner, before);
         if (items.isPresent() && startLine(items.get().getKeyNode()) > startLine(owner)) {
             return startLine(items.get().getKeyNode());
         }

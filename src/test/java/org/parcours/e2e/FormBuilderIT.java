@@ -207,14 +207,47 @@ class FormBuilderIT {
         clickRow(browser, wait, "stability");
         wait.until(driver -> fieldValue(driver, "prop-label-fr").equals("Stabilité"));
         notOverPreview(browser, "prop-label-en");
+        noHorizontalScroll(browser);
         ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
         browser.screenshot("builder-1280-scale-selected");
+        assertThat(browser.driver.findElement(By.id("prop-scale-open")).getDomAttribute("href")).isEqualTo("admin/files/scales/imasp-abc");
+        browser.reveal(By.id("prop-privacy"), timeout);
+        notOverPreview(browser, "prop-privacy-purpose-en");
+        browser.screenshot("builder-1280-privacy");
         browser.reveal(By.id("builder-preview"), timeout);
         browser.screenshot("builder-1280-preview");
 
         browser.type("publish-comment", "Formulaire du ménage");
         browser.click(By.id("publish"), timeout);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("studio-message"), "La version 1 est en service"));
+
+        // the scale the factor uses (linked from its properties): its values in a grid, with the forms using it
+        browser.driver.get(url("/admin/files/scales/imasp-abc"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("value-row-0-code")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shared-used-by"), "household"));
+        noHorizontalScroll(browser);
+        ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
+        browser.screenshot("shared-values-1280");
+        browser.reveal(By.id("value-add"), timeout);
+        browser.screenshot("shared-values-1280-add");
+    }
+
+    /** Neither the page nor the builder's properties column scrolls sideways. */
+    private static void noHorizontalScroll(BrowserSupport browser) {
+        Number page = (Number) ((JavascriptExecutor) browser.driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(page.doubleValue()).as("the page scrolls sideways by (px)").isLessThanOrEqualTo(0);
+        Number panel = (Number) ((JavascriptExecutor) browser.driver).executeScript("""
+                const c = document.querySelector('.builder-properties-column');
+                if (!c || c.offsetParent === null) return 0;
+                let over = c.scrollWidth - c.clientWidth;
+                const edge = c.getBoundingClientRect().right;
+                c.querySelectorAll('vaadin-text-field, vaadin-select, vaadin-multi-select-combo-box, vaadin-combo-box').forEach(f => {
+                  const r = f.getBoundingClientRect();
+                  if (r.width > 0) over = Math.max(over, r.right - edge);
+                });
+                return over;""");
+        assertThat(panel.doubleValue()).as("the properties run past their column by (px)").isLessThanOrEqualTo(1);
     }
 
     /** The file after publishing: the template's comment line, then only what the builder wrote. */
@@ -449,6 +482,8 @@ class FormBuilderIT {
 
     /** Opens a vaadin-select and clicks the entry with that label in its list. */
     private static void select(BrowserSupport browser, String id, String label) {
+        // the properties column is long: the palette may be scrolled out of the window
+        browser.reveal(By.id(id), Duration.ofSeconds(60));
         browser.click(By.id(id), Duration.ofSeconds(60));
         new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(driver -> driver.findElements(By.cssSelector("vaadin-select-item"))
                 .stream().filter(i -> label.equals(String.valueOf(i.getDomProperty("textContent")).strip())).findFirst().map(i -> {

@@ -144,7 +144,7 @@ class YamlBuilderEditsTests {
     }
 
     /** Asserts that {@code after} is {@code before} with exactly these lines replaced in one place, all others identical. */
-    private static void assertOnly(String before, String after, List<String> removed, List<String> added) {
+    static void assertOnly(String before, String after, List<String> removed, List<String> added) {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
         int prefix = 0;
@@ -173,7 +173,7 @@ class YamlBuilderEditsTests {
         return form.sections().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private static FormDefinition readImasp(String text) throws IOException {
+    static FormDefinition readImasp(String text) throws IOException {
         List<FormSource> sources = new ArrayList<>();
         for (String folder : List.of("lists", "scales")) {
             try (var files = Files.list(Path.of("forms", folder))) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -22,8 +23,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 
+import org.parcours.formdef.DataCategory;
+import org.parcours.formdef.LegalBasis;
 import org.parcours.formdef.LocalizedText;
+import org.parcours.formdef.Retention;
 import org.parcours.formrun.ItemState;
 import org.parcours.security.Role;
 import org.parcours.studio.FormOutline;
@@ -58,7 +63,15 @@ final class BuilderProperties extends VerticalLayout {
         Optional<ItemState> sampleState(String id);
 
         Optional<Boolean> sectionVisible(String id);
+
+        /** Whether the live version of the form has this item (its answers may be stored under the id). */
+        boolean published(String itemId);
+
+        /** Renames an item or section (checked, selected under its new id). */
+        void rename(String oldId, String newId);
     }
+
+    private static final String ID_PATTERN = "[a-z][a-z0-9_-]{0,79}";
 
     private final Host host;
     private final FormLayout form = new FormLayout();
@@ -69,7 +82,8 @@ final class BuilderProperties extends VerticalLayout {
         this.host = host;
         setId("builder-properties");
         setPadding(false);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        // labels above the fields: the column stays narrow beside the tree and the preview (styles.css)
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1, FormLayout.ResponsiveStep.LabelsPosition.TOP));
     }
 
     /** Shows a node's properties; {@code problems}: key ("" for the entry itself) to the engine's messages. */
@@ -83,33 +97,50 @@ final class BuilderProperties extends VerticalLayout {
             return;
         }
         FormOutline.Node n = node.get();
-        add(new H4(getTranslation("builder.properties", n.id())));
+        if (n.kind() == FormOutline.Kind.FORM) {
+            Span hint = new Span(getTranslation("builder.properties.none"));
+            hint.setId("builder-properties-hint");
+            add(hint);
+        }
+        add(new H4(n.kind() == FormOutline.Kind.FORM ? getTranslation("builder.form.properties", n.value("form"))
+                : getTranslation("builder.properties", n.id())));
         List<String> unplaced = problems.entrySet().stream().filter(e -> !placed(n, e.getKey()))
                 .flatMap(e -> e.getValue().stream()).toList();
         if (!unplaced.isEmpty()) {
             Span all = problemSpan("prop-problems", String.join(" · ", unplaced));
             add(all);
         }
-        if (n.kind() == FormOutline.Kind.SECTION) {
-            texts(n, "title");
-            texts(n, "description");
-            expression(n, "visible-when");
-        } else {
-            item(n);
+        switch (n.kind()) {
+            case FORM -> {
+                idList(n, "retired", "", (t, ids) -> YamlEdits.setFormKey(t, "retired", YamlEdits.idList(ids)));
+                privacy(n);
+            }
+            case SECTION -> {
+                id(n);
+                texts(n, "title");
+                texts(n, "description");
+                expression(n, "visible-when");
+                privacy(n);
+            }
+            case ITEM -> item(n);
         }
         add(form);
     }
 
+
     private static boolean placed(FormOutline.Node n, String key) {
+        if (n.kind() == FormOutline.Kind.FORM) {
+            return List.of("retired", "privacy").contains(key);
+        }
         return !key.isEmpty() && List.of("title", "description", "visible-when", "type", "id", "label", "text", "help", "scale", "list",
                 "options", "required", "required-when", "default", "constraints", "prefill", "sensitive", "min", "max", "multiline",
-                "max-length", "pattern", "pattern-message", "expression").contains(key);
+                "max-length", "pattern", "pattern-message", "expression", "privacy", "was").contains(key);
     }
 
     private void item(FormOutline.Node n) {
         Select<String> type = new Select<>();
         type.setId("prop-type");
-        type.setLabel(getTranslation("builder.prop.type"));
+        type.setAriaLabel(getTranslation("builder.prop.type"));
         type.setItems(TYPES);
         type.setItemLabelGenerator(t -> getTranslation("builder.type." + t));
         if (TYPES.contains(n.type())) {
@@ -117,12 +148,7 @@ final class BuilderProperties extends VerticalLayout {
         }
         type.addValueChangeListener(e -> host.edit(t -> YamlEdits.setKey(t, n.id(), "type", Optional.of(e.getValue()))));
         row("type", type);
-        TextField id = new TextField(getTranslation("builder.prop.id"));
-        id.setId("prop-id");
-        id.setValue(n.id());
-        id.setReadOnly(true);
-        id.setHelperText(getTranslation("builder.prop.id.hint"));
-        row("id", id);
+        id(n);
         String kind = n.type();
         if (kind.equals("note")) {
             texts(n, "text");
@@ -168,6 +194,152 @@ final class BuilderProperties extends VerticalLayout {
             checkbox(n, "prefill");
         }
         sensitive(n);
+        idList(n, "was", n.id(), (t, ids) -> YamlEdits.setKey(t, n.id(), "was", YamlEdits.idList(ids)));
+        privacy(n);
+    }
+
+    /**
+     * The id with a rename button. An item of the live version keeps its answers: the rename
+     * writes the old id under {@code was:} (forms/README.md, "Renaming an id safely").
+     */
+    private void id(FormOutline.Node n) {
+        TextField id = new TextField();
+        id.setId("prop-id");
+        id.setAriaLabel(getTranslation("builder.prop.id"));
+        id.setValue(n.id());
+        boolean published = n.kind() == FormOutline.Kind.ITEM && host.published(n.id());
+        id.setHelperText(getTranslation(n.kind() == FormOutline.Kind.SECTION ? "builder.prop.id.section"
+                : published ? "builder.prop.id.published" : "builder.prop.id.unpublished"));
+        Button rename = new Button(getTranslation("builder.rename"), e -> {
+            String wanted = id.getValue().strip();
+            if (wanted.equals(n.id())) {
+                return;
+            }
+            if (!wanted.matches(ID_PATTERN)) {
+                id.setInvalid(true);
+                id.setErrorMessage(getTranslation("builder.palette.bad-id", wanted));
+                return;
+            }
+            host.rename(n.id(), wanted);
+        });
+        rename.setId("prop-rename");
+        HorizontalLayout line = new HorizontalLayout(id, rename);
+        line.addClassName("builder-id-line");
+        line.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row("id", line);
+    }
+
+    /** A list of ids ({@code was:} of an item, {@code retired:} of the form), comma separated; each checked as an id. */
+    private void idList(FormOutline.Node n, String key, String self, java.util.function.BiFunction<String, List<String>, String> write) {
+        TextField field = new TextField();
+        field.setId("prop-" + key);
+        field.setAriaLabel(getTranslation("builder.prop." + key));
+        field.setValue(n.value(key));
+        field.setHelperText(getTranslation("builder.prop." + key + ".hint"));
+        field.addValueChangeListener(e -> {
+            List<String> ids = Arrays.stream(e.getValue().split(",")).map(String::strip).filter(i -> !i.isEmpty()).distinct().toList();
+            Optional<String> bad = ids.stream().filter(i -> !i.matches(ID_PATTERN) || i.equals(self)).findFirst();
+            if (bad.isPresent()) {
+                field.setInvalid(true);
+                field.setErrorMessage(getTranslation(bad.get().equals(self) ? "builder.prop.was.self" : "builder.prop.ids.bad", bad.get()));
+                return;
+            }
+            host.edit(t -> write.apply(t, ids));
+        });
+        markInvalid(key, field);
+        row(key, field);
+    }
+
+    /**
+     * The privacy declaration of the form, a section or an item (forms/README.md, "Privacy"): data
+     * categories, legal basis, purpose and retention; what it does not say comes from above.
+     */
+    private void privacy(FormOutline.Node n) {
+        String id = n.id();
+        Map<String, String> p = n.privacy();
+        MultiSelectComboBox<String> categories = new MultiSelectComboBox<>(getTranslation("builder.privacy.categories"));
+        categories.setId("prop-privacy-categories");
+        List<String> known = new ArrayList<>(DataCategory.yamlNames());
+        List<String> written = Arrays.stream(p.getOrDefault("categories", "").split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        written.stream().filter(c -> !known.contains(c)).forEach(known::add);
+        categories.setItems(known);
+        categories.setItemLabelGenerator(c -> DataCategory.yamlNames().contains(c) ? getTranslation("privacy.category." + c) : c);
+        categories.setValue(new java.util.LinkedHashSet<>(written));
+        categories.addValueChangeListener(e -> host.edit(t -> YamlEdits.setPrivacyKey(t, id, "categories",
+                YamlEdits.idList(known.stream().filter(e.getValue()::contains).toList()))));
+
+        Select<String> basis = optionalSelect("prop-privacy-legal-basis", "builder.privacy.legal-basis", LegalBasis.yamlNames(),
+                "privacy.basis.", p.getOrDefault("legal-basis", ""));
+        basis.addValueChangeListener(e -> host.edit(t -> YamlEdits.setPrivacyKey(t, id, "legal-basis",
+                e.getValue() == null || e.getValue().isEmpty() ? Optional.empty() : Optional.of(e.getValue()))));
+
+        List<TextField> purpose = new ArrayList<>();
+        for (String language : LocalizedText.LANGUAGES) {
+            TextField field = new TextField(getTranslation("builder.privacy.purpose", getTranslation("builder.lang." + language)));
+            field.setId("prop-privacy-purpose-" + language);
+            field.setValue(p.getOrDefault("purpose." + language, ""));
+            purpose.add(field);
+        }
+        purpose.forEach(f -> f.addValueChangeListener(e -> host.edit(t -> YamlEdits.setPrivacyPurpose(t, id,
+                purpose.get(0).getValue(), purpose.get(1).getValue(), purpose.get(2).getValue()))));
+        VerticalLayout purposes = new VerticalLayout(purpose.toArray(Component[]::new));
+        purposes.setPadding(false);
+        purposes.setSpacing(false);
+        purposes.addClassName("builder-languages");
+
+        TextField keep = new TextField(getTranslation("builder.privacy.keep"));
+        keep.setId("prop-privacy-keep");
+        keep.setValue(p.getOrDefault("retention.keep", ""));
+        keep.setHelperText(getTranslation("builder.privacy.keep.hint"));
+        Select<String> after = optionalSelect("prop-privacy-after", "builder.privacy.after", Retention.Event.yamlNames(), "privacy.event.",
+                p.getOrDefault("retention.after", ""));
+        Select<String> then = optionalSelect("prop-privacy-then", "builder.privacy.then", List.of("erase", "anonymise"), "privacy.action.",
+                p.getOrDefault("retention.then", ""));
+        Runnable retention = () -> host.edit(t -> YamlEdits.setPrivacyKey(t, id, "retention", retentionYaml(keep.getValue(),
+                after.getValue(), then.getValue())));
+        keep.addValueChangeListener(e -> retention.run());
+        after.addValueChangeListener(e -> retention.run());
+        then.addValueChangeListener(e -> retention.run());
+
+        VerticalLayout block = new VerticalLayout(categories, basis, purposes, keep, after, then);
+        block.setId("prop-privacy");
+        block.setPadding(false);
+        block.setSpacing(false);
+        block.addClassName("builder-privacy");
+        markInvalid("privacy", categories);
+        row("privacy", block);
+    }
+
+    /** {@code { keep: P5Y, after: file-closed, then: erase }} with the parts given; none: no retention. */
+    static Optional<String> retentionYaml(String keep, String after, String then) {
+        List<String> parts = new ArrayList<>();
+        if (keep != null && !keep.isBlank()) {
+            parts.add("keep: " + keep.strip());
+        }
+        if (after != null && !after.isEmpty()) {
+            parts.add("after: " + after);
+        }
+        if (then != null && !then.isEmpty()) {
+            parts.add("then: " + then);
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of("{ " + String.join(", ", parts) + " }");
+    }
+
+    /** A select of yaml names with "not said here" first; a value written but unknown is kept as a choice. */
+    private Select<String> optionalSelect(String id, String labelKey, List<String> names, String labelPrefix, String value) {
+        Select<String> select = new Select<>();
+        select.setId(id);
+        select.setLabel(getTranslation(labelKey));
+        List<String> items = new ArrayList<>(List.of(""));
+        items.addAll(names);
+        if (!value.isEmpty() && !names.contains(value)) {
+            items.add(value);
+        }
+        select.setItems(items);
+        select.setItemLabelGenerator(v -> v.isEmpty() ? getTranslation("builder.privacy.inherited")
+                : names.contains(v) ? getTranslation(labelPrefix + v) : v);
+        select.setValue(value);
+        return select;
     }
 
     private void texts(FormOutline.Node n, String key) {
@@ -226,7 +398,17 @@ final class BuilderProperties extends VerticalLayout {
                     : key.equals("list") ? YamlEdits.setOptions(changed, n.id(), List.of(List.of("a", "A", "A", "A"))) : changed;
         }));
         markInvalid(key, select);
-        row(key, select);
+        VerticalLayout cell = new VerticalLayout(select);
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        if (!n.value(key).isEmpty() && ids.contains(n.value(key))) {
+            // the values of a shared scale or list are edited in its own studio, with the forms that use it
+            RouterLink open = new RouterLink(getTranslation("studio.values.open", n.value(key)), SharedFileView.class,
+                    SharedFileView.parameters((key.equals("scale") ? "scales/" : "lists/") + n.value(key) + ".yaml"));
+            open.setId("prop-" + key + "-open");
+            cell.add(open);
+        }
+        row(key, cell);
     }
 
     private void expression(FormOutline.Node n, String key) {
@@ -322,7 +504,7 @@ final class BuilderProperties extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             HorizontalLayout line = new HorizontalLayout(row.toArray(Component[]::new));
             line.add(remove);
-            line.addClassName("builder-languages");
+            line.addClassNames("builder-languages", "builder-entry");
             rows.add(line);
         }
         Button add = new Button(getTranslation("builder.option.add"), e -> {
@@ -368,7 +550,7 @@ final class BuilderProperties extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             HorizontalLayout line = new HorizontalLayout(row.toArray(Component[]::new));
             line.add(remove);
-            line.addClassName("builder-languages");
+            line.addClassNames("builder-languages", "builder-entry");
             line.setWrap(true);
             rows.add(line);
         }

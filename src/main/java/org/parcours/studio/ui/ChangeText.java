@@ -14,6 +14,7 @@ final class ChangeText {
         return switch (change.kind()) {
             case ITEM_ADDED -> ui.getTranslation("studio.diff.added", change.itemId(), change.detail(), change.after());
             case ITEM_REMOVED -> ui.getTranslation("studio.diff.removed", change.itemId(), change.detail(), change.before());
+            case RENAMED -> ui.getTranslation("studio.diff.renamed", change.itemId(), change.before());
             case TYPE_CHANGED -> ui.getTranslation("studio.diff.type", change.itemId(), change.before(), change.after());
             case RELABELLED -> ui.getTranslation("studio.diff.relabelled", change.itemId(), change.detail(), change.before(), change.after());
             case OPTION_ADDED -> ui.getTranslation("studio.diff.option-added", change.itemId(), change.detail(), change.after());

@@ -146,7 +146,15 @@ final class FormBuilder extends VerticalLayout implements BuilderProperties.Host
                 showProperties();
             }
         });
-        VerticalLayout left = new VerticalLayout(new H3(getTranslation("builder.tree")), tree, moveButtons(), palette());
+        // the form's own properties (retired ids, privacy): shown when nothing in the tree is chosen
+        Button formProperties = new Button(getTranslation("builder.form.show"), e -> {
+            selected = Optional.empty();
+            tree.deselectAll();
+            showProperties();
+        });
+        formProperties.setId("builder-form-properties");
+        formProperties.addThemeVariants(ButtonVariant.TERTIARY);
+        VerticalLayout left = new VerticalLayout(new H3(getTranslation("builder.tree")), formProperties, tree, moveButtons(), palette());
         left.setPadding(false);
         left.addClassName("builder-tree-column");
 
@@ -280,8 +288,10 @@ final class FormBuilder extends VerticalLayout implements BuilderProperties.Host
         }
     }
 
+    /** The selected node's properties; with nothing selected, the form's own (retired ids, privacy). */
     private void showProperties() {
-        Optional<FormOutline.Node> node = selected.flatMap(id -> outline.flatMap(o -> o.find(id)));
+        Optional<FormOutline.Node> node = selected.flatMap(id -> outline.flatMap(o -> o.find(id)))
+                .or(() -> outline.map(FormOutline::form));
         properties.show(node, node.map(this::problemsOf).orElse(Map.of()));
     }
 
@@ -368,6 +378,30 @@ final class FormBuilder extends VerticalLayout implements BuilderProperties.Host
             }
             return s.form().item(id).isPresent() ? Optional.of(s.state(id)) : Optional.empty();
         });
+    }
+
+    @Override
+    public boolean published(String itemId) {
+        return studio.live(formKey).flatMap(live -> live.definition().item(itemId)).isPresent();
+    }
+
+    @Override
+    public void rename(String oldId, String newId) {
+        if (!newId.matches(ID_PATTERN)) {
+            say(getTranslation("builder.palette.bad-id", newId));
+            return;
+        }
+        if (outline.flatMap(o -> o.find(newId)).isPresent()) {
+            say(getTranslation("builder.palette.taken", newId));
+            return;
+        }
+        boolean keepHistory = published(oldId);
+        selected = Optional.of(newId);
+        edit(t -> YamlEdits.renameItem(t, oldId, newId, keepHistory));
+        if (!message.getText().isEmpty()) {
+            selected = Optional.of(oldId);
+            showProperties();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -32,7 +33,9 @@ import org.parcours.formdef.FormDefinitionException;
 import org.parcours.formdef.FormProblem;
 import org.parcours.security.Role;
 import org.parcours.studio.FormDiff;
+import org.parcours.formdef.LocalizedText;
 import org.parcours.studio.SharedFileStudio;
+import org.parcours.studio.SharedValues;
 import org.parcours.studio.YamlEdits;
 import org.parcours.ui.editor.YamlEditor;
 
@@ -64,6 +67,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
     private final VerticalLayout problems = new VerticalLayout();
     private final VerticalLayout changes = new VerticalLayout();
     private final Span usedBy = new Span();
+    private final Div valueGrid = new Div();
     private final Select<String> relabelCode = new Select<>();
     private final Select<String> policyPath = new Select<>();
     private final TextField policyValue = new TextField();
@@ -110,12 +114,21 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         changes.setSpacing(false);
         usedBy.setId("shared-used-by");
         message.setId("shared-message");
-        add(new H2(getTranslation("studio.shared.title", draft.name())), usedBy, editing,
-                new H3(getTranslation("studio.edits")));
-        if (draft.policy()) {
-            add(policyForm());
+        add(new H2(getTranslation("studio.shared.title", draft.name())), usedBy);
+        if (draft.scale() || draft.name().startsWith("lists/")) {
+            // the values first, in a grid: the YAML below shows every change as it is made
+            valueGrid.setId("shared-values");
+            valueGrid.addClassName("shared-values");
+            Span codeHint = new Span(getTranslation("studio.values.code-hint"));
+            codeHint.addClassNames("text-secondary", "text-small");
+            add(new H3(getTranslation(draft.scale() ? "studio.values" : "studio.values.options")), valueGrid, codeHint, valueForm(),
+                    editing);
         } else {
-            add(valueForm(), relabelForm());
+            add(editing, new H3(getTranslation("studio.edits")));
+            add(draft.policy() ? policyForm() : valueForm());
+            if (!draft.policy()) {
+                add(relabelForm());
+            }
         }
         add(new H3(getTranslation("studio.shared.diff")), changes, StudioParts.publishRow(this, IDS, comment, confirm, this::publish),
                 message, new H3(getTranslation("studio.versions")),
@@ -256,6 +269,7 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
             }
         }
         fillChoices();
+        fillValues();
         showChanges();
         versions.setItems(studio.history(draft.name()));
     }
@@ -275,6 +289,90 @@ public class SharedFileView extends VerticalLayout implements BeforeEnterObserve
         String code = relabelCode.getValue();
         relabelCode.setItems(codes);
         relabelCode.setValue(code != null && codes.contains(code) ? code : codes.isEmpty() ? null : codes.getFirst());
+    }
+
+    /**
+     * The grid of values of a scale or list, as written in the draft: code, labels fr/nl/en and,
+     * for a scale, colour and problem mark. Each change is one minimal edit of the draft.
+     */
+    private void fillValues() {
+        if (valueGrid.getId().isEmpty()) {
+            return;
+        }
+        valueGrid.removeAll();
+        Optional<SharedValues> read = SharedValues.read(editor.getValue());
+        if (read.isEmpty()) {
+            valueGrid.add(new Span(getTranslation("studio.diff.invalid")));
+            return;
+        }
+        boolean scale = read.get().scale();
+        valueGrid.getClassNames().set("shared-values-scale", scale);
+        head(getTranslation("studio.field.code"));
+        for (String language : LocalizedText.LANGUAGES) {
+            head(getTranslation("studio.field." + language));
+        }
+        if (scale) {
+            head(getTranslation("studio.value.colour"));
+            head(getTranslation("studio.value.problem"));
+        }
+        head("");
+        List<SharedValues.Value> values = read.get().values();
+        for (int i = 0; i < values.size(); i++) {
+            SharedValues.Value value = values.get(i);
+            String code = value.code();
+            String prefix = "value-row-" + i + "-";
+            TextField codeField = cell(prefix + "code", getTranslation("studio.field.code"), code);
+            codeField.addValueChangeListener(e -> {
+                if (e.getValue().isBlank()) {
+                    say(getTranslation("studio.edit.fill-all"), true);
+                    return;
+                }
+                edit(() -> YamlEdits.setValueCode(editor.getValue(), code, e.getValue()));
+            });
+            List<TextField> labels = LocalizedText.LANGUAGES.stream()
+                    .map(l -> cell(prefix + l, getTranslation("studio.field." + l), value.label(l))).toList();
+            labels.forEach(f -> f.addValueChangeListener(e -> edit(() -> YamlEdits.setValueLabels(editor.getValue(), code,
+                    labels.get(0).getValue(), labels.get(1).getValue(), labels.get(2).getValue()))));
+            valueGrid.add(codeField);
+            labels.forEach(valueGrid::add);
+            if (scale) {
+                Select<String> colour = new Select<>();
+                colour.setId(prefix + "colour");
+                colour.setAriaLabel(getTranslation("studio.value.colour") + " " + code);
+                colour.setItems(COLOURS);
+                colour.setValue(value.colour().isEmpty() ? "neutral" : value.colour());
+                colour.addClassName("scale-" + colour.getValue());
+                colour.addClassName("shared-value-colour");
+                colour.addValueChangeListener(e -> edit(() -> YamlEdits.setValueKey(editor.getValue(), code, "colour",
+                        Optional.of(e.getValue()))));
+                Checkbox problem = new Checkbox();
+                problem.setId(prefix + "problem");
+                problem.setAriaLabel(getTranslation("studio.value.problem") + " " + code);
+                problem.setValue(value.problem());
+                problem.addValueChangeListener(e -> edit(() -> YamlEdits.setValueKey(editor.getValue(), code, "problem",
+                        e.getValue() ? Optional.of("true") : Optional.empty())));
+                valueGrid.add(colour, problem);
+            }
+            Button remove = new Button("✕", e -> edit(() -> YamlEdits.deleteValue(editor.getValue(), code)));
+            remove.setId(prefix + "remove");
+            remove.setAriaLabel(getTranslation("studio.values.remove", code));
+            remove.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            valueGrid.add(remove);
+        }
+    }
+
+    private void head(String text) {
+        Span head = new Span(text);
+        head.addClassName("shared-values-head");
+        valueGrid.add(head);
+    }
+
+    private static TextField cell(String id, String label, String value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setAriaLabel(label);
+        field.setValue(value);
+        return field;
     }
 
     private void showChanges() {

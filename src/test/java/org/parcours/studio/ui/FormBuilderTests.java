@@ -10,6 +10,7 @@ import java.util.Map;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -265,6 +266,95 @@ class FormBuilderTests extends SpringBrowserlessTest {
         click("builder-duplicate");
         assertThat(children("medical")).startsWith("illness", "illness_copy");
         assertThat(builder().selectedId()).contains("illness_copy");
+    }
+
+    @Test
+    void aPublishedItemRenamedInTheBuilderKeepsItsAnswersAndThePanelWritesPrivacyAndRetiredIds() throws IOException {
+        Files.writeString(FORMS.resolve("visits.yaml"), """
+                # Home visits: this comment stays.
+                form: visits
+                title: { fr: "Visites", nl: "Bezoeken", en: "Visits" }
+                sections:
+                  - id: visit
+                    title: { fr: "Visite", nl: "Bezoek", en: "Visit" }
+                    items:
+                      - id: place
+                        type: text
+                        label: { fr: "Lieu", nl: "Plaats", en: "Place" }
+                      - id: notes
+                        type: text
+                        visible-when: "place != ''"
+                        label: { fr: "Notes", nl: "Notities", en: "Notes" }
+                """);
+        navigate(StudioView.class, Map.of(StudioView.FORM_KEY, "visits"));
+        fill("publish-comment", "Première version");
+        click("publish");
+        assertThat(catalog.current("visits").versionNumber()).isEqualTo(1);
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "BuilderRename");
+        data.as(TestUsers.WORKER_NORTH, "WORKER", () -> evaluations.save(evaluations.blank(client.id(), "visits"),
+                Map.of("place", "Rue Haute")));
+
+        navigate(StudioView.class, Map.of(StudioView.FORM_KEY, "visits"));
+        openBuilder();
+        builder().select("place");
+        assertThat(find(TextField.class).id("prop-id").getHelperText()).startsWith("Des réponses sont enregistrées sous lui");
+        fill("prop-id", "address");
+        click("prop-rename");
+        assertThat(builder().selectedId()).contains("address");
+        assertThat(editor().getValue()).contains("""
+                      - id: address
+                        type: text
+                        label: { fr: "Lieu", nl: "Plaats", en: "Place" }
+                        was: [place]
+                """, "visible-when: \"address != ''\"");
+        fill("prop-id", "notes");
+        click("prop-rename");
+        assertThat(find(Span.class).id("builder-message").getText()).isEqualTo("L'identifiant « notes » est déjà utilisé dans ce formulaire : choisissez-en un autre");
+
+        // the item's privacy: categories, legal basis, retention, each a line of its privacy block
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> categories = find(MultiSelectComboBox.class).id("prop-privacy-categories");
+        categories.setValue(java.util.Set.of("housing", "contact"));
+        selectItem("prop-privacy-legal-basis", "public-task");
+        fill("prop-privacy-keep", "P2Y");
+        selectItem("prop-privacy-after", "last-submission");
+        selectItem("prop-privacy-then", "erase");
+        assertThat(editor().getValue()).contains("""
+                        was: [place]
+                        privacy:
+                          categories: [contact, housing]
+                          legal-basis: public-task
+                          retention: { keep: P2Y, after: last-submission, then: erase }
+                """);
+        assertThat(find(Span.class).id("builder-status").getText()).isEqualTo("Le brouillon est valide");
+
+        // the form's own properties: a retired id, written at the end of the file
+        click("builder-form-properties");
+        assertThat(find(Span.class).id("builder-properties-hint").isVisible()).isTrue();
+        fill("prop-retired", "Old Id");
+        assertThat(find(TextField.class).id("prop-retired").isInvalid()).isTrue();
+        fill("prop-retired", "former_question");
+        assertThat(editor().getValue()).endsWith("retired: [former_question]\n");
+
+        // the diff calls it a rename, not a removal: no stored answer is left without its question
+        assertThat(find(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).id("studio-diff").getChildren()
+                .map(c -> c.getElement().getText()).toList())
+                .contains("« place » s'appelle désormais « address » (was) : ses réponses enregistrées le suivent")
+                .noneMatch(c -> c.startsWith("Supprimé"));
+        fill("publish-comment", "Lieu renommé en adresse");
+        click("publish");
+        PublishedForm live = catalog.current("visits");
+        assertThat(live.versionNumber()).as("the rename is not held back: " + find(Span.class).id("studio-message").getText())
+                .isEqualTo(2);
+        assertThat(live.definition().item("address")).isPresent();
+        assertThat(Files.readString(FORMS.resolve("visits.yaml"))).startsWith("# Home visits: this comment stays.\n")
+                .isEqualTo(editor().getValue());
+    }
+
+    /** Chooses a select's value by its YAML name (the selects show translated labels). */
+    @SuppressWarnings("unchecked")
+    private void selectItem(String id, String item) {
+        ((Select<String>) find(Select.class).id(id)).setValue(item);
     }
 
     private void openBuilder() {

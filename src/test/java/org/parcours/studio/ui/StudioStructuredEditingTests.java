@@ -166,6 +166,46 @@ class StudioStructuredEditingTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void theValuesOfASharedScaleAreEditedInTheirGridWithMinimalEditsAndPublished() throws IOException {
+        Path file = FORMS.resolve("scales/budget-level.yaml");
+        String onDisk = Files.readString(file);
+        PublishedForm before = catalog.current("budget-guidance");
+        navigate(SharedFileView.class, Map.of(SharedFileView.FOLDER, "scales", SharedFileView.NAME, "budget-level"));
+        assertThat(find(Span.class).id("shared-used-by").getText()).startsWith("Utilisé par les formulaires : budget-guidance");
+        assertThat(find(TextField.class).id("value-row-1-code").getValue()).isEqualTo("FRAGILE");
+        assertThat(find(TextField.class).id("value-row-1-nl").getValue()).isEqualTo("Kwetsbaar");
+        @SuppressWarnings("unchecked")
+        Select<String> colour = find(Select.class).id("value-row-1-colour");
+        assertThat(colour.getValue()).isEqualTo("amber");
+        assertThat(find(Checkbox.class).id("value-row-1-problem").getValue()).isTrue();
+
+        test(find(TextField.class).id("value-row-1-fr")).setValue("Fragile, à suivre");
+        test(find(Select.class).id("value-row-3-colour")).selectItem("amber");
+        test(find(Checkbox.class).id("value-row-0-problem")).click();
+        test(find(Checkbox.class).id("value-row-0-problem")).click();
+        test(find(TextField.class).id("value-row-2-code")).setValue("FRAGILE");
+        assertThat(find(Span.class).id("shared-message").getText()).isEqualTo("Le code « FRAGILE » existe déjà dans ce fichier");
+
+        String draft = find(YamlEditor.class).id("shared-editor").getValue();
+        assertThat(draft).isEqualTo(onDisk
+                .replace("label: { fr: \"Fragile\", nl:", "label: { fr: \"Fragile, à suivre\", nl:")
+                .replace("  - code: NA\n    colour: neutral", "  - code: NA\n    colour: amber"));
+        assertThat(find(Span.class).id("shared-status").getText()).isEqualTo("Le brouillon est valide");
+
+        test(find(Button.class).id("value-row-3-remove")).click();
+        assertThat(find(YamlEditor.class).id("shared-editor").getValue()).doesNotContain("code: NA");
+        assertThat(sharedChanges()).anySatisfy(c -> assertThat(c).startsWith("budget-guidance – Option retirée de "));
+        assertThat(find(TextField.class).withId("value-row-3-code").exists()).isFalse();
+        new YamlEditorTester(find(YamlEditor.class).id("shared-editor")).setValue(draft);
+
+        test(find(TextField.class).id("shared-comment")).setValue("Libellé précisé");
+        test(find(Button.class).id("shared-publish")).click();
+        assertThat(find(Span.class).id("shared-message").getText()).isEqualTo("scales/budget-level.yaml est publié");
+        assertThat(Files.readString(file)).isEqualTo(draft);
+        assertThat(catalog.current("budget-guidance").versionNumber()).isGreaterThan(before.versionNumber());
+    }
+
+    @Test
     void theFormsPageLinksEachProgrammeFileToItsStudio() throws IOException {
         navigate(FormsView.class);
         GridTester<Grid<FormCatalog.SharedFileStatus>, FormCatalog.SharedFileStatus> files = test(find(Grid.class).id("shared-grid"));
