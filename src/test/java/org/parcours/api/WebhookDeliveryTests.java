@@ -68,6 +68,9 @@ class WebhookDeliveryTests {
     @Autowired
     WebhookDispatcher dispatcher;
 
+    @Autowired
+    WebhookDeliveryPurge purge;
+
     private record Received(Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -193,6 +196,40 @@ class WebhookDeliveryTests {
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(body(refused).get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
                 .containsExactly("/url", "/events/1");
+    }
+
+    @Test
+    void deliveriesDeliveredLongerAgoThanTheRetentionAreDeletedWithTheirAttemptsAndNothingElse() {
+        jdbc.update("INSERT INTO webhook_subscription (url, events, secret, active, created_at, created_by) "
+                + "VALUES ('http://127.0.0.1:9/hook', 'client.created', 'a-secret-for-the-purge-test', FALSE, NOW(6), 'admin')");
+        long subscription = jdbc.queryForObject("SELECT MAX(id) FROM webhook_subscription", Long.class);
+        Instant now = Instant.now();
+        long old = delivery(subscription, "DELIVERED", now.minus(Duration.ofDays(31)));
+        long recent = delivery(subscription, "DELIVERED", now.minus(Duration.ofDays(29)));
+        long pending = delivery(subscription, "PENDING", null);
+        long failed = delivery(subscription, "FAILED", null);
+        jdbc.update("INSERT INTO webhook_attempt (delivery_id, attempted_at, http_status) VALUES (?, NOW(6), 200)", old);
+        try {
+            assertThat(purge.purge(now)).isGreaterThanOrEqualTo(1);
+            assertThat(jdbc.queryForList("SELECT id FROM webhook_delivery WHERE subscription_id = ? ORDER BY id", Long.class, subscription))
+                    .containsExactly(recent, pending, failed);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id = ?", Integer.class, old)).isZero();
+            // the events stay: updated-since reads them
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_event e JOIN webhook_delivery d ON d.event_id = e.id "
+                    + "WHERE d.subscription_id = ?", Integer.class, subscription)).isEqualTo(3);
+            assertThat(purge.purge(now)).as("nothing more to delete").isZero();
+        } finally {
+            jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
+        }
+    }
+
+    private long delivery(long subscription, String state, Instant deliveredAt) {
+        jdbc.update("INSERT INTO api_event (event_type, target_type, target_id, occurred_at) VALUES ('client.created', 'client', 0, NOW(6))");
+        long event = jdbc.queryForObject("SELECT MAX(id) FROM api_event", Long.class);
+        jdbc.update("INSERT INTO webhook_delivery (subscription_id, event_id, state, attempts, next_attempt_at, delivered_at) "
+                        + "VALUES (?, ?, ?, 1, NOW(6) - INTERVAL 40 DAY, ?)", subscription, event, state,
+                deliveredAt == null ? null : java.sql.Timestamp.from(deliveredAt));
+        return jdbc.queryForObject("SELECT MAX(id) FROM webhook_delivery", Long.class);
     }
 
     /** Runs the dispatcher (as its schedule would) until the receiver has had {@code count} requests; at most 20 seconds. */
