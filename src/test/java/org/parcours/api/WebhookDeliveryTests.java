@@ -81,6 +81,8 @@ class WebhookDeliveryTests {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(1);
     private HttpServer receiver;
+    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     private MockMvc mvc;
     private String worker;
     private String admin;
@@ -92,6 +94,16 @@ class WebhookDeliveryTests {
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        receiver.createContext("/hold", exchange -> {
+            held.countDown();
+            try {
+                release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
@@ -219,6 +231,27 @@ class WebhookDeliveryTests {
                     + "WHERE d.subscription_id = ?", Integer.class, subscription)).isEqualTo(3);
             assertThat(purge.purge(now)).as("nothing more to delete").isZero();
         } finally {
+            jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
+        }
+    }
+
+    @Test
+    void aDeliveryBeingSentIsClaimedOnlyForTwoTimeoutsAndAMarginSoThatADeadSendersDeliveryIsSoonDueAgain() throws Exception {
+        jdbc.update("INSERT INTO webhook_subscription (url, events, secret, active, created_at, created_by) VALUES (?, 'client.created', "
+                + "'a-secret-for-the-claim-test', TRUE, NOW(6), 'admin')", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hold");
+        long subscription = jdbc.queryForObject("SELECT MAX(id) FROM webhook_subscription", Long.class);
+        long delivery = delivery(subscription, "PENDING", null);
+        Thread sender = Thread.ofPlatform().start(() -> dispatcher.dispatchDue(Instant.now()));
+        try {
+            assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the receiver got the delivery").isTrue();
+            Instant claimedUntil = jdbc.queryForObject("SELECT next_attempt_at FROM webhook_delivery WHERE id = ?", java.sql.Timestamp.class,
+                    delivery).toInstant();
+            // a sender killed now leaves this claim: with the 10 s timeout, the delivery is due again within 50 s, not minutes
+            assertThat(claimedUntil).isBefore(Instant.now().plus(Duration.ofSeconds(55)));
+            assertThat(claimedUntil).isAfter(Instant.now().plus(Duration.ofSeconds(20)));
+        } finally {
+            release.countDown();
+            sender.join(Duration.ofSeconds(30));
             jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
         }
     }
