@@ -71,6 +71,12 @@ class WebhookDeliveryTests {
     @Autowired
     WebhookDeliveryPurge purge;
 
+    @Autowired
+    org.parcours.audit.AuditLog audit;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     private record Received(Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -208,6 +214,31 @@ class WebhookDeliveryTests {
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(body(refused).get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
                 .containsExactly("/url", "/events/1");
+    }
+
+    @Test
+    void theEventAndItsPendingDeliveryAreWrittenInTheChangesTransactionAndRolledBackWithIt() {
+        jdbc.update("INSERT INTO webhook_subscription (url, events, secret, active, created_at, created_by) "
+                + "VALUES ('http://127.0.0.1:9/hook', 'client.created', 'a-secret-for-the-rollback-test', TRUE, NOW(6), 'admin')");
+        long subscription = jdbc.queryForObject("SELECT MAX(id) FROM webhook_subscription", Long.class);
+        long client = 900_000_000L + System.nanoTime() % 1_000_000;
+        String events = "SELECT COUNT(*) FROM api_event WHERE event_type = 'client.created' AND target_id = ?";
+        String deliveries = "SELECT COUNT(*) FROM webhook_delivery d JOIN api_event e ON e.id = d.event_id "
+                + "WHERE d.subscription_id = ? AND e.target_id = ? AND d.state = 'PENDING'";
+        try {
+            new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+                audit.record(TestUsers.ADMIN, org.parcours.audit.AuditAction.CLIENT_CREATED, "client", client, "a change that fails later");
+                // seen by the change's own transaction before it commits: not written after the commit, nor by another thread
+                assertThat(jdbc.queryForObject(events, Integer.class, client)).isEqualTo(1);
+                assertThat(jdbc.queryForObject(deliveries, Integer.class, subscription, client)).isEqualTo(1);
+                status.setRollbackOnly();
+            });
+            // and gone with its rollback: not written in a transaction of its own
+            assertThat(jdbc.queryForObject(events, Integer.class, client)).isZero();
+            assertThat(jdbc.queryForObject(deliveries, Integer.class, subscription, client)).isZero();
+        } finally {
+            jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
+        }
     }
 
     @Test
