@@ -39,6 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * after which the delivery is FAILED. A delivery is claimed before it is sent, so a second run
  * (another thread, a node whose lock expired) never sends it twice at once. The body holds ids,
  * the event type and the API link only: no personal value is ever sent.
+ * <p>
+ * A node that dies (kill -9, a crash) in the middle of a run leaves the lock and its claimed
+ * delivery behind; both are leases that end by themselves. They are kept short so that sending
+ * resumes soon on the restarted node or another one: a run stops taking deliveries after
+ * {@link #RUN_BUDGET} (the next run goes on), so it ends well within the lock's two minutes, and
+ * a claim lasts two timeouts (connecting, then waiting for the answer) plus a margin. A delivery
+ * whose answer came but whose node died before recording it is sent again, with the same ids:
+ * deliveries are at least once.
  */
 @Component
 class WebhookDispatcher {
@@ -46,8 +54,8 @@ class WebhookDispatcher {
     static final String NAME = "webhooks";
     static final String SIGNATURE_HEADER = "Parcours-Signature";
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    /** How long a claimed delivery is left to its sender before another run may take it again. */
-    private static final Duration CLAIM = Duration.ofMinutes(5);
+    /** After this long a run takes no more deliveries (and its lock is at most {@code PT2M}). */
+    static final Duration RUN_BUDGET = Duration.ofSeconds(30);
     private static final int BATCH = 100;
 
     private final JdbcTemplate jdbc;
@@ -58,6 +66,8 @@ class WebhookDispatcher {
     private final Duration retryBase;
     private final Duration retryMax;
     private final int maxAttempts;
+    /** How long a claimed delivery is left to its sender before another run may take it again. */
+    private final Duration claim;
 
     WebhookDispatcher(JdbcTemplate jdbc, Clock clock, JsonMapper json,
                       @Value("${parcours.webhooks.timeout:10s}") Duration timeout,
@@ -71,11 +81,12 @@ class WebhookDispatcher {
         this.retryBase = retryBase;
         this.retryMax = retryMax;
         this.maxAttempts = maxAttempts;
+        this.claim = timeout.multipliedBy(2).plusSeconds(30);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Scheduled(fixedDelayString = "${parcours.webhooks.interval:PT10S}", initialDelayString = "${parcours.webhooks.interval:PT10S}")
-    @SchedulerLock(name = NAME, lockAtMostFor = "PT10M")
+    @SchedulerLock(name = NAME, lockAtMostFor = "PT2M")
     public void scheduled() {
         dispatchDue(clock.instant());
     }
@@ -94,10 +105,16 @@ class WebhookDispatcher {
                 (rs, n) -> new Due(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5), rs.getLong(6),
                         rs.getString(7), rs.getString(8), rs.getLong(9), rs.getTimestamp(10)), Timestamp.from(at), BATCH);
         int delivered = 0;
+        long began = System.nanoTime();
         for (Due delivery : due) {
+            long elapsed = System.nanoTime() - began;
+            if (elapsed > RUN_BUDGET.toNanos()) {
+                break; // the rest waits for the next run, so that this one ends within its lock
+            }
+            Instant current = at.plusNanos(elapsed).truncatedTo(ChronoUnit.MICROS);
             int claimed = jdbc.update("UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ? AND state = 'PENDING' AND next_attempt_at = ?",
-                    Timestamp.from(at.plus(CLAIM)), delivery.id(), delivery.nextAttemptAt());
-            if (claimed == 1 && send(delivery, at)) {
+                    Timestamp.from(current.plus(claim)), delivery.id(), delivery.nextAttemptAt());
+            if (claimed == 1 && send(delivery, current)) {
                 delivered++;
             }
         }

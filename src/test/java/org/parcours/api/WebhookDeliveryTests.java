@@ -68,6 +68,15 @@ class WebhookDeliveryTests {
     @Autowired
     WebhookDispatcher dispatcher;
 
+    @Autowired
+    WebhookDeliveryPurge purge;
+
+    @Autowired
+    org.parcours.audit.AuditLog audit;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     private record Received(Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -78,6 +87,8 @@ class WebhookDeliveryTests {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(1);
     private HttpServer receiver;
+    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     private MockMvc mvc;
     private String worker;
     private String admin;
@@ -89,6 +100,16 @@ class WebhookDeliveryTests {
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        receiver.createContext("/hold", exchange -> {
+            held.countDown();
+            try {
+                release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
@@ -193,6 +214,86 @@ class WebhookDeliveryTests {
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(body(refused).get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
                 .containsExactly("/url", "/events/1");
+    }
+
+    @Test
+    void theEventAndItsPendingDeliveryAreWrittenInTheChangesTransactionAndRolledBackWithIt() {
+        jdbc.update("INSERT INTO webhook_subscription (url, events, secret, active, created_at, created_by) "
+                + "VALUES ('http://127.0.0.1:9/hook', 'client.created', 'a-secret-for-the-rollback-test', TRUE, NOW(6), 'admin')");
+        long subscription = jdbc.queryForObject("SELECT MAX(id) FROM webhook_subscription", Long.class);
+        long client = 900_000_000L + System.nanoTime() % 1_000_000;
+        String events = "SELECT COUNT(*) FROM api_event WHERE event_type = 'client.created' AND target_id = ?";
+        String deliveries = "SELECT COUNT(*) FROM webhook_delivery d JOIN api_event e ON e.id = d.event_id "
+                + "WHERE d.subscription_id = ? AND e.target_id = ? AND d.state = 'PENDING'";
+        try {
+            new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+                audit.record(TestUsers.ADMIN, org.parcours.audit.AuditAction.CLIENT_CREATED, "client", client, "a change that fails later");
+                // seen by the change's own transaction before it commits: not written after the commit, nor by another thread
+                assertThat(jdbc.queryForObject(events, Integer.class, client)).isEqualTo(1);
+                assertThat(jdbc.queryForObject(deliveries, Integer.class, subscription, client)).isEqualTo(1);
+                status.setRollbackOnly();
+            });
+            // and gone with its rollback: not written in a transaction of its own
+            assertThat(jdbc.queryForObject(events, Integer.class, client)).isZero();
+            assertThat(jdbc.queryForObject(deliveries, Integer.class, subscription, client)).isZero();
+        } finally {
+            jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
+        }
+    }
+
+    @Test
+    void deliveriesDeliveredLongerAgoThanTheRetentionAreDeletedWithTheirAttemptsAndNothingElse() {
+        jdbc.update("INSERT INTO webhook_subscription (url, events, secret, active, created_at, created_by) "
+                + "VALUES ('http://127.0.0.1:9/hook', 'client.created', 'a-secret-for-the-purge-test', FALSE, NOW(6), 'admin')");
+        long subscription = jdbc.queryForObject("SELECT MAX(id) FROM webhook_subscription", Long.class);
+        Instant now = Instant.now();
+        long old = delivery(subscription, "DELIVERED", now.minus(Duration.ofDays(31)));
+        long recent = delivery(subscription, "DELIVERED", now.minus(Duration.ofDays(29)));
+        long pending = delivery(subscription, "PENDING", null);
+        long failed = delivery(subscription, "FAILED", null);
+        jdbc.update("INSERT INTO webhook_attempt (delivery_id, attempted_at, http_status) VALUES (?, NOW(6), 200)", old);
+        try {
+            assertThat(purge.purge(now)).isGreaterThanOrEqualTo(1);
+            assertThat(jdbc.queryForList("SELECT id FROM webhook_delivery WHERE subscription_id = ? ORDER BY id", Long.class, subscription))
+                    .containsExactly(recent, pending, failed);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id = ?", Integer.class, old)).isZero();
+            // the events stay: updated-since reads them
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_event e JOIN webhook_delivery d ON d.event_id = e.id "
+                    + "WHERE d.subscription_id = ?", Integer.class, subscription)).isEqualTo(3);
+            assertThat(purge.purge(now)).as("nothing more to delete").isZero();
+        } finally {
+            jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
+        }
+    }
+
+    @Test
+    void aDeliveryBeingSentIsClaimedOnlyForTwoTimeoutsAndAMarginSoThatADeadSendersDeliveryIsSoonDueAgain() throws Exception {
+        jdbc.update("INSERT INTO webhook_subscription (url, events, secret, active, created_at, created_by) VALUES (?, 'client.created', "
+                + "'a-secret-for-the-claim-test', TRUE, NOW(6), 'admin')", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hold");
+        long subscription = jdbc.queryForObject("SELECT MAX(id) FROM webhook_subscription", Long.class);
+        long delivery = delivery(subscription, "PENDING", null);
+        Thread sender = Thread.ofPlatform().start(() -> dispatcher.dispatchDue(Instant.now()));
+        try {
+            assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the receiver got the delivery").isTrue();
+            Instant claimedUntil = jdbc.queryForObject("SELECT next_attempt_at FROM webhook_delivery WHERE id = ?", java.sql.Timestamp.class,
+                    delivery).toInstant();
+            // a sender killed now leaves this claim: with the 10 s timeout, the delivery is due again within 50 s, not minutes
+            assertThat(claimedUntil).isBefore(Instant.now().plus(Duration.ofSeconds(55)));
+            assertThat(claimedUntil).isAfter(Instant.now().plus(Duration.ofSeconds(20)));
+        } finally {
+            release.countDown();
+            sender.join(Duration.ofSeconds(30));
+            jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", subscription);
+        }
+    }
+
+    private long delivery(long subscription, String state, Instant deliveredAt) {
+        jdbc.update("INSERT INTO api_event (event_type, target_type, target_id, occurred_at) VALUES ('client.created', 'client', 0, NOW(6))");
+        long event = jdbc.queryForObject("SELECT MAX(id) FROM api_event", Long.class);
+        jdbc.update("INSERT INTO webhook_delivery (subscription_id, event_id, state, attempts, next_attempt_at, delivered_at) "
+                        + "VALUES (?, ?, ?, 1, NOW(6) - INTERVAL 40 DAY, ?)", subscription, event, state,
+                deliveredAt == null ? null : java.sql.Timestamp.from(deliveredAt));
+        return jdbc.queryForObject("SELECT MAX(id) FROM webhook_delivery", Long.class);
     }
 
     /** Runs the dispatcher (as its schedule would) until the receiver has had {@code count} requests; at most 20 seconds. */

@@ -256,22 +256,7 @@ class KillDuringSubmissionsIT {
 
     /** A token for the demo worker, stored as the application stores one (SHA-256 of the token); the worker's clients. */
     private static List<Long> insertToken(Connection db, String token) throws Exception {
-        long userId;
-        try (PreparedStatement st = db.prepareStatement("SELECT id FROM app_user WHERE username = ?")) {
-            st.setString(1, WORKER);
-            try (ResultSet rs = st.executeQuery()) {
-                assertThat(rs.next()).as("demo worker %s", WORKER).isTrue();
-                userId = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement st = db.prepareStatement(
-                "INSERT INTO api_token (user_id, name, token_hash, created_at, created_by, expires_at) "
-                        + "VALUES (?, 'kill -9 harness', ?, NOW(6), ?, NOW(6) + INTERVAL 1 DAY)")) {
-            st.setLong(1, userId);
-            st.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
-            st.setString(3, WORKER);
-            st.executeUpdate();
-        }
+        long userId = insertToken(db, WORKER, token);
         List<Long> clients = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement(
                 "SELECT c.id FROM client c JOIN app_user_team ut ON ut.team_id = c.team_id WHERE ut.user_id = ? ORDER BY c.id")) {
@@ -284,6 +269,27 @@ class KillDuringSubmissionsIT {
         }
         assertThat(clients).isNotEmpty();
         return clients;
+    }
+
+    /** A write token for this user, stored as the application stores one (SHA-256 of the token), valid a day; the user's id. */
+    static long insertToken(Connection db, String username, String token) throws Exception {
+        long userId;
+        try (PreparedStatement st = db.prepareStatement("SELECT id FROM app_user WHERE username = ?")) {
+            st.setString(1, username);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).as("user %s", username).isTrue();
+                userId = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement st = db.prepareStatement(
+                "INSERT INTO api_token (user_id, name, token_hash, created_at, created_by, expires_at) "
+                        + "VALUES (?, 'fault harness', ?, NOW(6), ?, NOW(6) + INTERVAL 1 DAY)")) {
+            st.setLong(1, userId);
+            st.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
+            st.setString(3, username);
+            st.executeUpdate();
+        }
+        return userId;
     }
 
     /** The scale items of the live IMASP form (read from forms/ with the engine). */
