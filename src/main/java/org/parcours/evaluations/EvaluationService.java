@@ -229,6 +229,46 @@ public class EvaluationService {
         return details(found, revision);
     }
 
+    /**
+     * A past measurement brought in by an import: created and submitted at once on the form's
+     * current version, with the given answers only (nothing is carried over from an earlier
+     * evaluation), by {@code author}, a user name the caller checked (the importer, or the author
+     * a file names). Every rule of the form holds as for {@link #submit}; a refused answer throws
+     * {@link InvalidAnswersException} and nothing is stored. The audit names the importing user
+     * as the one acting, and the author.
+     *
+     * @return the new evaluation's id
+     */
+    @Transactional
+    public long submitImported(long clientId, String formKey, Map<String, String> answers, String author) {
+        UserContext user = currentUser.require();
+        ClientSummary client = clients.requireWritable(clientId);
+        PublishedForm form = catalog.current(formKey);
+        Map<String, String> cleaned = validate(form, answers);
+        List<Issue> issues = new java.util.ArrayList<>(FormSession.resume(form.definition(), cleaned, LocalDate.now(clock)).validate());
+        measuredBeforeBirth(form.definition(), cleaned, client).ifPresent(issues::add);
+        if (!issues.isEmpty()) {
+            Map<String, String> problems = new LinkedHashMap<>();
+            issues.forEach(issue -> problems.putIfAbsent(issue.path(), issue.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            throw new InvalidAnswersException(problems);
+        }
+        Instant now = clock.instant();
+        StoredForm created = storage.create(KIND, client.id(), form.versionId(), cleaned, now, author);
+        long id = created.submission().id();
+        StoredRevision revision;
+        try {
+            revision = storage.submit(id, created.revision().lockVersion(), now, author);
+        } catch (StaleRevisionException e) {
+            throw new ConcurrentEditException(id);
+        }
+        String by = author.equals(user.username()) ? "" : ", author " + author;
+        audit.record(user.username(), AuditAction.EVALUATION_CREATED, TARGET, id, "imported: form " + formKey + " v"
+                + form.versionNumber() + " for client " + client.id() + ", " + cleaned.size() + " answers" + by);
+        audit.record(user.username(), AuditAction.EVALUATION_SUBMITTED, TARGET, id,
+                "imported: revision " + revision.number() + " submitted with " + revision.answers().size() + " answers" + by);
+        return id;
+    }
+
     /** Opens an amendment of a submitted evaluation: a new draft revision, copied from the last, with its reason. */
     @RetryOnTransientFailure
     @Transactional

@@ -141,6 +141,103 @@ class MeasurementImportTests {
         assertThat(denied).isNotNull();
     }
 
+    @Test
+    @WithUserDetails(TestUsers.ADMIN)
+    void theAuthorColumnNamesWhoMeasuredAndAnUnknownNameIsRefusedOnItsLine() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Auteur");
+        String file = """
+                client;author;measured_on;illness
+                %1$d; Worker ;2010-03-16;C
+                %1$d;;2011-09-01;A
+                """.formatted(client.id());
+
+        ImportReport imported = imports.importFile("imasp", csv(file), "authors.csv");
+
+        assertThat(imported.created()).isEqualTo(2);
+        assertThat(imported.lines()).extracting(ImportLine::author).containsExactly(TestUsers.WORKER_NORTH, TestUsers.ADMIN);
+        List<Measurement> measured = evaluations.measurements(client, "imasp");
+        assertThat(measured).extracting(Measurement::measuredOn, Measurement::submittedBy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(java.util.Optional.of(LocalDate.of(2011, 9, 1)), TestUsers.ADMIN),
+                org.assertj.core.groups.Tuple.tuple(java.util.Optional.of(LocalDate.of(2010, 3, 16)), TestUsers.WORKER_NORTH));
+        assertThat(histories.history(client.id(), "imasp").history().columns()).extracting(HistoryColumn::author)
+                .containsExactly(TestUsers.ADMIN, TestUsers.WORKER_NORTH);
+        assertThat(data.auditActions(TestUsers.ADMIN, "evaluation", measured.getLast().evaluationId()))
+                .as("the importer is the one acting").containsExactly("EVALUATION_CREATED", "EVALUATION_SUBMITTED");
+
+        long before = data.count("submission WHERE kind = 'EVALUATION'");
+        ImportReport unknown = imports.dryRun("imasp", csv("""
+                client;author;measured_on;illness
+                %1$d;nobody;2009-01-01;A
+                %1$d;worker2;2009-02-01;A
+                """.formatted(client.id())));
+
+        assertThat(unknown.importable()).isFalse();
+        assertThat(unknown.lines()).filteredOn(l -> l.outcome() == ImportLine.Outcome.REFUSED).extracting(ImportLine::line)
+                .containsExactly(2);
+        assertThat(unknown.lines().getFirst().problems()).extracting(ImportProblem::key, ImportProblem::arguments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("import.problem.unknown-author", List.of("nobody")));
+        assertThat(data.count("submission WHERE kind = 'EVALUATION'")).isEqualTo(before);
+    }
+
+    @Test
+    void anXlsxWorkbookIsImportedWithTheSameColumnsAndChecks() throws Exception {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Classeur");
+        byte[] workbook = xlsx(List.of(
+                List.of("client", "measured_on", "illness", "hygiene", "comment"),
+                List.of(client.id(), LocalDate.of(2010, 3, 16), "C", "C", "Premier entretien"),
+                List.of(),
+                List.of(client.id(), "1/09/2011", "A", "A")));
+
+        ImportReport dryRun = imports.dryRun("imasp", workbook);
+
+        assertThat(dryRun.importable()).isTrue();
+        assertThat(dryRun.lines()).extracting(ImportLine::line).as("the sheet's row numbers").containsExactly(2, 4);
+        ImportReport imported = imports.importFile("imasp", workbook, "evita.xlsx");
+        assertThat(imported.created()).isEqualTo(2);
+        List<Measurement> measured = evaluations.measurements(client, "imasp");
+        assertThat(measured).extracting(m -> m.measuredOn().orElseThrow()).containsExactly(LocalDate.of(2011, 9, 1), LocalDate.of(2010, 3, 16));
+        assertThat(measured.getLast().answers()).containsEntry("comment", "Premier entretien").containsEntry("hygiene", "C");
+        assertThat(imports.importFile("imasp", workbook, "evita.xlsx").created()).as("again: nothing new").isZero();
+
+        byte[] bad = xlsx(List.of(List.of("client", "measured_on", "illness"), List.of(client.id(), "2012-01-01", "D")));
+        ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class, () -> imports.importFile("imasp", bad, "bad.xlsx"));
+        assertThat(refused).isNotNull();
+        assertThat(problemKeys(refused.report(), 2)).containsExactly("import.problem.not-in-scale");
+
+        byte[] damaged = java.util.Arrays.copyOf(workbook, 100);
+        assertThat(imports.dryRun("imasp", damaged).fileProblems()).extracting(ImportProblem::key)
+                .containsExactly("import.problem.not-readable");
+    }
+
+    /** A workbook of one sheet: numbers as numeric cells, days as date cells, the rest as text. */
+    static byte[] xlsx(List<List<?>> rows) throws java.io.IOException {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("mesures");
+            var dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            for (int r = 0; r < rows.size(); r++) {
+                if (rows.get(r).isEmpty()) {
+                    continue;
+                }
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    var cell = row.createCell(c);
+                    switch (value) {
+                        case Number n -> cell.setCellValue(n.doubleValue());
+                        case LocalDate d -> {
+                            cell.setCellValue(d);
+                            cell.setCellStyle(dateStyle);
+                        }
+                        default -> cell.setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private static List<String> problemKeys(ImportReport report, int line) {
         return report.lines().stream().filter(l -> l.line() == line).flatMap(l -> l.problems().stream()).map(ImportProblem::key).toList();
     }
