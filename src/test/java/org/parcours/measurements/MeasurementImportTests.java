@@ -142,6 +142,21 @@ class MeasurementImportTests {
     }
 
     @Test
+    void aNewEvaluationStartsFromTheLastMeasuredOneNotAnOlderOneImportedLater() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Prefill");
+        evaluations.submit(evaluations.blank(client.id(), "imasp"),
+                java.util.Map.of("measured_on", "2012-05-01", "illness", "A", "hygiene", "A"));
+        imports.importFile("imasp", csv("client;measured_on;illness;hygiene\n" + client.id() + ";16/03/2010;C;C\n"), "old.csv");
+
+        var blank = evaluations.blank(client.id(), "imasp");
+
+        assertThat(blank.answers()).as("carried over from 2012, not from the 2010 measurement entered after it")
+                .containsEntry("illness", "A").containsEntry("hygiene", "A");
+        assertThat(blank.prefilled()).contains("illness", "hygiene");
+        assertThat(blank.previousDate()).contains(LocalDate.of(2012, 5, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
     @WithUserDetails(TestUsers.ADMIN)
     void theAuthorColumnNamesWhoMeasuredAndAnUnknownNameIsRefusedOnItsLine() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Auteur");
@@ -182,7 +197,7 @@ class MeasurementImportTests {
     @Test
     void anXlsxWorkbookIsImportedWithTheSameColumnsAndChecks() throws Exception {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Classeur");
-        byte[] workbook = xlsx(List.of(
+        byte[] workbook = MeasurementImportTestFiles.xlsx(List.of(
                 List.of("client", "measured_on", "illness", "hygiene", "comment"),
                 List.of(client.id(), LocalDate.of(2010, 3, 16), "C", "C", "Premier entretien"),
                 List.of(),
@@ -199,7 +214,7 @@ class MeasurementImportTests {
         assertThat(measured.getLast().answers()).containsEntry("comment", "Premier entretien").containsEntry("hygiene", "C");
         assertThat(imports.importFile("imasp", workbook, "evita.xlsx").created()).as("again: nothing new").isZero();
 
-        byte[] bad = xlsx(List.of(List.of("client", "measured_on", "illness"), List.of(client.id(), "2012-01-01", "D")));
+        byte[] bad = MeasurementImportTestFiles.xlsx(List.of(List.of("client", "measured_on", "illness"), List.of(client.id(), "2012-01-01", "D")));
         ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class, () -> imports.importFile("imasp", bad, "bad.xlsx"));
         assertThat(refused).isNotNull();
         assertThat(problemKeys(refused.report(), 2)).containsExactly("import.problem.not-in-scale");
@@ -207,35 +222,6 @@ class MeasurementImportTests {
         byte[] damaged = java.util.Arrays.copyOf(workbook, 100);
         assertThat(imports.dryRun("imasp", damaged).fileProblems()).extracting(ImportProblem::key)
                 .containsExactly("import.problem.not-readable");
-    }
-
-    /** A workbook of one sheet: numbers as numeric cells, days as date cells, the rest as text. */
-    static byte[] xlsx(List<List<?>> rows) throws java.io.IOException {
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
-            var sheet = workbook.createSheet("mesures");
-            var dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            for (int r = 0; r < rows.size(); r++) {
-                if (rows.get(r).isEmpty()) {
-                    continue;
-                }
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object value = rows.get(r).get(c);
-                    var cell = row.createCell(c);
-                    switch (value) {
-                        case Number n -> cell.setCellValue(n.doubleValue());
-                        case LocalDate d -> {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(dateStyle);
-                        }
-                        default -> cell.setCellValue(String.valueOf(value));
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
     }
 
     private static List<String> problemKeys(ImportReport report, int line) {
