@@ -74,8 +74,9 @@ public class EvaluationService {
 
     /**
      * A blank evaluation on the current version of the form; nothing is stored until saved.
-     * Items marked "prefill" start with the answers of the client's last submitted evaluation of
-     * the same form (matched by item id, whatever its version); an answer that records a client
+     * Items marked "prefill" start with the answers of the client's last measurement with the
+     * same form (the newest by measurement date, not the last submitted; matched by item id,
+     * whatever its version); an answer that records a client
      * fact (the status, as a programme declares) starts with that fact instead. Showing those
      * previous answers is a read of that evaluation, audited.
      */
@@ -83,8 +84,8 @@ public class EvaluationService {
     public EvaluationDetails blank(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
         PublishedForm form = catalog.current(formKey);
-        Optional<StoredRevision> previous = lastSubmitted(clientId, formKey, Optional.empty());
-        Map<String, String> previousAnswers = previous.map(StoredRevision::answers).orElse(Map.of());
+        Optional<Measurement> previous = lastMeasured(clientId, formKey, Optional.empty());
+        Map<String, String> previousAnswers = previous.map(Measurement::answers).orElse(Map.of());
         Map<String, String> start = new HashMap<>(FormSession.start(form.definition(), LocalDate.now(clock)).answersToStore());
         Set<String> prefilled = new HashSet<>();
         Map<String, String> carried = prefill(form.definition(), previousAnswers);
@@ -100,10 +101,10 @@ public class EvaluationService {
                 }
             });
         }
-        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.submissionId(),
+        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.evaluationId(),
                 "previous answers shown in a new " + formKey + " form for client " + clientId));
         return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, 1, start, Optional.empty(),
-                Optional.empty(), 0, true, List.of(), previousAnswers, previous.flatMap(StoredRevision::submittedAt), prefilled);
+                Optional.empty(), 0, true, List.of(), previousAnswers, previous.map(Measurement::measuredAt), prefilled);
     }
 
     /** The evaluation as it stands: its last revision (a draft being filled, or the submitted one). */
@@ -354,25 +355,27 @@ public class EvaluationService {
     private EvaluationDetails details(Visible found, StoredRevision revision, List<RevisionSummary> history) {
         StoredSubmission e = found.evaluation();
         PublishedForm form = catalog.version(e.formVersionId());
-        Optional<StoredRevision> previous = lastSubmitted(e.clientId(), form.formKey(), Optional.of(e.id()));
+        Optional<Measurement> previous = lastMeasured(e.clientId(), form.formKey(), Optional.of(e.id()));
         EvaluationStatus status = history.isEmpty() || history.getLast().number() == revision.number()
                 ? EvaluationStatus.of(revision) : EvaluationStatus.of(storage.latest(e.id()));
         return new EvaluationDetails(Optional.of(e.id()), found.client(), form, status,
                 revision.number(), revision.answers(), Optional.of(e.createdBy()), Optional.of(revision.updatedAt()),
                 revision.lockVersion(), revision.draft(), history,
-                previous.map(StoredRevision::answers).orElse(Map.of()), previous.flatMap(StoredRevision::submittedAt),
+                previous.map(Measurement::answers).orElse(Map.of()), previous.map(Measurement::measuredAt),
                 Set.of());
     }
 
     /**
-     * The client's last submitted revision of this form (any version), other than of
-     * {@code excluded}: of all its submitted revisions, the one submitted last.
+     * The client's last measurement with this form (any version), other than {@code excluded}: of
+     * the latest submitted revision of each evaluation, the one measured last (by measurement
+     * date, then submission), so that an older measurement imported or entered late is not taken
+     * for the last one.
      */
-    private Optional<StoredRevision> lastSubmitted(long clientId, String formKey, Optional<Long> excluded) {
+    private Optional<Measurement> lastMeasured(long clientId, String formKey, Optional<Long> excluded) {
         return storage.latestSubmitted(KIND, List.of(clientId), formKey).stream()
                 .filter(f -> excluded.map(x -> x != f.submission().id()).orElse(true))
-                .map(StoredForm::revision)
-                .findFirst();
+                .map(this::measurement)
+                .min(Measurement.NEWEST_FIRST);
     }
 
     /** The previous answers of the items marked "prefill" that this version still has, in a format it accepts. */
