@@ -94,6 +94,17 @@ class MeasurementImportTests {
     }
 
     @Test
+    void progressFollowsTheCheckThenTheCreationOfEachLine() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Progress");
+        List<int[]> steps = new java.util.ArrayList<>();
+
+        imports.importFile("imasp", csv(evita(client.id())), "evita.csv", (done, total) -> steps.add(new int[] {done, total}));
+
+        assertThat(steps).extracting(s -> s[1]).as("checking is the first half, creating the second").containsOnly(6);
+        assertThat(steps).extracting(s -> s[0]).isSorted().contains(3).last().isEqualTo(6);
+    }
+
+    @Test
     void aFileWithOneBadLineImportsNothingAndNamesTheLine() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Badline");
         ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Elsewhere");

@@ -71,11 +71,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         List<String> forms = imports.importableForms();
         form.setItems(forms);
         forms.stream().findFirst().ifPresent(form::setValue);
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-            file = bytes;
-            fileName = metadata.fileName();
-            check();
-        }))));
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() ->
+                receive(metadata.fileName(), bytes)))));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -92,6 +89,13 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         status.getElement().setAttribute("role", "status");
         status.getElement().setAttribute("aria-live", "polite");
         add(title, help, form, upload, new HorizontalLayout(importButton), progress, status, result);
+    }
+
+    /** A file uploaded: kept until imported, and checked at once. */
+    void receive(String name, byte[] bytes) {
+        file = bytes;
+        fileName = name;
+        check();
     }
 
     private void check() {
