@@ -130,6 +130,50 @@ class ForkedAppBenchmark {
                 String.format(Locale.ROOT, "whole: min %s, max %s ms; %s", whole.group(1), whole.group(3), fields));
     }
 
+    /**
+     * The 200-item grid section ({@value BenchForms#GRID_KEY}: one section of 200 scale items with
+     * {@code layout: grid}) until its last line is present and painted, against the hand-written
+     * view in the same run; printed with P2. No target of its own: it is there to see what the grid
+     * layout costs beside the 200-item form's first section.
+     */
+    @Test
+    @Order(1)
+    void p2BrowserPaintOfA200ItemGridSection() throws Exception {
+        String what = "200-item grid section (one section of 200 scale items, layout: grid) usable: its last line present and painted "
+                + "(median) vs hand-written view";
+        String why = browserMissing();
+        if (why != null) {
+            BenchReport.record(new BenchReport.Figure("P2", what, "-", "-", "-", "printed, no target", BenchReport.Status.SKIPPED, why));
+            return;
+        }
+        Path dir = Path.of("target", "pw").toAbsolutePath();
+        Files.copy(Path.of("src", "test", "perf", "grid-ready.mjs"), dir.resolve("grid-ready.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        Map.Entry<String, Long> worker = CLIENT_OF_WORKER.entrySet().iterator().next();
+        int runs = 7;
+        Process node = new ProcessBuilder("node", "grid-ready.mjs", app.baseUrl(), worker.getKey(), TestUsers.PASSWORD, BenchForms.GRID_KEY,
+                String.valueOf(runs), String.valueOf(worker.getValue()), BenchForms.GRID_LAST_FIELD, HandWrittenFormView.ROUTE,
+                HandWrittenForm.LAST_FIELD)
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes());
+        boolean done = node.waitFor(10, TimeUnit.MINUTES);
+        System.out.println(out);
+        Matcher hand = figure(out, "hand");
+        Matcher grid = figure(out, "grid");
+        if (!done || node.exitValue() != 0 || hand == null || grid == null) {
+            BenchReport.record(new BenchReport.Figure("P2", what, "-", "hand-written view (same run)", "-", "printed, no target",
+                    BenchReport.Status.MISS, "grid-ready.mjs failed: " + out.strip().lines().reduce((a, b) -> b).orElse("no output")));
+            return;
+        }
+        double gridMedian = Double.parseDouble(grid.group(2));
+        double handMedian = Double.parseDouble(hand.group(2));
+        String lines = out.lines().filter(l -> l.startsWith("grid lines on the page")).findFirst().orElse("");
+        BenchReport.record(new BenchReport.Figure("P2", what, BenchReport.format(gridMedian, "ms"), BenchReport.format(handMedian, "ms"),
+                String.format(Locale.ROOT, "%.2fx", gridMedian / handMedian), "printed, no target", BenchReport.Status.INFO,
+                String.format(Locale.ROOT, "grid: min %s, max %s ms; hand-written view: min %s, max %s ms; %s; %d runs alternating; the "
+                        + "client has no earlier measurement with this form, so no earlier columns", grid.group(1), grid.group(3),
+                        hand.group(1), hand.group(3), lines, runs)));
+    }
+
     private static Matcher figure(String out, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\\{\"min\":(\\d+),\"median\":(\\d+),\"max\":(\\d+)\\}").matcher(out);
         return m.find() ? m : null;

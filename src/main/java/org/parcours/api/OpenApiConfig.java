@@ -20,7 +20,8 @@ class OpenApiConfig {
     OpenAPI parcoursOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Parcours API").version("1")
-                        .description("Clients, submissions (evaluations, CASU aid requests, MASP contracts), form versions and webhooks, "
+                        .description("Clients, submissions (evaluations, CASU aid requests, MASP contracts), form versions, webhooks and imports of past "
+                                + "measurements, "
                                 + "with the roles and teams of the token's user. Create a token in the application (API tokens) and send "
                                 + "it as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem details (application/problem+json) "
                                 + "with errors[].pointer; drafts need If-Match with their version; POSTs take an Idempotency-Key; "

@@ -15,8 +15,8 @@ import org.parcours.clients.ClientSummary;
  *
  * @param lockVersion   the version of the shown revision, for optimistic locking
  * @param editable      whether the shown revision is a draft the user may change
- * @param previous      answers of the client's previous submitted evaluation of the same form (for comparison)
- * @param previousDate  when that previous evaluation was submitted
+ * @param previous      answers of the client's last measurement with the same form, the newest by measurement date (for comparison)
+ * @param previousDate  when that previous evaluation was measured (noon UTC of its measurement date, else its submission time)
  * @param prefilled     paths whose answer was taken from the previous evaluation
  */
 public record EvaluationDetails(Optional<Long> id, ClientSummary client, PublishedForm form, EvaluationStatus status,

@@ -74,8 +74,9 @@ public class EvaluationService {
 
     /**
      * A blank evaluation on the current version of the form; nothing is stored until saved.
-     * Items marked "prefill" start with the answers of the client's last submitted evaluation of
-     * the same form (matched by item id, whatever its version); an answer that records a client
+     * Items marked "prefill" start with the answers of the client's last measurement with the
+     * same form (the newest by measurement date, not the last submitted; matched by item id,
+     * whatever its version); an answer that records a client
      * fact (the status, as a programme declares) starts with that fact instead. Showing those
      * previous answers is a read of that evaluation, audited.
      */
@@ -83,8 +84,8 @@ public class EvaluationService {
     public EvaluationDetails blank(long clientId, String formKey) {
         ClientSummary client = clients.requireVisible(clientId);
         PublishedForm form = catalog.current(formKey);
-        Optional<StoredRevision> previous = lastSubmitted(clientId, formKey, Optional.empty());
-        Map<String, String> previousAnswers = previous.map(StoredRevision::answers).orElse(Map.of());
+        Optional<Measurement> previous = lastMeasured(clientId, formKey, Optional.empty());
+        Map<String, String> previousAnswers = previous.map(Measurement::answers).orElse(Map.of());
         Map<String, String> start = new HashMap<>(FormSession.start(form.definition(), LocalDate.now(clock)).answersToStore());
         Set<String> prefilled = new HashSet<>();
         Map<String, String> carried = prefill(form.definition(), previousAnswers);
@@ -100,10 +101,10 @@ public class EvaluationService {
                 }
             });
         }
-        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.submissionId(),
+        previous.ifPresent(p -> audit.record(currentUser.require().username(), AuditAction.EVALUATION_READ, "evaluation", p.evaluationId(),
                 "previous answers shown in a new " + formKey + " form for client " + clientId));
         return new EvaluationDetails(Optional.empty(), client, form, EvaluationStatus.DRAFT, 1, start, Optional.empty(),
-                Optional.empty(), 0, true, List.of(), previousAnswers, previous.flatMap(StoredRevision::submittedAt), prefilled);
+                Optional.empty(), 0, true, List.of(), previousAnswers, previous.map(Measurement::measuredAt), prefilled);
     }
 
     /** The evaluation as it stands: its last revision (a draft being filled, or the submitted one). */
@@ -229,6 +230,46 @@ public class EvaluationService {
         return details(found, revision);
     }
 
+    /**
+     * A past measurement brought in by an import: created and submitted at once on the form's
+     * current version, with the given answers only (nothing is carried over from an earlier
+     * evaluation), by {@code author}, a user name the caller checked (the importer, or the author
+     * a file names). Every rule of the form holds as for {@link #submit}; a refused answer throws
+     * {@link InvalidAnswersException} and nothing is stored. The audit names the importing user
+     * as the one acting, and the author.
+     *
+     * @return the new evaluation's id
+     */
+    @Transactional
+    public long submitImported(long clientId, String formKey, Map<String, String> answers, String author) {
+        UserContext user = currentUser.require();
+        ClientSummary client = clients.requireWritable(clientId);
+        PublishedForm form = catalog.current(formKey);
+        Map<String, String> cleaned = validate(form, answers);
+        List<Issue> issues = new java.util.ArrayList<>(FormSession.resume(form.definition(), cleaned, LocalDate.now(clock)).validate());
+        measuredBeforeBirth(form.definition(), cleaned, client).ifPresent(issues::add);
+        if (!issues.isEmpty()) {
+            Map<String, String> problems = new LinkedHashMap<>();
+            issues.forEach(issue -> problems.putIfAbsent(issue.path(), issue.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            throw new InvalidAnswersException(problems);
+        }
+        Instant now = clock.instant();
+        StoredForm created = storage.create(KIND, client.id(), form.versionId(), cleaned, now, author);
+        long id = created.submission().id();
+        StoredRevision revision;
+        try {
+            revision = storage.submit(id, created.revision().lockVersion(), now, author);
+        } catch (StaleRevisionException e) {
+            throw new ConcurrentEditException(id);
+        }
+        String by = author.equals(user.username()) ? "" : ", author " + author;
+        audit.record(user.username(), AuditAction.EVALUATION_CREATED, TARGET, id, "imported: form " + formKey + " v"
+                + form.versionNumber() + " for client " + client.id() + ", " + cleaned.size() + " answers" + by);
+        audit.record(user.username(), AuditAction.EVALUATION_SUBMITTED, TARGET, id,
+                "imported: revision " + revision.number() + " submitted with " + revision.answers().size() + " answers" + by);
+        return id;
+    }
+
     /** Opens an amendment of a submitted evaluation: a new draft revision, copied from the last, with its reason. */
     @RetryOnTransientFailure
     @Transactional
@@ -314,25 +355,27 @@ public class EvaluationService {
     private EvaluationDetails details(Visible found, StoredRevision revision, List<RevisionSummary> history) {
         StoredSubmission e = found.evaluation();
         PublishedForm form = catalog.version(e.formVersionId());
-        Optional<StoredRevision> previous = lastSubmitted(e.clientId(), form.formKey(), Optional.of(e.id()));
+        Optional<Measurement> previous = lastMeasured(e.clientId(), form.formKey(), Optional.of(e.id()));
         EvaluationStatus status = history.isEmpty() || history.getLast().number() == revision.number()
                 ? EvaluationStatus.of(revision) : EvaluationStatus.of(storage.latest(e.id()));
         return new EvaluationDetails(Optional.of(e.id()), found.client(), form, status,
                 revision.number(), revision.answers(), Optional.of(e.createdBy()), Optional.of(revision.updatedAt()),
                 revision.lockVersion(), revision.draft(), history,
-                previous.map(StoredRevision::answers).orElse(Map.of()), previous.flatMap(StoredRevision::submittedAt),
+                previous.map(Measurement::answers).orElse(Map.of()), previous.map(Measurement::measuredAt),
                 Set.of());
     }
 
     /**
-     * The client's last submitted revision of this form (any version), other than of
-     * {@code excluded}: of all its submitted revisions, the one submitted last.
+     * The client's last measurement with this form (any version), other than {@code excluded}: of
+     * the latest submitted revision of each evaluation, the one measured last (by measurement
+     * date, then submission), so that an older measurement imported or entered late is not taken
+     * for the last one.
      */
-    private Optional<StoredRevision> lastSubmitted(long clientId, String formKey, Optional<Long> excluded) {
+    private Optional<Measurement> lastMeasured(long clientId, String formKey, Optional<Long> excluded) {
         return storage.latestSubmitted(KIND, List.of(clientId), formKey).stream()
                 .filter(f -> excluded.map(x -> x != f.submission().id()).orElse(true))
-                .map(StoredForm::revision)
-                .findFirst();
+                .map(this::measurement)
+                .min(Measurement.NEWEST_FIRST);
     }
 
     /** The previous answers of the items marked "prefill" that this version still has, in a format it accepts. */

@@ -10,10 +10,12 @@ import java.util.Optional;
  *
  * @param line     its line number in the file (the header is line 1)
  * @param clientId the client it was matched to, when found
+ * @param author   the user name of the measurement's author: the file's {@code author} cell, else the importing user
  * @param outcome  what the import does with it
  * @param problems what is wrong, in the user's words, for a refused line
  */
-public record ImportLine(int line, Optional<Long> clientId, Optional<LocalDate> measuredOn, Map<String, String> answers,
+public record ImportLine(int line, Optional<Long> clientId, Optional<LocalDate> measuredOn, String author,
+                         Map<String, String> answers,
                          Outcome outcome, List<ImportProblem> problems) {
 
     public enum Outcome {

@@ -22,7 +22,6 @@ import org.parcours.clients.ClientFilter;
 import org.parcours.clients.ClientNotFoundException;
 import org.parcours.clients.ClientService;
 import org.parcours.clients.ClientSummary;
-import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
 import org.parcours.evaluations.Measurement;
 import org.parcours.formdef.BindingRole;
@@ -37,6 +36,7 @@ import org.parcours.formrun.FormSession;
 import org.parcours.formrun.Issue;
 import org.parcours.security.CurrentUser;
 import org.parcours.security.Role;
+import org.parcours.security.UserAccounts;
 import org.parcours.security.UserContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,11 +44,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports past measurements from a CSV file (forms/README.md, "Importing past measurements"):
- * a header {@code client;<date item>;<item id>...}, then one line per client and measurement
- * date. The client is a national register number or a client id, and must be one the user may
- * see (an administrator: any; a worker: their teams'). The measurement date is the column of the
- * item the form binds to {@code measurement.date}.
+ * Imports past measurements from a CSV or XLSX file (forms/README.md, "Importing past
+ * measurements"): a header {@code client;<date item>;<item id>...} (and optionally
+ * {@code author}), then one line per client and measurement date. The client is a national
+ * register number or a client id, and must be one the user may see (an administrator: any; a
+ * worker: their teams'). The measurement date is the column of the item the form binds to
+ * {@code measurement.date}. The author, when the file has that column, is the user name of
+ * whoever measured (a user of this installation, possibly disabled since); without it, or in an
+ * empty cell, the importing user is the author.
  *
  * <p>{@link #dryRun} judges every line and changes nothing. {@link #importFile} does the same
  * inside one transaction and creates the measurements only when no line is refused: a file is
@@ -61,6 +64,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeasurementImport {
 
     static final String CLIENT_COLUMN = "client";
+    static final String AUTHOR_COLUMN = "author";
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
 
     private final EvaluationService evaluations;
@@ -68,18 +72,20 @@ public class MeasurementImport {
     private final FormCatalog catalog;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final UserAccounts accounts;
     private final Clock clock;
     private final int maxBytes;
     private final int maxLines;
 
     MeasurementImport(EvaluationService evaluations, ClientService clients, FormCatalog catalog, CurrentUser currentUser,
-                      AuditLog audit, Clock clock, @Value("${parcours.import.max-bytes:1000000}") int maxBytes,
+                      AuditLog audit, UserAccounts accounts, Clock clock, @Value("${parcours.import.max-bytes:1000000}") int maxBytes,
                       @Value("${parcours.import.max-lines:5000}") int maxLines) {
         this.evaluations = evaluations;
         this.clients = clients;
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.accounts = accounts;
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.maxLines = maxLines;
@@ -94,8 +100,14 @@ public class MeasurementImport {
     /** Judges the file line by line; creates nothing. */
     @Transactional(readOnly = true)
     public ImportReport dryRun(String formKey, byte[] file) {
-        requireImporter();
-        return judge(formKey, file);
+        return dryRun(formKey, file, ImportProgress.NONE);
+    }
+
+    /** As {@link #dryRun(String, byte[])}, telling {@code progress} how many lines are checked. */
+    @Transactional(readOnly = true)
+    public ImportReport dryRun(String formKey, byte[] file, ImportProgress progress) {
+        UserContext user = requireImporter();
+        return judge(formKey, file, user, progress);
     }
 
     /**
@@ -105,22 +117,31 @@ public class MeasurementImport {
      */
     @Transactional
     public ImportReport importFile(String formKey, byte[] file, String fileName) {
+        return importFile(formKey, file, fileName, ImportProgress.NONE);
+    }
+
+    /**
+     * As {@link #importFile(String, byte[], String)}, telling {@code progress} how far it is: the
+     * lines are checked first (the first half), then the measurements created (the second).
+     */
+    @Transactional
+    public ImportReport importFile(String formKey, byte[] file, String fileName, ImportProgress progress) {
         UserContext user = requireImporter();
-        ImportReport report = judge(formKey, file);
+        ImportReport report = judge(formKey, file, user, (done, total) -> progress.reached(done, 2 * total));
         if (!report.importable()) {
             throw new ImportRefusedException(report);
         }
         int created = 0;
+        int total = report.lines().size();
+        int done = 0;
         for (ImportLine line : report.lines()) {
-            if (line.outcome() != ImportLine.Outcome.CREATE) {
-                continue;
+            done++;
+            if (line.outcome() == ImportLine.Outcome.CREATE) {
+                // the file's answers only: nothing is carried over from an earlier measurement
+                evaluations.submitImported(line.clientId().orElseThrow(), formKey, line.answers(), line.author());
+                created++;
             }
-            EvaluationDetails b = evaluations.blank(line.clientId().orElseThrow(), formKey);
-            // the file's answers only: nothing is carried over from an earlier measurement
-            EvaluationDetails blank = new EvaluationDetails(b.id(), b.client(), b.form(), b.status(), b.revisionNumber(), Map.of(),
-                    b.createdBy(), b.updatedAt(), b.lockVersion(), b.editable(), b.revisions(), Map.of(), Optional.empty(), Set.of());
-            evaluations.submit(blank, line.answers());
-            created++;
+            progress.reached(total + done, 2 * total);
         }
         audit.record(user.username(), AuditAction.MEASUREMENTS_IMPORTED, "form", formKey, "file " + fileName + ": "
                 + created + " measurement(s) created, " + (report.lines().size() - created) + " already there");
@@ -136,12 +157,21 @@ public class MeasurementImport {
         return user;
     }
 
-    private ImportReport judge(String formKey, byte[] file) {
+    private ImportReport judge(String formKey, byte[] file, UserContext importer, ImportProgress progress) {
         FormDefinition form = catalog.current(formKey).definition();
         if (file.length > maxBytes) {
             return fileProblem(formKey, ImportProblem.of("too-large", file.length / 1000, maxBytes / 1000));
         }
-        List<List<String>> rows = Csv.parse(new String(file, StandardCharsets.UTF_8).replace("\uFEFF", ""));
+        List<List<String>> rows;
+        if (Xlsx.isXlsx(file)) {
+            Optional<List<List<String>>> read = Xlsx.rows(file);
+            if (read.isEmpty()) {
+                return fileProblem(formKey, ImportProblem.of("not-readable"));
+            }
+            rows = read.get();
+        } else {
+            rows = Csv.parse(new String(file, StandardCharsets.UTF_8).replace("\uFEFF", ""));
+        }
         if (rows.isEmpty()) {
             return fileProblem(formKey, ImportProblem.of("empty"));
         }
@@ -167,7 +197,7 @@ public class MeasurementImport {
         for (String column : header) {
             if (!seenColumns.add(column)) {
                 headerProblems.add(ImportProblem.of("duplicate-column", column));
-            } else if (!column.equals(CLIENT_COLUMN) && !answerable.containsKey(column)) {
+            } else if (!column.equals(CLIENT_COLUMN) && !column.equals(AUTHOR_COLUMN) && !answerable.containsKey(column)) {
                 headerProblems.add(ImportProblem.of("unknown-item", column, formKey));
             }
         }
@@ -177,8 +207,11 @@ public class MeasurementImport {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Set<LocalDate>> existing = new HashMap<>();
         Set<String> inFile = new HashSet<>();
+        Map<String, Optional<String>> authors = new HashMap<>();
         List<ImportLine> lines = new ArrayList<>();
+        int lineCount = rows.size() - 1;
         for (int r = 1; r < rows.size(); r++) {
+            progress.reached(r - 1, lineCount);
             List<String> cells = rows.get(r);
             int lineNumber = r + 1;
             if (cells.stream().allMatch(String::isBlank)) {
@@ -187,15 +220,19 @@ public class MeasurementImport {
             List<ImportProblem> problems = new ArrayList<>();
             if (cells.size() != header.size()) {
                 problems.add(ImportProblem.of("cell-count", cells.size(), header.size()));
-                lines.add(new ImportLine(lineNumber, Optional.empty(), Optional.empty(), Map.of(), ImportLine.Outcome.REFUSED, problems));
+                lines.add(new ImportLine(lineNumber, Optional.empty(), Optional.empty(), importer.username(), Map.of(),
+                        ImportLine.Outcome.REFUSED, problems));
                 continue;
             }
             Map<String, String> answers = new LinkedHashMap<>();
             String clientText = "";
+            String authorText = "";
             for (int c = 0; c < header.size(); c++) {
                 String value = cells.get(c).strip();
                 if (header.get(c).equals(CLIENT_COLUMN)) {
                     clientText = value;
+                } else if (header.get(c).equals(AUTHOR_COLUMN)) {
+                    authorText = value;
                 } else if (!value.isEmpty()) {
                     answers.put(header.get(c), value);
                 }
@@ -203,6 +240,15 @@ public class MeasurementImport {
             Optional<ClientSummary> client = client(clientText);
             if (client.isEmpty()) {
                 problems.add(ImportProblem.of("unknown-client", clientText));
+            }
+            String author = importer.username();
+            if (!authorText.isEmpty()) {
+                Optional<String> known = authors.computeIfAbsent(authorText, accounts::existingUsername);
+                if (known.isEmpty()) {
+                    problems.add(ImportProblem.of("unknown-author", authorText));
+                } else {
+                    author = known.get();
+                }
             }
             Optional<LocalDate> on = date(answers.getOrDefault(dateItem.get(), ""));
             if (on.isEmpty()) {
@@ -239,8 +285,9 @@ public class MeasurementImport {
             if (!problems.isEmpty()) {
                 outcome = ImportLine.Outcome.REFUSED;
             }
-            lines.add(new ImportLine(lineNumber, client.map(ClientSummary::id), on, answers, outcome, problems));
+            lines.add(new ImportLine(lineNumber, client.map(ClientSummary::id), on, author, answers, outcome, problems));
         }
+        progress.reached(lineCount, lineCount);
         if (lines.isEmpty()) {
             return fileProblem(formKey, ImportProblem.of("empty"));
         }

@@ -1,5 +1,5 @@
 /**
- * Importing past measurements (a CPAS moving from another system): a CSV file, one line per
+ * Importing past measurements (a CPAS moving from another system): a CSV or XLSX file, one line per
  * client and measurement date, one column per item id, checked line by line in a dry run, then
  * created as submitted evaluations through the evaluation service, all in one transaction.
  */

@@ -86,6 +86,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN_NAME)
                         .requestMatchers("/api/webhooks", "/api/webhooks/**").hasRole(Role.ADMIN_NAME)
+                        .requestMatchers("/api/measurement-imports/**").hasRole(Role.ADMIN_NAME)
                         .requestMatchers("/api/clients/**", "/api/evaluations/**", "/api/aid-requests/**", "/api/contracts/**").hasAnyRole(Role.WORKER_NAME, Role.ADMIN_NAME)
                         .requestMatchers("/api/**").hasAnyRole(Role.WORKER_NAME, Role.COMMITTEE_NAME, Role.ADMIN_NAME)
                         .anyRequest().denyAll());

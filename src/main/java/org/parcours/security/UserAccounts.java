@@ -134,6 +134,17 @@ public class UserAccounts implements UserDetailsService {
                 .orElse(false);
     }
 
+    /**
+     * The stored name of the user a name designates, as typed in a file (any case, accents as
+     * {@link UserNames} folds them), when such a user exists, enabled or not: a past measurement
+     * may be by a worker who has left since.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> existingUsername(String typed) {
+        String name = UserNames.normalise(typed);
+        return name.isEmpty() ? Optional.empty() : users.findByUsername(name).map(AppUser::getUsername);
+    }
+
     /** User id to display name, for every user. */
     @Transactional(readOnly = true)
     public Map<Long, String> displayNames() {

@@ -34,7 +34,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * scale + 100 text items in 10 sections: FormSession.start + FormRenderer) and attach it to the
  * UI, next to a hand-written FormLayout with the same 200 fields (100 radio groups with badge
  * renderers + 100 text fields), measured alternately in one run, as a ratio. Each side is timed
- * twice: build + attach, and build + attach + the UIDL response the server would send.
+ * twice: build + attach, and build + attach + the UIDL response the server would send. A 200-item
+ * grid section (one section of 200 scale items, {@code layout: grid}) is timed in the same loop
+ * and printed beside them, without a target.
  * Run with {@code ./mvnw test -Pbench}.
  */
 @Tag("bench")
@@ -58,6 +60,11 @@ class RenderBenchmark extends SpringBrowserlessTest {
                 new FormSource("scales/bench-scale.yaml", scaleYaml()),
                 new FormSource("bench-200.yaml", BenchForms.formYaml("bench-200", "bench-five")))).forms().get("bench-200");
         assertThat(form.items().count()).isEqualTo(2L * SECTIONS * PER_SECTION);
+        FormDefinition gridForm = new FormReader().read(List.of(
+                new FormSource("scales/bench-scale.yaml", scaleYaml()),
+                new FormSource("bench-grid-200.yaml", BenchForms.gridFormYaml(BenchForms.GRID_KEY, "bench-five")))).forms()
+                .get(BenchForms.GRID_KEY);
+        assertThat(gridForm.items().count()).isEqualTo((long) BenchForms.GRID_ITEMS);
         Locale locale = Locale.FRENCH;
         Set<String> roles = Set.of("WORKER");
         UI ui = UI.getCurrent();
@@ -68,6 +75,8 @@ class RenderBenchmark extends SpringBrowserlessTest {
         // as a user gets it: a long form builds its open section only
         Supplier<Component> lazy = () -> renderer.render(FormSession.start(form, today), locale, roles).layout();
         Supplier<Component> handWritten = HandWrittenForm::build;
+        // one section of 200 scale items drawn as compact grid lines
+        Supplier<Component> grid = () -> renderer.render(FormSession.start(gridForm, today), locale, roles).layout();
         boolean uidl = uidlWorks(ui, generated);
 
         long[] genAttach = new long[RUNS];
@@ -76,6 +85,8 @@ class RenderBenchmark extends SpringBrowserlessTest {
         long[] handFull = new long[RUNS];
         long[] start = new long[RUNS];
         long[] lazyFull = new long[RUNS];
+        long[] gridAttach = new long[RUNS];
+        long[] gridFull = new long[RUNS];
         long checksum = 0;
         for (int i = 0; i < WARMUP + RUNS; i++) {
             boolean generatedFirst = i % 2 == 0; // alternate which side goes first
@@ -90,6 +101,8 @@ class RenderBenchmark extends SpringBrowserlessTest {
             }
             long[] l = new long[2];
             checksum += once(ui, lazy, uidl, l);
+            long[] gr = new long[2];
+            checksum += once(ui, grid, uidl, gr);
             long s0 = System.nanoTime();
             FormSession session = FormSession.start(form, today);
             long s1 = System.nanoTime();
@@ -102,6 +115,8 @@ class RenderBenchmark extends SpringBrowserlessTest {
                 handFull[k] = h[1];
                 start[k] = s1 - s0;
                 lazyFull[k] = l[1];
+                gridAttach[k] = gr[0];
+                gridFull[k] = gr[1];
             }
         }
         String response = uidl ? "+ UIDL response (UidlWriter.createUidl)" : "+ collect state-tree changes";
@@ -114,6 +129,8 @@ class RenderBenchmark extends SpringBrowserlessTest {
         row("hand-written " + response, handFull);
         row("FormSession.start alone (200 items)", start);
         row("generated, lazy sections (first open) " + response, lazyFull);
+        row("200-item grid section: build + attach", gridAttach);
+        row("200-item grid section " + response, gridFull);
         System.out.printf("ratio generated / hand-written, build + attach     (median) %.2fx   [target <= 1.2x]%n", median(genAttach) / median(handAttach));
         System.out.printf("ratio generated / hand-written, incl. response    (median) %.2fx   [target <= 1.2x]%n", median(genFull) / median(handFull));
         System.out.printf("ratio generated / hand-written, build + attach     (min)    %.2fx   incl. response (min) %.2fx   [mins: less noise-sensitive]%n",
@@ -126,6 +143,11 @@ class RenderBenchmark extends SpringBrowserlessTest {
         BenchReport.ratio("P1", "as opened by a user (lazy sections: the first one built), including the UIDL response (median)", median(lazyFull),
                 median(handFull), "ms", 1.2, true, "FormRenderer.render: a form of more than parcours.forms.lazy-sections-above visible items "
                         + "builds its open section only");
+        BenchReport.record(new BenchReport.Figure("P1", "200-item grid section (one section of 200 scale items, layout: grid), including "
+                + "the UIDL response (median) vs hand-written FormLayout", BenchReport.format(median(gridFull), "ms"),
+                BenchReport.format(median(handFull), "ms"), String.format(Locale.ROOT, "%.2fx", median(gridFull) / median(handFull)),
+                "printed, no target", BenchReport.Status.INFO, String.format(Locale.ROOT, "build + attach alone %.2f ms (median); "
+                        + "FormRenderer.render, the section open; no earlier measurements beside it", median(gridAttach))));
         System.out.printf("FormSession.start share of generated build + attach (median) %.1f%%%n%n", 100 * median(start) / median(genAttach));
         assertThat(checksum).isNotZero();
     }

@@ -48,7 +48,7 @@ class MeasurementGridIT {
     void anImaspEnteredOnTheGridWithTheKeyboardOnlyIsTheNewestColumnOfTheHistory() throws Exception {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Clavier");
         data.as(TestUsers.WORKER_NORTH, "WORKER", () -> {
-            // entered out of date order; the last one entered (and prefilled from) is 2011-09-01
+            // entered out of date order; the newest measured (and prefilled from) is 2011-09-01
             measure(client.id(), "2010-11-20", "B", "NVT", "B");
             measure(client.id(), "2010-03-16", "C", "NVT", "C");
             measure(client.id(), "2011-09-01", "A", "A", "A");
@@ -67,7 +67,7 @@ class MeasurementGridIT {
             assertThat(text(browser, "earlier-item-illness-1")).isEqualTo("B");
             assertThat(text(browser, "earlier-item-illness-2")).isEqualTo("C");
             assertThat(text(browser, "earlier-item-pregnancy-1")).isEqualTo("NVT");
-            assertThat(browser.checkedLabel("item-illness")).as("prefilled from the last measurement entered").isEqualTo("A");
+            assertThat(browser.checkedLabel("item-illness")).as("prefilled from the newest measurement").isEqualTo("A");
 
             // Tab to the first factor; a typed letter chooses its code
             tabUntil(browser, "return !!document.activeElement.closest('#item-illness')");

@@ -94,6 +94,17 @@ class MeasurementImportTests {
     }
 
     @Test
+    void progressFollowsTheCheckThenTheCreationOfEachLine() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Progress");
+        List<int[]> steps = new java.util.ArrayList<>();
+
+        imports.importFile("imasp", csv(evita(client.id())), "evita.csv", (done, total) -> steps.add(new int[] {done, total}));
+
+        assertThat(steps).extracting(s -> s[1]).as("checking is the first half, creating the second").containsOnly(6);
+        assertThat(steps).extracting(s -> s[0]).isSorted().contains(3).last().isEqualTo(6);
+    }
+
+    @Test
     void aFileWithOneBadLineImportsNothingAndNamesTheLine() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Badline");
         ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Elsewhere");
@@ -139,6 +150,89 @@ class MeasurementImportTests {
                 () -> imports.dryRun("imasp", csv("client;measured_on\n"))));
 
         assertThat(denied).isNotNull();
+    }
+
+    @Test
+    void aNewEvaluationStartsFromTheLastMeasuredOneNotAnOlderOneImportedLater() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Prefill");
+        evaluations.submit(evaluations.blank(client.id(), "imasp"),
+                java.util.Map.of("measured_on", "2012-05-01", "illness", "A", "hygiene", "A"));
+        imports.importFile("imasp", csv("client;measured_on;illness;hygiene\n" + client.id() + ";16/03/2010;C;C\n"), "old.csv");
+
+        var blank = evaluations.blank(client.id(), "imasp");
+
+        assertThat(blank.answers()).as("carried over from 2012, not from the 2010 measurement entered after it")
+                .containsEntry("illness", "A").containsEntry("hygiene", "A");
+        assertThat(blank.prefilled()).contains("illness", "hygiene");
+        assertThat(blank.previousDate()).contains(LocalDate.of(2012, 5, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    @WithUserDetails(TestUsers.ADMIN)
+    void theAuthorColumnNamesWhoMeasuredAndAnUnknownNameIsRefusedOnItsLine() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Auteur");
+        String file = """
+                client;author;measured_on;illness
+                %1$d; Worker ;2010-03-16;C
+                %1$d;;2011-09-01;A
+                """.formatted(client.id());
+
+        ImportReport imported = imports.importFile("imasp", csv(file), "authors.csv");
+
+        assertThat(imported.created()).isEqualTo(2);
+        assertThat(imported.lines()).extracting(ImportLine::author).containsExactly(TestUsers.WORKER_NORTH, TestUsers.ADMIN);
+        List<Measurement> measured = evaluations.measurements(client, "imasp");
+        assertThat(measured).extracting(Measurement::measuredOn, Measurement::submittedBy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(java.util.Optional.of(LocalDate.of(2011, 9, 1)), TestUsers.ADMIN),
+                org.assertj.core.groups.Tuple.tuple(java.util.Optional.of(LocalDate.of(2010, 3, 16)), TestUsers.WORKER_NORTH));
+        assertThat(histories.history(client.id(), "imasp").history().columns()).extracting(HistoryColumn::author)
+                .containsExactly(TestUsers.ADMIN, TestUsers.WORKER_NORTH);
+        assertThat(data.auditActions(TestUsers.ADMIN, "evaluation", measured.getLast().evaluationId()))
+                .as("the importer is the one acting").containsExactly("EVALUATION_CREATED", "EVALUATION_SUBMITTED");
+
+        long before = data.count("submission WHERE kind = 'EVALUATION'");
+        ImportReport unknown = imports.dryRun("imasp", csv("""
+                client;author;measured_on;illness
+                %1$d;nobody;2009-01-01;A
+                %1$d;worker2;2009-02-01;A
+                """.formatted(client.id())));
+
+        assertThat(unknown.importable()).isFalse();
+        assertThat(unknown.lines()).filteredOn(l -> l.outcome() == ImportLine.Outcome.REFUSED).extracting(ImportLine::line)
+                .containsExactly(2);
+        assertThat(unknown.lines().getFirst().problems()).extracting(ImportProblem::key, ImportProblem::arguments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("import.problem.unknown-author", List.of("nobody")));
+        assertThat(data.count("submission WHERE kind = 'EVALUATION'")).isEqualTo(before);
+    }
+
+    @Test
+    void anXlsxWorkbookIsImportedWithTheSameColumnsAndChecks() throws Exception {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Classeur");
+        byte[] workbook = MeasurementImportTestFiles.xlsx(List.of(
+                List.of("client", "measured_on", "illness", "hygiene", "comment"),
+                List.of(client.id(), LocalDate.of(2010, 3, 16), "C", "C", "Premier entretien"),
+                List.of(),
+                List.of(client.id(), "1/09/2011", "A", "A")));
+
+        ImportReport dryRun = imports.dryRun("imasp", workbook);
+
+        assertThat(dryRun.importable()).isTrue();
+        assertThat(dryRun.lines()).extracting(ImportLine::line).as("the sheet's row numbers").containsExactly(2, 4);
+        ImportReport imported = imports.importFile("imasp", workbook, "evita.xlsx");
+        assertThat(imported.created()).isEqualTo(2);
+        List<Measurement> measured = evaluations.measurements(client, "imasp");
+        assertThat(measured).extracting(m -> m.measuredOn().orElseThrow()).containsExactly(LocalDate.of(2011, 9, 1), LocalDate.of(2010, 3, 16));
+        assertThat(measured.getLast().answers()).containsEntry("comment", "Premier entretien").containsEntry("hygiene", "C");
+        assertThat(imports.importFile("imasp", workbook, "evita.xlsx").created()).as("again: nothing new").isZero();
+
+        byte[] bad = MeasurementImportTestFiles.xlsx(List.of(List.of("client", "measured_on", "illness"), List.of(client.id(), "2012-01-01", "D")));
+        ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class, () -> imports.importFile("imasp", bad, "bad.xlsx"));
+        assertThat(refused).isNotNull();
+        assertThat(problemKeys(refused.report(), 2)).containsExactly("import.problem.not-in-scale");
+
+        byte[] damaged = java.util.Arrays.copyOf(workbook, 100);
+        assertThat(imports.dryRun("imasp", damaged).fileProblems()).extracting(ImportProblem::key)
+                .containsExactly("import.problem.not-readable");
     }
 
     private static List<String> problemKeys(ImportReport report, int line) {
