@@ -73,7 +73,7 @@ class ForkedAppBenchmark {
              ResultSet rs = st.executeQuery("""
                      SELECT u.username, MIN(c.id) FROM app_user u JOIN app_user_team ut ON ut.user_id = u.id
                        JOIN client c ON c.team_id = ut.team_id
-                     WHERE u.username LIKE 'demo%' GROUP BY u.username ORDER BY u.username""")) {
+                     WHERE u.username LIKE 'demo%-t%w%' GROUP BY u.username ORDER BY u.username""")) {
             while (rs.next()) {
                 CLIENT_OF_WORKER.put(rs.getString(1), rs.getLong(2));
             }
