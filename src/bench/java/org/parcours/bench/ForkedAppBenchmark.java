@@ -309,9 +309,10 @@ class ForkedAppBenchmark {
         long version = -1;
         int existing = 0;
         try (java.sql.PreparedStatement q = db.prepareStatement("""
-                SELECT r.id, e.form_version_id FROM evaluation e JOIN evaluation_revision r ON r.evaluation_id = e.id
+                SELECT r.id, e.form_version_id FROM submission e JOIN submission_revision r ON r.submission_id = e.id
                   JOIN form_version v ON v.id = e.form_version_id
-                WHERE e.client_id = ? AND v.form_key = 'imasp' AND r.status = 'SUBMITTED' ORDER BY r.submitted_at DESC""")) {
+                WHERE e.kind = 'EVALUATION' AND e.client_id = ? AND v.form_key = 'imasp' AND r.status = 'SUBMITTED'
+                ORDER BY r.submitted_at DESC""")) {
             q.setLong(1, client);
             ResultSet rs = q.executeQuery();
             while (rs.next()) {
@@ -328,8 +329,8 @@ class ForkedAppBenchmark {
         for (int k = existing; k < count; k++) {
             java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(400L + 30L * k)));
             long evaluation;
-            try (java.sql.PreparedStatement e = db.prepareStatement("INSERT INTO evaluation (client_id, form_version_id, status, created_at, "
-                    + "created_by, updated_at, updated_by, version) VALUES (?, ?, 'SUBMITTED', ?, 'bench', ?, 'bench', 0)", Statement.RETURN_GENERATED_KEYS)) {
+            try (java.sql.PreparedStatement e = db.prepareStatement("INSERT INTO submission (kind, client_id, form_version_id, created_at, "
+                    + "created_by, updated_at, updated_by, version) VALUES ('EVALUATION', ?, ?, ?, 'bench', ?, 'bench', 0)", Statement.RETURN_GENERATED_KEYS)) {
                 e.setLong(1, client);
                 e.setLong(2, version);
                 e.setTimestamp(3, at);
@@ -340,7 +341,7 @@ class ForkedAppBenchmark {
                 evaluation = keys.getLong(1);
             }
             long revision;
-            try (java.sql.PreparedStatement r = db.prepareStatement("INSERT INTO evaluation_revision (evaluation_id, revision_number, status, "
+            try (java.sql.PreparedStatement r = db.prepareStatement("INSERT INTO submission_revision (submission_id, revision_number, status, "
                     + "created_at, created_by, updated_at, updated_by, submitted_at, submitted_by, version) "
                     + "VALUES (?, 1, 'SUBMITTED', ?, 'bench', ?, 'bench', ?, 'bench', 0)", Statement.RETURN_GENERATED_KEYS)) {
                 r.setLong(1, evaluation);
@@ -352,10 +353,12 @@ class ForkedAppBenchmark {
                 keys.next();
                 revision = keys.getLong(1);
             }
-            try (java.sql.PreparedStatement a = db.prepareStatement("INSERT INTO evaluation_answer (revision_id, item_id, answer_value) "
-                    + "SELECT ?, item_id, answer_value FROM evaluation_answer WHERE revision_id = ?")) {
+            // the copy is measured on the day it is dated (the IMASP's measurement date item)
+            try (java.sql.PreparedStatement a = db.prepareStatement("INSERT INTO submission_answer (revision_id, item_id, answer_value) "
+                    + "SELECT ?, item_id, CASE WHEN item_id = 'measured_on' THEN ? ELSE answer_value END FROM submission_answer WHERE revision_id = ?")) {
                 a.setLong(1, revision);
-                a.setLong(2, source);
+                a.setString(2, at.toLocalDateTime().toLocalDate().toString());
+                a.setLong(3, source);
                 a.executeUpdate();
             }
             copies++;

@@ -102,7 +102,8 @@ final class LoadRun {
     /** IMASPs submitted in the application's schema (all created today). */
     private static long submitted(ForkedApp app) throws Exception {
         try (Connection db = app.database(); Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM evaluation WHERE status = 'SUBMITTED' AND created_at > NOW() - INTERVAL 1 DAY")) {
+             ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT s.id) FROM submission s JOIN submission_revision r ON r.submission_id = s.id "
+                     + "WHERE s.kind = 'EVALUATION' AND r.status = 'SUBMITTED' AND s.created_at > NOW() - INTERVAL 1 DAY")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -112,7 +113,9 @@ final class LoadRun {
     private static List<String> imaspFactors() throws IOException {
         List<FormSource> sources = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("forms"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            // programme files have a reader of their own (ProgrammeReader)
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !Path.of("forms").relativize(f).startsWith("programmes"))
+                    .sorted().toList()) {
                 sources.add(new FormSource(Path.of("forms").relativize(file).toString(), Files.readString(file)));
             }
         }
