@@ -29,7 +29,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * the same file again adds nothing, and a file with one bad line imports nothing and names it.
  */
 @SpringBootTest
-@WithUserDetails(TestUsers.WORKER_NORTH)
+@WithUserDetails(TestUsers.ADMIN)
 class MeasurementImportTests {
 
     @Autowired
@@ -84,7 +84,8 @@ class MeasurementImportTests {
                 .containsExactly(LocalDate.of(2011, 9, 1), LocalDate.of(2010, 11, 20), LocalDate.of(2010, 3, 16));
         assertThat(history.row("hygiene").orElseThrow().cells()).extracting(c -> c.map(ScoreCell::code).orElse(""))
                 .containsExactly("A", "B", "C");
-        assertThat(history.columns()).extracting(HistoryColumn::author).containsOnly(TestUsers.WORKER_NORTH);
+        assertThat(history.columns()).as("without an author column the importer is the author").extracting(HistoryColumn::author)
+                .containsOnly(TestUsers.ADMIN);
 
         ImportReport again = imports.importFile("imasp", csv(evita(client.id())), "evita.csv");
 
@@ -142,6 +143,21 @@ class MeasurementImportTests {
         assertThat(unknownColumn.fileProblems()).extracting(ImportProblem::key, ImportProblem::arguments)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("import.problem.unknown-item", List.of("hygien", "imasp")));
         assertThat(tooLarge.fileProblems()).extracting(ImportProblem::key).containsExactly("import.problem.too-large");
+    }
+
+    @Test
+    void aWorkerCannotImportNorCheckAFile() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Refus");
+        long before = data.count("submission WHERE kind = 'EVALUATION'");
+
+        AccessDeniedException checking = catchThrowableOfType(AccessDeniedException.class, () -> data.as(TestUsers.WORKER_NORTH, "WORKER",
+                () -> imports.dryRun("imasp", csv(evita(client.id())))));
+        AccessDeniedException importing = catchThrowableOfType(AccessDeniedException.class, () -> data.as(TestUsers.WORKER_NORTH, "WORKER",
+                () -> imports.importFile("imasp", csv(evita(client.id())), "evita.csv")));
+
+        assertThat(checking).as("importing past measurements, and naming their authors, is for administrators").isNotNull();
+        assertThat(importing).isNotNull();
+        assertThat(data.count("submission WHERE kind = 'EVALUATION'")).isEqualTo(before);
     }
 
     @Test

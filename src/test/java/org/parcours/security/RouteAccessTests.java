@@ -54,7 +54,7 @@ class RouteAccessTests {
             Map.entry("SharedFileView", Set.of("ADMIN")),
             Map.entry("PrivacyView", Set.of("ADMIN")),
             Map.entry("JustifiedAccessView", Set.of("WORKER")),
-            Map.entry("ImportView", Set.of("WORKER", "ADMIN")));
+            Map.entry("ImportView", Set.of("ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {

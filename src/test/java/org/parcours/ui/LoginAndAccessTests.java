@@ -80,7 +80,7 @@ class LoginAndAccessTests extends SpringBrowserlessTest {
 
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .containsExactly("Accueil", "Dossiers clients", "Aides CASU en attente", "Comparer des personnes", "Exports",
-                        "Importer des mesures", "Jetons d'API");
+                        "Jetons d'API");
     }
 
     @Test
