@@ -54,7 +54,8 @@ class RouteAccessTests {
             Map.entry("SharedFileView", Set.of("ADMIN")),
             Map.entry("PrivacyView", Set.of("ADMIN")),
             Map.entry("JustifiedAccessView", Set.of("WORKER")),
-            Map.entry("ImportView", Set.of("ADMIN")));
+            Map.entry("ImportView", Set.of("ADMIN")),
+            Map.entry("FileReadersView", Set.of("WORKER", "ADMIN")));
 
     @Test
     void everyRouteIsOpenExactlyToTheCallersOfTheTable() {
