@@ -108,7 +108,7 @@ class MeasurementImportTests {
     @Test
     void aFileWithOneBadLineImportsNothingAndNamesTheLine() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "Badline");
-        ClientSummary south = data.client(TestUsers.TEAM_SOUTH, "Elsewhere");
+        long noSuchClient = 987_654_321_987L;
         long before = data.count("submission WHERE kind = 'EVALUATION'");
         String file = """
                 client;measured_on;illness;hygiene
@@ -117,7 +117,7 @@ class MeasurementImportTests {
                 %1$d;2999-01-01;A;A
                 %2$d;2011-09-01;A;A
                 %1$d;16/03/2010;B;B
-                """.formatted(client.id(), south.id());
+                """.formatted(client.id(), noSuchClient);
 
         ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
                 () -> imports.importFile("imasp", csv(file), "bad.csv"));
@@ -127,7 +127,7 @@ class MeasurementImportTests {
                 .extracting(ImportLine::line).containsExactly(3, 4, 5, 6);
         assertThat(problemKeys(refused.report(), 3)).containsExactly("import.problem.not-in-scale");
         assertThat(problemKeys(refused.report(), 4)).containsExactly("import.problem.future-date");
-        assertThat(problemKeys(refused.report(), 5)).as("another team's client").containsExactly("import.problem.unknown-client");
+        assertThat(problemKeys(refused.report(), 5)).as("a client file that does not exist").containsExactly("import.problem.unknown-client");
         assertThat(problemKeys(refused.report(), 6)).containsExactly("import.problem.duplicate-line");
         assertThat(data.count("submission WHERE kind = 'EVALUATION'")).as("nothing half-imported").isEqualTo(before);
     }

@@ -41,10 +41,11 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
  * (a dry run listing each line's outcome and problems), then import it whole. Nothing is created
  * before the import button, and nothing at all when a line is refused. The check and the import
  * run beside the request, as the export does: a progress bar follows the lines while the page
- * polls, so a file of thousands of lines shows how far it is.
+ * polls, so a file of thousands of lines shows how far it is. Administrators only: an import
+ * creates measurements in any team's files and names their authors.
  */
 @Route("measurements/import")
-@RolesAllowed({Role.WORKER_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Role.ADMIN_NAME)
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportView.class);
