@@ -528,9 +528,7 @@ public class MeetingService {
      */
     private Map<Long, ClientFacts> facts(Collection<Long> clientIds) {
         Map<Long, ClientFacts> facts = new LinkedHashMap<>();
-        clients.basicsOfAnyTeam(clientIds).forEach((id, c) -> facts.put(id, new ClientFacts(id, c.displayName(),
-                Optional.ofNullable(c.birthDate()), ProgrammeService.status(c.status()), Optional.ofNullable(c.statusSince()),
-                Optional.ofNullable(c.followUpStart()), Optional.ofNullable(c.permanentlyUnfitSince()))));
+        clients.basicsOfAnyTeam(clientIds).forEach((id, c) -> facts.put(id, ProgrammeService.facts(c)));
         return facts;
     }
 

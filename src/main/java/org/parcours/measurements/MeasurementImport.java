@@ -47,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports past measurements from a CSV or XLSX file (forms/README.md, "Importing past
  * measurements"): a header {@code client;<date item>;<item id>...} (and optionally
  * {@code author}), then one line per client and measurement date. The client is a national
- * register number or a client id, and must be one the user may see (an administrator: any; a
- * worker: their teams'). The measurement date is the column of the item the form binds to
+ * register number or a client id of any team: importing is for administrators only, as it
+ * creates measurements in any team's files and may name other users as their authors. The measurement date is the column of the item the form binds to
  * {@code measurement.date}. The author, when the file has that column, is the user name of
  * whoever measured (a user of this installation, possibly disabled since); without it, or in an
  * empty cell, the importing user is the author.

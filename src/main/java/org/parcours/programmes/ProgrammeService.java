@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.parcours.catalog.FormCatalog;
 import org.parcours.catalog.FormNotFoundException;
+import org.parcours.clients.ClientBasics;
 import org.parcours.clients.ClientStatus;
 import org.parcours.clients.ClientSummary;
 import org.parcours.formdef.FormDefinition;
@@ -99,6 +100,12 @@ public class ProgrammeService {
     /** The facts the rules read about a client. */
     public static ClientFacts facts(ClientSummary c) {
         return new ClientFacts(c.id(), c.fullName(), Optional.ofNullable(c.birthDate()), status(c.status()),
+                Optional.ofNullable(c.statusSince()), Optional.ofNullable(c.followUpStart()), Optional.ofNullable(c.permanentlyUnfitSince()));
+    }
+
+    /** The same facts from what the committee reads of a client of any team. */
+    public static ClientFacts facts(ClientBasics c) {
+        return new ClientFacts(c.id(), c.displayName(), Optional.ofNullable(c.birthDate()), status(c.status()),
                 Optional.ofNullable(c.statusSince()), Optional.ofNullable(c.followUpStart()), Optional.ofNullable(c.permanentlyUnfitSince()));
     }
 
