@@ -180,7 +180,7 @@ public class ClientService {
     @Transactional(readOnly = true)
     public ClientSummary requireWritable(long clientId) {
         UserContext user = currentUser.require();
-        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        Client client = clients.findWithHouseholdById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
         if (!user.canSeeTeam(client.getTeamId())) {
             if (justified.orderedStream().anyMatch(j -> j.grants(user, clientId))) {
                 audit.recordDenied(user.username(), TARGET, clientId, "a justified access reads the file, it does not change it");
@@ -481,7 +481,7 @@ public class ClientService {
     }
 
     private ClientSummary checkVisible(UserContext user, long clientId) {
-        Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        Client client = clients.findWithHouseholdById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
         if (!user.canSeeTeam(client.getTeamId()) && justified.orderedStream().noneMatch(j -> j.grants(user, clientId))) {
             audit.recordDenied(user.username(), TARGET, clientId, "client of another team");
             throw new ClientNotFoundException(clientId);

@@ -189,7 +189,9 @@ public class EvaluationService {
                     "form " + edited.form().formKey() + " v" + edited.form().versionNumber() + " for client " + client.id()
                             + ", " + cleaned.size() + " answers" + (edited.prefilled().isEmpty() ? ""
                             : ", " + edited.prefilled().size() + " carried over from the previous evaluation"));
-            return details(new Visible(created.submission(), client), revision, List.of(RevisionSummary.of(revision)));
+            // what the caller was shown as the previous measurement stays: a new evaluation is not read back
+            return details(new Visible(created.submission(), client), revision, List.of(RevisionSummary.of(revision)),
+                    edited.previous(), edited.previousDate());
         }
         Visible found = findWritable(edited.id().get());
         long id = found.evaluation().id();
@@ -197,7 +199,14 @@ public class EvaluationService {
         StoredRevision revision = saveDraft(id, draft.lockVersion(), cleaned, now, user.username());
         audit.record(user.username(), AuditAction.EVALUATION_SAVED, TARGET, id,
                 "revision " + revision.number() + ": " + changes(draft.answers(), cleaned));
-        return details(found, revision);
+        List<RevisionSummary> history = edited.revisions();
+        if (history.isEmpty() || history.getLast().number() != revision.number()) {
+            return details(found, revision);
+        }
+        // the draft is the latest revision (else saving it was refused): the history shown is the caller's, with it updated
+        List<RevisionSummary> updated = new java.util.ArrayList<>(history.subList(0, history.size() - 1));
+        updated.add(RevisionSummary.of(revision));
+        return details(found, revision, updated, edited.previous(), edited.previousDate());
     }
 
     /**
@@ -354,15 +363,21 @@ public class EvaluationService {
     /** {@code history}: the evaluation's revisions, when the caller knows them (a just-created evaluation has one). */
     private EvaluationDetails details(Visible found, StoredRevision revision, List<RevisionSummary> history) {
         StoredSubmission e = found.evaluation();
+        Optional<Measurement> previous = lastMeasured(e.clientId(), catalog.version(e.formVersionId()).formKey(), Optional.of(e.id()));
+        return details(found, revision, history, previous.map(Measurement::answers).orElse(Map.of()), previous.map(Measurement::measuredAt));
+    }
+
+    /** {@code previous}, {@code previousDate}: the client's last measurement before this one, as {@link #lastMeasured} finds it. */
+    private EvaluationDetails details(Visible found, StoredRevision revision, List<RevisionSummary> history,
+                                      Map<String, String> previous, Optional<Instant> previousDate) {
+        StoredSubmission e = found.evaluation();
         PublishedForm form = catalog.version(e.formVersionId());
-        Optional<Measurement> previous = lastMeasured(e.clientId(), form.formKey(), Optional.of(e.id()));
         EvaluationStatus status = history.isEmpty() || history.getLast().number() == revision.number()
                 ? EvaluationStatus.of(revision) : EvaluationStatus.of(storage.latest(e.id()));
         return new EvaluationDetails(Optional.of(e.id()), found.client(), form, status,
                 revision.number(), revision.answers(), Optional.of(e.createdBy()), Optional.of(revision.updatedAt()),
                 revision.lockVersion(), revision.draft(), history,
-                previous.map(Measurement::answers).orElse(Map.of()), previous.map(Measurement::measuredAt),
-                Set.of());
+                previous, previousDate, Set.of());
     }
 
     /**

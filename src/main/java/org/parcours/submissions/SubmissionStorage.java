@@ -1,7 +1,11 @@
 package org.parcours.submissions;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,14 +42,49 @@ public class SubmissionStorage {
         this.jdbc = jdbc;
     }
 
-    /** A new submission with its first revision, a draft holding {@code answers}. */
+    /**
+     * A new submission with its first revision, a draft holding {@code answers}: three statements
+     * (the submission, the revision, the answers as one JDBC batch), written beside the
+     * persistence context since nothing here reads them back; a later read in the same
+     * transaction (submitting it at once) loads them as stored.
+     */
     @Transactional
     public StoredForm create(SubmissionKind kind, long clientId, long formVersionId, Map<String, String> answers, Instant now,
                              String author) {
-        Submission submission = submissions.save(new Submission(kind, clientId, formVersionId, now, author));
-        SubmissionRevision revision = revisions.save(new SubmissionRevision(submission.getId(), 1, null, answers, now, author));
-        flush(submission.getId());
-        return new StoredForm(submission.stored(), revision.stored());
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC); // as Hibernate writes an Instant (jdbc.time_zone=UTC)
+        long submissionId = insert("""
+                INSERT INTO submission (kind, client_id, form_version_id, created_at, created_by, updated_at, updated_by, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0)""", kind.name(), clientId, formVersionId, at, author, at, author);
+        long revisionId = insert("""
+                INSERT INTO submission_revision (submission_id, revision_number, status, reason, created_at, created_by,
+                updated_at, updated_by, submitted_at, submitted_by, version) VALUES (?, 1, ?, NULL, ?, ?, ?, ?, NULL, NULL, 0)""",
+                submissionId, RevisionStatus.DRAFT.name(), at, author, at, author);
+        List<Object[]> rows = new ArrayList<>(answers.size());
+        answers.forEach((item, value) -> rows.add(new Object[] {revisionId, item, value}));
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO submission_answer (revision_id, item_id, answer_value) VALUES (?, ?, ?)", rows);
+        }
+        return new StoredForm(new StoredSubmission(submissionId, kind, clientId, formVersionId, now, author, now, author),
+                new StoredRevision(revisionId, submissionId, 1, RevisionStatus.DRAFT, Optional.empty(), now, author, now, author,
+                        Optional.empty(), Optional.empty(), 0, answers));
+    }
+
+    /** Runs an insert, returning the generated id. */
+    private long insert(String sql, Object... args) {
+        return jdbc.execute((java.sql.Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                statement.executeUpdate();
+                try (ResultSet key = statement.getGeneratedKeys()) {
+                    if (!key.next()) {
+                        throw new IllegalStateException("no generated id for " + sql);
+                    }
+                    return key.getLong(1);
+                }
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -163,4 +163,31 @@ class EvaluationServiceTests {
         assertThat(evaluations.inProgress(java.util.List.of(submittedClient.id(), draftClient.id())))
                 .extracting(EvaluationSummary::id).containsExactly(draft);
     }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aNewEvaluationReadInTheSameTransactionHasItsAnswersTimesAndPreviousMeasurement() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "SameTx");
+        evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "C"));
+        EvaluationDetails blank = evaluations.blank(client.id(), "imasp");
+        assertThat(blank.previous()).containsEntry("illness", "C");
+
+        transactions.executeWithoutResult(status -> {
+            EvaluationDetails saved = evaluations.save(blank, Map.of("illness", "A", "comment", "Même transaction"));
+            EvaluationDetails reopened = evaluations.open(saved.id().orElseThrow());
+
+            assertThat(reopened.answers()).containsExactlyInAnyOrderEntriesOf(Map.of("illness", "A", "comment", "Même transaction"));
+            assertThat(reopened.updatedAt().orElseThrow())
+                    .isEqualTo(saved.updatedAt().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(reopened.lockVersion()).isEqualTo(saved.lockVersion());
+            assertThat(saved.previous()).as("the previous measurement shown stays").isEqualTo(reopened.previous())
+                    .containsEntry("illness", "C");
+            assertThat(saved.previousDate()).isEqualTo(reopened.previousDate());
+            assertThat(saved.revisions()).isEqualTo(reopened.revisions().stream()
+                    .map(r -> new RevisionSummary(r.number(), r.status(), r.reason(), r.createdBy(), saved.revisions().getFirst().createdAt(),
+                            r.submittedBy(), r.submittedAt())).toList());
+        });
+    }
 }
