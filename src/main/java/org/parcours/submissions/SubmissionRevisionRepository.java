@@ -15,45 +15,6 @@ interface SubmissionRevisionRepository extends JpaRepository<SubmissionRevision,
 
     Optional<SubmissionRevision> findBySubmissionIdAndNumber(long submissionId, int number);
 
-    /**
-     * The latest revision of each of the submissions, with its answers fetched in the same
-     * statement. One row per answer: callers keep the first row of each revision.
-     */
-    @Query("""
-            select r from SubmissionRevision r left join fetch r.answers
-            where r.submissionId in :submissionIds
-              and r.number = (select max(r2.number) from SubmissionRevision r2 where r2.submissionId = r.submissionId)""")
-    List<SubmissionRevision> latestWithAnswers(Collection<Long> submissionIds);
-
-    /**
-     * The latest submitted revision of each submission of a kind of these clients on any version
-     * of a form (the versions are picked by form key in the same statement), with its answers
-     * fetched in the same statement, paired with its submission; newest submission first. One row
-     * per answer: callers keep the first row of each revision.
-     */
-    @Query("""
-            select r, s from SubmissionRevision r join Submission s on s.id = r.submissionId
-              left join fetch r.answers
-            where s.kind = :kind and s.clientId in :clientIds
-              and s.formVersionId in (select v.id from FormVersion v where v.formKey = :formKey)
-              and r.status = org.parcours.submissions.RevisionStatus.SUBMITTED
-              and r.number = (select max(r2.number) from SubmissionRevision r2
-                              where r2.submissionId = r.submissionId and r2.status = org.parcours.submissions.RevisionStatus.SUBMITTED)
-            order by r.submittedAt desc, r.submissionId desc""")
-    List<Object[]> latestSubmittedWithAnswers(SubmissionKind kind, Collection<Long> clientIds, String formKey);
-
-    /**
-     * The draft revisions (a draft is always its submission's latest) of the submissions of a kind
-     * of these clients, with their answers, paired with their submission; the last changed first.
-     * One row per answer: callers keep the first row of each revision.
-     */
-    @Query("""
-            select r, s from SubmissionRevision r join Submission s on s.id = r.submissionId
-              left join fetch r.answers
-            where s.kind = :kind and s.clientId in :clientIds and r.status = org.parcours.submissions.RevisionStatus.DRAFT
-            order by s.updatedAt desc, s.id desc""")
-    List<Object[]> draftsWithAnswers(SubmissionKind kind, Collection<Long> clientIds);
-
     /** The ids of the submissions of a kind of these clients with a submitted revision. */
     @Query("""
             select distinct s.id from Submission s, SubmissionRevision r

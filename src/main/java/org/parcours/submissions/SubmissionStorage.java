@@ -121,7 +121,10 @@ public class SubmissionStorage {
             return Map.of();
         }
         Map<Long, StoredRevision> latest = new HashMap<>();
-        revisions.latestWithAnswers(submissionIds).forEach(r -> latest.putIfAbsent(r.getSubmissionId(), r.stored()));
+        for (StoredForm f : withAnswers("s.id IN (" + marks(submissionIds) + ") AND r.revision_number = (SELECT MAX(r2.revision_number)"
+                + " FROM submission_revision r2 WHERE r2.submission_id = r.submission_id)", "r.id", new ArrayList<>(submissionIds))) {
+            latest.putIfAbsent(f.submission().id(), f.revision());
+        }
         return latest;
     }
 
@@ -189,12 +192,15 @@ public class SubmissionStorage {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, StoredForm> byRevision = new LinkedHashMap<>();
-        for (Object[] row : revisions.latestSubmittedWithAnswers(kind, clientIds, formKey)) {
-            SubmissionRevision r = (SubmissionRevision) row[0];
-            byRevision.computeIfAbsent(r.getId(), id -> new StoredForm(((Submission) row[1]).stored(), r.stored()));
-        }
-        return List.copyOf(byRevision.values());
+        List<Object> args = new ArrayList<>();
+        args.add(kind.name());
+        args.addAll(clientIds);
+        args.add(formKey);
+        return withAnswers("s.kind = ? AND s.client_id IN (" + marks(clientIds) + ")"
+                + " AND s.form_version_id IN (SELECT v.id FROM form_version v WHERE v.form_key = ?)"
+                + " AND r.status = 'SUBMITTED' AND r.revision_number = (SELECT MAX(r2.revision_number) FROM submission_revision r2"
+                + " WHERE r2.submission_id = r.submission_id AND r2.status = 'SUBMITTED')",
+                "r.submitted_at DESC, r.submission_id DESC", args);
     }
 
     /** The submissions of a kind of these clients whose latest revision is a draft, with it; the last changed first. */
@@ -203,12 +209,61 @@ public class SubmissionStorage {
         if (clientIds.isEmpty()) {
             return List.of();
         }
+        List<Object> args = new ArrayList<>();
+        args.add(kind.name());
+        args.addAll(clientIds);
+        return withAnswers("s.kind = ? AND s.client_id IN (" + marks(clientIds) + ") AND r.status = 'DRAFT'",
+                "s.updated_at DESC, s.id DESC", args);
+    }
+
+    /**
+     * Revisions with their submission and answers, one row per answer read with JDBC: these are
+     * the reads of many forms at once (a committee's histories, a worklist), whose rows become
+     * records at once; as entities each would be kept and checked for changes until the
+     * transaction ends. Times are read as Hibernate writes them (UTC).
+     */
+    private List<StoredForm> withAnswers(String where, String orderBy, List<Object> args) {
         Map<Long, StoredForm> byRevision = new LinkedHashMap<>();
-        for (Object[] row : revisions.draftsWithAnswers(kind, clientIds)) {
-            SubmissionRevision r = (SubmissionRevision) row[0];
-            byRevision.computeIfAbsent(r.getId(), id -> new StoredForm(((Submission) row[1]).stored(), r.stored()));
-        }
-        return List.copyOf(byRevision.values());
+        Map<Long, Map<String, String>> answers = new HashMap<>();
+        jdbc.query("""
+                SELECT s.id, s.kind, s.client_id, s.form_version_id, s.created_at, s.created_by, s.updated_at, s.updated_by,
+                  r.id, r.revision_number, r.status, r.reason, r.created_at, r.created_by, r.updated_at, r.updated_by,
+                  r.submitted_at, r.submitted_by, r.version, a.item_id, a.answer_value
+                FROM submission_revision r JOIN submission s ON s.id = r.submission_id
+                  LEFT JOIN submission_answer a ON a.revision_id = r.id
+                WHERE\s""" + where + " ORDER BY " + orderBy, (java.sql.ResultSet rs) -> {
+            long revisionId = rs.getLong(9);
+            Map<String, String> of = answers.computeIfAbsent(revisionId, id -> new HashMap<>());
+            if (!byRevision.containsKey(revisionId)) {
+                StoredSubmission submission = new StoredSubmission(rs.getLong(1), SubmissionKind.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getLong(4), utc(rs, 5), rs.getString(6), utc(rs, 7), rs.getString(8));
+                byRevision.put(revisionId, new StoredForm(submission, new StoredRevision(revisionId, submission.id(), rs.getInt(10),
+                        RevisionStatus.valueOf(rs.getString(11)), Optional.ofNullable(rs.getString(12)), utc(rs, 13), rs.getString(14),
+                        utc(rs, 15), rs.getString(16), Optional.ofNullable(utc(rs, 17)), Optional.ofNullable(rs.getString(18)),
+                        rs.getLong(19), of)));
+            }
+            String item = rs.getString(20);
+            if (item != null) {
+                of.put(item, rs.getString(21));
+            }
+        }, args.toArray());
+        // the records were made before their answers were all read: made again, with them
+        return byRevision.values().stream().map(f -> new StoredForm(f.submission(), withAnswers(f.revision(), answers.get(f.revision().id()))))
+                .toList();
+    }
+
+    private static StoredRevision withAnswers(StoredRevision r, Map<String, String> answers) {
+        return new StoredRevision(r.id(), r.submissionId(), r.number(), r.status(), r.reason(), r.createdAt(), r.createdBy(), r.updatedAt(),
+                r.updatedBy(), r.submittedAt(), r.submittedBy(), r.lockVersion(), answers);
+    }
+
+    private static Instant utc(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        LocalDateTime at = rs.getObject(column, LocalDateTime.class);
+        return at == null ? null : at.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String marks(Collection<?> values) {
+        return String.join(",", java.util.Collections.nCopies(values.size(), "?"));
     }
 
     /** The ids of the submissions of a kind of these clients that have a submitted revision (answers not read). */

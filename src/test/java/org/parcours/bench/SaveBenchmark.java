@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.persistence.EntityManagerFactory;
-
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +27,7 @@ import org.parcours.formdef.ScaleValue;
 import org.parcours.formdef.TextItem;
 import org.parcours.formdef.YesNoItem;
 import org.parcours.formrun.FormSession;
+import org.parcours.testsupport.SqlCounts;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,9 +67,6 @@ class SaveBenchmark {
     TransactionTemplate transactions;
 
     @Autowired
-    EntityManagerFactory entityManagerFactory;
-
-    @Autowired
     Environment environment;
 
     @Autowired
@@ -86,22 +80,14 @@ class SaveBenchmark {
         EvaluationDetails blank = evaluations.blank(client.id(), "imasp");
         Map<String, String> answers = everything(blank.form().definition());
 
-        // one probe save: stored rows by SQL, and the JDBC statements Hibernate used for it
-        Statistics stats = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        stats.setStatisticsEnabled(true);
-        stats.clear();
-        long probe = evaluations.save(blank, answers).id().orElseThrow();
-        long prepared = stats.getPrepareStatementCount();
-        long collectionRecreates = stats.getCollectionRecreateCount();
+        // one probe save: stored rows by SQL, and the statements the database received for it (Hibernate and JDBC alike)
+        SqlCounts.Counted<EvaluationDetails> probeSave = SqlCounts.of(transactions, jdbc, () -> evaluations.save(blank, answers));
+        long probe = probeSave.result().id().orElseThrow();
         String firstScaleId = blank.form().definition().items().filter(ScaleItem.class::isInstance).findFirst().orElseThrow().id();
         EvaluationDetails probeBlank = evaluations.blank(data.client(TestUsers.TEAM_NORTH, "BenchProbe").id(), "imasp");
-        stats.clear();
-        evaluations.save(probeBlank, Map.of(firstScaleId, answers.get(firstScaleId)));
-        long preparedOne = stats.getPrepareStatementCount();
-        stats.clear();
-        clientService.requireVisible(client.id());
-        long preparedCheck = stats.getPrepareStatementCount();
-        stats.setStatisticsEnabled(false);
+        SqlCounts.Counts oneAnswer = SqlCounts.counts(transactions, jdbc,
+                () -> evaluations.save(probeBlank, Map.of(firstScaleId, answers.get(firstScaleId))));
+        SqlCounts.Counts accessCheck = SqlCounts.counts(transactions, jdbc, () -> clientService.requireVisible(client.id()));
         long users = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
         int rowsPerSave = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM submission_answer a JOIN submission_revision r ON r.id = a.revision_id
@@ -167,10 +153,10 @@ class SaveBenchmark {
         String batch = environment.getProperty("spring.jpa.properties.hibernate.jdbc.batch_size", "(not set)");
         System.out.printf("%n== save benchmark: imasp, %d answers given, %d rows stored per evaluation, %d evaluations = %d rows per run,"
                 + " %d runs after %d warm-up, alternating ==%n", answers.size(), rowsPerSave, savesPerRun, rowsPerRun, RUNS, WARMUP);
-        System.out.printf("hibernate.jdbc.batch_size = %s; one save: %d JDBC statements prepared, %d collection recreate(s)%n",
-                batch, prepared, collectionRecreates);
-        System.out.printf("JDBC statements: save with 1 answer %d; one ClientService.requireVisible %d (with %d users in app_user)%n",
-                preparedOne, preparedCheck, users);
+        System.out.printf("hibernate.jdbc.batch_size = %s; statements the database received (each row of a batch counts): one save %s%n",
+                batch, probeSave.counts());
+        System.out.printf("save with 1 answer %s (%d in all); one ClientService.requireVisible %s (with %d users in app_user)%n",
+                oneAnswer, oneAnswer.total(), accessCheck, users);
         System.out.printf("%-52s %10s %10s %10s %12s%n", "figure (per run)", "median ms", "min ms", "max ms", "rows/s (med)");
         row("EvaluationService.save x " + savesPerRun + " (new evaluations, new clients)", service, rowsPerRun);
         row("JdbcTemplate.batchUpdate x " + savesPerRun + " (bench_answer)", raw, rowsPerRun);

@@ -18,6 +18,7 @@ import org.parcours.committee.history.ScoreCell;
 import org.parcours.committee.history.ScoreHistory;
 import org.parcours.evaluations.EvaluationDetails;
 import org.parcours.evaluations.EvaluationService;
+import org.parcours.testsupport.SqlCounts;
 import org.parcours.testsupport.TestData;
 import org.parcours.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,16 +50,26 @@ class HistoryServiceTests {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static final String[] CODES = {"A", "B", "C", "NVT", "?"};
 
     private Statistics statistics() {
         return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     }
 
-    /** The statements that read: all prepared statements but the audit trail's inserts. */
+    /**
+     * The statements that read, whatever sent them (Hibernate or JDBC): the SELECTs the database
+     * received, less the audit chain head's lock of each audit row written.
+     */
     private long statements(Runnable action) {
-        Statistics statistics = measured(action);
-        return statistics.getPrepareStatementCount() - statistics.getEntityInsertCount();
+        long audit = data.count("audit_event");
+        SqlCounts.Counts counts = SqlCounts.counts(transactions, jdbc, action);
+        return counts.selects() - (data.count("audit_event") - audit);
     }
 
     private long collectionFetches(Runnable action) {

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.persistence.EntityManagerFactory;
-
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.parcours.catalog.FormCatalog;
 import org.parcours.clients.ClientSummary;
@@ -53,9 +49,6 @@ class LastMeasuredDatesTests {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    EntityManagerFactory entityManagerFactory;
 
     @Test
     void theLightQueryGivesTheSameDaysAsEveryMeasurementReadInFullWithFewerRowsRead() {
@@ -116,29 +109,29 @@ class LastMeasuredDatesTests {
     }
 
     /**
-     * The statements Hibernate prepared and the rows MariaDB's handlers read (the session's
-     * Handler_read_* counters, on the one connection of a surrounding transaction) for one call.
+     * The SELECTs the database received (whatever sent them: Hibernate or JDBC) and the rows
+     * MariaDB's handlers read, by the session's counters (Com_select, Handler_read_*) on the one
+     * connection of a surrounding transaction, for one call.
      */
     private Cost cost(Supplier<?> call) {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         return transactions.execute(status -> {
-            long before = handlerReads();
-            long beforeOverhead = handlerReads() - before; // what reading the counters itself reads
-            long start = handlerReads();
-            statistics.clear();
-            statistics.setStatisticsEnabled(true);
-            try {
-                call.get();
-            } finally {
-                statistics.setStatisticsEnabled(false);
-            }
-            long rows = handlerReads() - start - beforeOverhead;
-            return new Cost(statistics.getPrepareStatementCount(), rows);
+            long[] before = counters();
+            long[] overhead = counters(); // what reading the counters itself reads
+            long[] start = counters();
+            call.get();
+            long[] end = counters();
+            long rows = end[1] - start[1] - (overhead[1] - before[1]);
+            return new Cost(end[0] - start[0], rows);
         });
     }
 
-    private long handlerReads() {
-        return jdbc.queryForList("SHOW SESSION STATUS LIKE 'Handler_read%'").stream()
-                .mapToLong(row -> Long.parseLong(String.valueOf(row.get("Value")))).sum();
+    /** Com_select, then the sum of the Handler_read_* counters of this session. */
+    private long[] counters() {
+        long[] values = new long[2];
+        jdbc.queryForList("SHOW SESSION STATUS WHERE Variable_name LIKE 'Handler_read%' OR Variable_name = 'Com_select'").forEach(row -> {
+            long value = Long.parseLong(String.valueOf(row.get("Value")));
+            values["Com_select".equals(String.valueOf(row.get("Variable_name"))) ? 0 : 1] += value;
+        });
+        return values;
     }
 }
