@@ -45,6 +45,7 @@ class FormItemIdsInJavaTests {
             // the client file's own household members (client_household_member), not the CASU repeat
             "org/parcours/clients/ClientService.java", Set.of("household", "household."),
             "org/parcours/clients/ui/ClientEditDialog.java", Set.of("household"),
+            "org/parcours/clients/ClientRepository.java", Set.of("household"), // the entity graph of the same members
             // the element ids of the dashboard's "schemes granted" figure
             "org/parcours/reporting/ui/DashboardView.java", Set.of("schemes"),
             // a SARIF result's severity property ("level": "error"), not the MASP measure level
