@@ -150,11 +150,12 @@ final class BenchReport {
             }
             int n = 0;
             for (Figure f : list) {
+                n++; // a note is numbered by its figure's line, so that "P5.2" is the second P5 line even when the first has none
                 md.append("| ").append(f.id()).append(" | ").append(f.what()).append(" | ").append(f.measured()).append(" | ")
                         .append(f.limit()).append(" | ").append(f.ratio()).append(" | ").append(f.target()).append(" | ")
                         .append(f.status() == Status.NOT_RUN ? "NOT RUN" : "**" + f.status() + "**").append(" |\n");
                 if (!f.note().isBlank()) {
-                    notes.put(f.id() + (list.size() > 1 ? "." + (++n) : ""), f.note());
+                    notes.put(f.id() + (list.size() > 1 ? "." + n : ""), f.note());
                 }
             }
         }
