@@ -57,7 +57,7 @@ final class LoadRun {
         Path results = Path.of("target", "gatling").toAbsolutePath();
         Files.createDirectories(results);
         Set<Path> earlierReports = reports(results);
-        long heapBefore = heapAfterGc ? app.usedHeapAfterGc() : 0;
+        long heapBefore = heapAfterGc ? heapAfterGc(app) : -1;
         long submittedBefore = submitted(app);
         long t0 = System.nanoTime();
         int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
@@ -67,8 +67,10 @@ final class LoadRun {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long submitted = submitted(app) - submittedBefore;
         String heap = "";
-        if (heapAfterGc) {
-            long heapAfter = app.usedHeapAfterGc();
+        long heapAfter = heapAfterGc ? heapAfterGc(app) : -1;
+        if (heapAfterGc && (heapBefore < 0 || heapAfter < 0)) {
+            heap = "; heap in use after GC not read (jcmd failed)";
+        } else if (heapAfterGc) {
             heap = String.format(Locale.ROOT, "; heap in use after GC %.0f MB before the run, %.0f MB after it (%.2f MB per worker's session, "
                     + "kept open until its timeout)", heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0 / users);
         }
@@ -104,6 +106,18 @@ final class LoadRun {
                         + String.format(Locale.ROOT, "%s, %d field changes (%d IMASP factors each, 200-600 ms think time), "
                                 + "median %d ms, p99 %d ms, max %d ms; IMASPs submitted in the database during the run: %d of %d; %.0f s%s; report %s",
                         how, change[0], factors.size(), change[6], change[9], change[10], submitted, users, seconds, heap, report)));
+    }
+
+    /** The application's heap in use after full collections, in bytes, or -1 when jcmd could not read it (the figure is kept). */
+    private static long heapAfterGc(ForkedApp app) {
+        try {
+            return app.usedHeapAfterGc();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Records the run as MISS with this reason (it could not be run or its report could not be read). */
