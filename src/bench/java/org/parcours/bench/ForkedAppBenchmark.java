@@ -36,8 +36,8 @@ import org.parcours.testsupport.TestUsers;
  * The figures that need the application serving HTTP in its own JVM ({@code -Xmx1g}, Vaadin
  * production mode on the committed production bundle, as a packaged jar runs): P2 (browser paint,
  * headless Chromium through src/test/perf/form-ready.mjs, against the hand-written view of the
- * same fields in the same run), P5 (50 simulated workers, Gatling over Vaadin's UIDL protocol) and
- * P6 (retained heap per open form session, read with jcmd; 200 sessions in -Xmx1g). The
+ * same fields in the same run), P5 (50, then 200 simulated workers, Gatling over Vaadin's UIDL
+ * protocol) and P6 (retained heap per open form session, read with jcmd; 200 sessions in -Xmx1g). The
  * application generates a deterministic demo data set at start-up (seed {@value #SEED}: 5 teams of
  * 10 workers and 10 clients, one year of IMASP measurements) and serves the 200-item form
  * {@value BenchForms#KEY} from a copy of forms/.
@@ -214,11 +214,11 @@ class ForkedAppBenchmark {
     @Test
     @Order(2)
     void p5FiftyWorkersFillAndSubmitImasps() {
+        BenchReport.LoadTarget run = BenchReport.P5_RUNS.get(0);
         try {
-            LoadRun.run(app, CLIENT_OF_WORKER);
+            LoadRun.run(app, CLIENT_OF_WORKER, run, Duration.ofSeconds(20), Duration.ofMinutes(5), false);
         } catch (Exception | LinkageError e) {
-            BenchReport.record(new BenchReport.Figure("P5", BenchReport.what("P5"), "-", "100 ms, 0 errors (fixed)", "-", BenchReport.target("P5"),
-                    BenchReport.Status.MISS, "the Gatling run failed: " + e));
+            LoadRun.failed(run, "the Gatling run failed: " + e);
         }
     }
 
@@ -471,5 +471,94 @@ class ForkedAppBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- P5, 200 workers (last) -----------------------------------------------------------------
+
+    /** The 200-worker run's ramp (5 sign-ins a second, twice the 50-worker run's rate) and its bound. */
+    private static final Duration LARGE_RAMP = Duration.ofSeconds(40);
+    private static final Duration LARGE_MAX = Duration.ofMinutes(3);
+
+    /**
+     * The 200-worker run, last: the 50 demo workers as in the 50-worker run, then 150 bench workers
+     * added to the demo teams ({@link #withBenchWorkers}), each on a client of their team. Last, so
+     * that the 200 sessions it leaves open (more heap than P6's 200 form sessions, held until their
+     * timeout) and its 200 IMASPs change none of the figures before it; it runs beside P6's open
+     * sessions instead.
+     */
+    @Test
+    @Order(5)
+    void p5TwoHundredWorkersFillAndSubmitImasps() {
+        BenchReport.LoadTarget run = BenchReport.P5_RUNS.get(1);
+        try {
+            LoadRun.run(app, withBenchWorkers(run.workers()), run, LARGE_RAMP, LARGE_MAX, true);
+        } catch (Exception | LinkageError e) {
+            LoadRun.failed(run, "the Gatling run failed: " + e);
+        }
+    }
+
+    /**
+     * {@link #CLIENT_OF_WORKER}, then workers added to the demo teams in turn until there are
+     * {@code count} ("bench<seed>-t<team>w<number>", numbered on from the demo's), written with JDBC
+     * as copies of the team's first demo worker (same password hash, WORKER role, team; no audit
+     * event). The n-th worker added to a team gets the team's n-th client (in id order, round
+     * again): the demo workers all have the team's first one, the others are spread over the team.
+     */
+    private static Map<String, Long> withBenchWorkers(int count) throws Exception {
+        Map<String, Long> workers = new LinkedHashMap<>(CLIENT_OF_WORKER);
+        try (Connection db = app.database()) {
+            List<long[]> teams = new ArrayList<>(); // team id, id of its first demo worker
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT ut.team_id, MIN(u.id) FROM app_user u JOIN app_user_team ut ON ut.user_id = u.id
+                    WHERE u.username LIKE 'demo%-t%w%' GROUP BY ut.team_id ORDER BY ut.team_id""")) {
+                while (rs.next()) {
+                    teams.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+            List<List<Long>> clients = new ArrayList<>();
+            for (long[] team : teams) {
+                List<Long> ids = new ArrayList<>();
+                try (java.sql.PreparedStatement q = db.prepareStatement("SELECT id FROM client WHERE team_id = ? ORDER BY id")) {
+                    q.setLong(1, team[0]);
+                    ResultSet rs = q.executeQuery();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                clients.add(ids);
+            }
+            if (teams.isEmpty() || clients.stream().anyMatch(List::isEmpty)) {
+                throw new IllegalStateException("no demo team with clients to add workers to");
+            }
+            for (int k = 0; workers.size() < count; k++) {
+                int t = k % teams.size();
+                int n = k / teams.size();
+                String username = "bench" + SEED + "-t" + (t + 1) + "w" + (WORKERS_PER_TEAM + n + 1);
+                long user;
+                try (java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO app_user (username, password_hash, display_name, "
+                        + "enabled, version, security_stamp) SELECT ?, password_hash, ?, enabled, 0, 0 FROM app_user WHERE id = ?",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    insert.setString(1, username);
+                    insert.setString(2, "Bench worker " + (t + 1) + "." + (WORKERS_PER_TEAM + n + 1));
+                    insert.setLong(3, teams.get(t)[1]);
+                    insert.executeUpdate();
+                    ResultSet keys = insert.getGeneratedKeys();
+                    keys.next();
+                    user = keys.getLong(1);
+                }
+                try (java.sql.PreparedStatement role = db.prepareStatement(
+                        "INSERT INTO app_user_role (user_id, role) SELECT ?, role FROM app_user_role WHERE user_id = ?");
+                     java.sql.PreparedStatement team = db.prepareStatement("INSERT INTO app_user_team (user_id, team_id) VALUES (?, ?)")) {
+                    role.setLong(1, user);
+                    role.setLong(2, teams.get(t)[1]);
+                    role.executeUpdate();
+                    team.setLong(1, user);
+                    team.setLong(2, teams.get(t)[0]);
+                    team.executeUpdate();
+                }
+                workers.put(username, clients.get(t).get(n % clients.get(t).size()));
+            }
+        }
+        return workers;
     }
 }

@@ -31,10 +31,12 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * every factor (one UIDL request per change, as the browser sends it: the property sync and the
  * value-changed event) and submitting. Speaks Vaadin Flow's client protocol: the UI id, the UI's
  * security key, the sync and client ids and the state-tree node of each field are read from the
- * responses. Bounded: {@code parcours.users} users (50) ramped over 20 s, at most 5 minutes.
+ * responses. Bounded: {@code parcours.users} users (50) ramped over {@code parcours.rampSeconds}
+ * (20), stopped after {@code parcours.maxSeconds} (300).
  *
  * <p>System properties: {@code parcours.baseUrl} (http://127.0.0.1:8080), {@code parcours.workers}
- * ("username:clientId,..." one per user, e.g. demo workers and clients of their teams),
+ * ("username:clientId,..." one per user, in ramp order, e.g. demo workers and clients of their
+ * teams; a user per worker when there are as many as users),
  * {@code parcours.password}, {@code parcours.factors} (the IMASP scale item ids, comma-separated).
  * Run by ForkedAppBenchmark, or alone against a running application with
  * {@code ./mvnw -Pbench gatling:test -Dparcours.baseUrl=... -Dparcours.workers=...}.
@@ -83,9 +85,10 @@ public class ImaspLoadSimulation extends Simulation {
 
     {
         int users = Integer.getInteger("parcours.users", 50);
-        setUp(scenario.injectOpen(users <= 1 ? atOnceUsers(users) : rampUsers(users).during(Duration.ofSeconds(20))))
+        Duration ramp = Duration.ofSeconds(Integer.getInteger("parcours.rampSeconds", 20));
+        setUp(scenario.injectOpen(users <= 1 ? atOnceUsers(users) : rampUsers(users).during(ramp)))
                 .protocols(protocol)
-                .maxDuration(Duration.ofMinutes(5))
+                .maxDuration(Duration.ofSeconds(Integer.getInteger("parcours.maxSeconds", 300)))
                 .assertions(global().failedRequests().count().is(0L));
     }
 

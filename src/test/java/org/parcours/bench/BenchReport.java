@@ -20,8 +20,11 @@ import java.util.TreeMap;
  */
 final class BenchReport {
 
-    /** INFO: a figure the issue asks to print, without a target. */
-    enum Status { PASS, MISS, SKIPPED, INFO }
+    /**
+     * INFO: a figure the issue asks to print, without a target. NOT_RUN: only in the report, for an
+     * expected figure that no benchmark recorded (a run stopped half-way).
+     */
+    enum Status { PASS, MISS, SKIPPED, INFO, NOT_RUN }
 
     /**
      * Benchmarks run Vaadin in development mode (no production bundle in the test build), where
@@ -46,7 +49,7 @@ final class BenchReport {
             "P2", "browser paint of the 200-item form vs the hand-written view (headless Chromium)",
             "P3", "saving a 200-answer evaluation (rows/s)",
             "P4", "committee history page, 50 clients x 24 measurements",
-            "P5", "50 simulated workers filling and submitting IMASPs (UIDL)",
+            "P5", "simulated workers filling and submitting IMASPs (UIDL): 50, then 200",
             "P6", "retained heap per open form session",
             "P7", "loading and validating all forms/");
     private static final Map<String, String> TARGET = Map.of(
@@ -54,9 +57,33 @@ final class BenchReport {
             "P2", "first section <= 0.5x, whole form <= 1.0x hand-written view",
             "P3", ">= 0.5x raw JDBC batch",
             "P4", "<= 3 statements; render <= 300 ms; UIDL <= 1 MB; first grid <= 1 s",
-            "P5", "p95 per field change <= 100 ms, 0 errors",
+            "P5", "50 workers: p95 per field change <= 100 ms, 0 errors; 200 workers: p95 <= 250 ms, 0 errors",
             "P6", "<= 1 MB; 200 sessions in -Xmx1g",
             "P7", "<= 3x plain YAML parse");
+
+    /**
+     * One run of P5: this many simulated workers, each signing in as a worker of their own, with
+     * this fixed limit on the 95th percentile of a field change; no request may fail and every
+     * worker's IMASP must be submitted.
+     */
+    record LoadTarget(int workers, long p95LimitMs) {
+
+        /** The figure's "what", the same whether the run passed, missed or failed (a new record replaces the old). */
+        String what() {
+            return workers + " workers: 95th percentile of a field change (UIDL round trip); errors";
+        }
+
+        String limit() {
+            return p95LimitMs + " ms, 0 errors (fixed)";
+        }
+
+        String target() {
+            return workers + " workers: p95 per field change <= " + p95LimitMs + " ms, 0 errors, " + workers + " IMASPs submitted";
+        }
+    }
+
+    /** P5's runs, in the order they run; a run not recorded shows as NOT RUN in the report. */
+    static final List<LoadTarget> P5_RUNS = List.of(new LoadTarget(50, 100), new LoadTarget(200, 250));
 
     private static final Map<String, List<Figure>> FIGURES = new TreeMap<>();
     private static final Instant STARTED = Instant.now();
@@ -115,19 +142,20 @@ final class BenchReport {
         md.append("|---|---|---|---|---|---|---|\n");
         Map<String, String> notes = new LinkedHashMap<>();
         for (String id : IDS) {
-            List<Figure> list = FIGURES.get(id);
-            if (list == null || list.isEmpty()) {
+            List<Figure> list = withNotRun(id, FIGURES.getOrDefault(id, List.of()));
+            if (list.isEmpty()) {
                 md.append("| ").append(id).append(" | ").append(WHAT.get(id)).append(" | - | - | - | ").append(TARGET.get(id))
                         .append(" | NOT RUN |\n");
                 continue;
             }
             int n = 0;
             for (Figure f : list) {
+                n++; // a note is numbered by its figure's line, so that "P5.2" is the second P5 line even when the first has none
                 md.append("| ").append(f.id()).append(" | ").append(f.what()).append(" | ").append(f.measured()).append(" | ")
-                        .append(f.limit()).append(" | ").append(f.ratio()).append(" | ").append(f.target()).append(" | **")
-                        .append(f.status()).append("** |\n");
+                        .append(f.limit()).append(" | ").append(f.ratio()).append(" | ").append(f.target()).append(" | ")
+                        .append(f.status() == Status.NOT_RUN ? "NOT RUN" : "**" + f.status() + "**").append(" |\n");
                 if (!f.note().isBlank()) {
-                    notes.put(f.id() + (list.size() > 1 ? "." + (++n) : ""), f.note());
+                    notes.put(f.id() + (list.size() > 1 ? "." + n : ""), f.note());
                 }
             }
         }
@@ -136,6 +164,24 @@ final class BenchReport {
             notes.forEach((id, note) -> md.append("- ").append(id).append(": ").append(note.replace('\n', ' ')).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * The figures of an id; for P5, one line per run of {@link #P5_RUNS} in their order (NOT RUN
+     * for a run that recorded none), then any other.
+     */
+    private static List<Figure> withNotRun(String id, List<Figure> list) {
+        if (!id.equals("P5")) {
+            return list;
+        }
+        List<Figure> all = new java.util.ArrayList<>();
+        for (LoadTarget run : P5_RUNS) {
+            List<Figure> recorded = list.stream().filter(f -> f.what().equals(run.what())).toList();
+            all.addAll(recorded.isEmpty() ? List.of(new Figure(id, run.what(), "-", run.limit(), "-", run.target(), Status.NOT_RUN, ""))
+                    : recorded);
+        }
+        list.stream().filter(f -> P5_RUNS.stream().noneMatch(run -> run.what().equals(f.what()))).forEach(all::add);
+        return all;
     }
 
     static Path file() {
