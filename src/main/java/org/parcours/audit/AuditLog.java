@@ -18,10 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the audit trail: who read or changed what, and who was refused. Every row is appended
- * to the hash chain ({@link AuditChain}): the writing transaction holds the chain's head until it
- * ends. A row asked for in a transaction of its own (a refusal, a lockout) while this thread's
- * suspended outer transaction holds the head is written as soon as that one ends (committed or
- * rolled back), in a transaction of its own: waiting for the head there would wait for ourselves.
+ * to the hash chain ({@link AuditChain}). The rows a transaction records wait in it until it
+ * commits: just before, they are chained and inserted under the chain's head, locked from then
+ * until the commit, so audited transactions queue on the head for their commit only, not for
+ * their whole work (which let many workers' saves and reads wait on one another). A row of a
+ * transaction that rolls back is never written. A row asked for in a transaction of its own (a
+ * refusal, a lockout) while this thread's suspended outer transaction holds the head is written
+ * as soon as that one ends (committed or rolled back), in a transaction of its own: waiting for
+ * the head there would wait for ourselves.
  */
 @Service
 public class AuditLog {
@@ -30,7 +34,7 @@ public class AuditLog {
     private final Clock clock;
     private final AuditChain chain;
     private final TransactionTemplate alone;
-    /** This thread's transaction holding the chain's head, and the rows waiting for it to end. */
+    /** This thread's transaction holding the chain's head (from its commit on), and the rows waiting for it to end. */
     private final ThreadLocal<Holder> holder = new ThreadLocal<>();
     private final ApplicationEventPublisher publisher;
 
@@ -86,6 +90,7 @@ public class AuditLog {
         }
     }
 
+    /** Adds the row to this transaction's batch, written when the transaction commits (at once if it is committing). */
     private void append(Pending event) {
         Holder held = holder.get();
         if (held != null && !TransactionSynchronizationManager.getSynchronizations().contains(held)) {
@@ -93,22 +98,60 @@ public class AuditLog {
             held.waiting.add(event);
             return;
         }
-        String previous = chain.lockHead();
-        if (held == null) {
-            held = new Holder();
-            holder.set(held);
-            TransactionSynchronizationManager.registerSynchronization(held);
+        if (held != null) {
+            held.write(event); // recorded while this transaction commits: the head is already ours
+            return;
         }
-        AuditEvent saved = events.save(new AuditEvent(event.at(), event.actor(), event.action(), event.targetType(), event.targetId(),
-                event.detail(), previous));
-        chain.advance(saved.getId(), saved.getChainHash());
+        Batch batch = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Batch.class::isInstance).map(Batch.class::cast).filter(b -> b.owner() == this).findFirst().orElse(null);
+        if (batch == null) {
+            batch = new Batch();
+            TransactionSynchronizationManager.registerSynchronization(batch);
+        }
+        batch.rows.add(event);
     }
 
     private record Pending(Instant at, String actor, AuditAction action, String targetType, String targetId, String detail) {
     }
 
+    /** The rows a transaction recorded, chained and inserted just before it commits. */
+    private final class Batch implements TransactionSynchronization {
+        private final List<Pending> rows = new ArrayList<>();
+
+        AuditLog owner() {
+            return AuditLog.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            Holder held = new Holder(chain.lockHead());
+            holder.set(held);
+            TransactionSynchronizationManager.registerSynchronization(held);
+            rows.forEach(held::write);
+            rows.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            rows.clear(); // rolled back before its commit: nothing was written
+        }
+    }
+
+    /** This thread's transaction holding the chain's head from its commit on, and the rows waiting for it to end. */
     private final class Holder implements TransactionSynchronization {
         private final List<Pending> waiting = new ArrayList<>();
+        private String last;
+
+        Holder(String head) {
+            this.last = head;
+        }
+
+        void write(Pending event) {
+            AuditEvent saved = events.save(new AuditEvent(event.at(), event.actor(), event.action(), event.targetType(), event.targetId(),
+                    event.detail(), last));
+            chain.advance(saved.getId(), saved.getChainHash());
+            last = saved.getChainHash();
+        }
 
         @Override
         public void afterCompletion(int status) {

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The hash chain over the audit trail: rows appended by the application verify; a row changed
  * or removed by someone who goes around the triggers (root dropping them for a moment) is found,
- * with the first broken row named; concurrent appends stay one chain; a refusal recorded in its
+ * with the first broken row named; concurrent appends stay one chain; an audited transaction
+ * takes the chain's head only when it commits, so others commit while it works; a refusal recorded in its
  * own transaction while the caller's transaction holds the chain's head neither waits for it nor
  * is lost.
  */
@@ -141,5 +142,40 @@ class AuditChainTests {
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE actor = 'chain-nested' AND id >= ?", String.class, from))
                 .containsExactly("ACCESS_DENIED");
         assertThat(verifier.verifyFrom(from).intact()).isTrue();
+    }
+
+    @Test
+    void anAuditedTransactionHoldsTheHeadForItsCommitOnlyNotForItsWholeWork() throws Exception {
+        long from = lastId() + 1;
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherDone = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> slow = pool.submit(() -> transactions.execute(s -> {
+                audit.record("chain-slow", AuditAction.CLIENT_READ, "client", 1, "recorded early, committed late");
+                recorded.countDown();
+                try {
+                    // the rest of this transaction's work: another one records and commits meanwhile
+                    return otherDone.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+            assertThat(recorded.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Future<?> quick = pool.submit(() -> {
+                transactions.executeWithoutResult(s -> audit.record("chain-quick", AuditAction.CLIENT_READ, "client", 2, "recorded and committed"));
+                otherDone.countDown();
+            });
+            assertThat(slow.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the other audited transaction committed while this one was still open").isTrue();
+            quick.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE actor LIKE 'chain-%' AND id >= ? ORDER BY id", String.class, from))
+                .as("chained in the order they committed").containsExactly("chain-quick", "chain-slow");
+        AuditChainVerifier.Report report = verifier.verifyFrom(from);
+        assertThat(report.intact()).as(report.describe()).isTrue();
     }
 }
