@@ -98,6 +98,9 @@ public final class AnswerCodec {
     }
 
     public static Optional<LocalDate> date(String raw) {
+        if (raw.isEmpty()) {
+            return Optional.empty(); // unanswered, the common case: no exception thrown and caught for it
+        }
         try {
             return Optional.of(LocalDate.parse(raw));
         } catch (DateTimeParseException e) {
