@@ -80,8 +80,8 @@ final class LoadRun {
         String how = String.format(Locale.ROOT, "Gatling, %d users (each a worker of their own) ramped over %d s, stopped after %d s at most",
                 users, ramp.toSeconds(), maxDuration.toSeconds());
         if (all == null || change == null) {
-            failed(run, how + "; Gatling ended with status " + status + (report == null ? " and wrote no report under " + results
-                    : " and its report has no field change row: " + report) + "; IMASPs submitted " + submitted + " of " + users + heap);
+            failed(run, how + "; Gatling ended with status " + status + (report == null ? " and wrote no report under " + shown(results)
+                    : " and its report has no field change row: " + shown(report)) + "; IMASPs submitted " + submitted + " of " + users + heap);
             return;
         }
         // columns of Gatling's statistics table: total, ok, ko, % ko, count/s, min, 50th, 75th, 95th, 99th, max, mean, std dev
@@ -105,7 +105,7 @@ final class LoadRun {
                 (misses.isEmpty() ? "" : "MISS: " + String.join("; ", misses) + ". ")
                         + String.format(Locale.ROOT, "%s, %d field changes (%d IMASP factors each, 200-600 ms think time), "
                                 + "median %d ms, p99 %d ms, max %d ms; IMASPs submitted in the database during the run: %d of %d; %.0f s%s; report %s",
-                        how, change[0], factors.size(), change[6], change[9], change[10], submitted, users, seconds, heap, report)));
+                        how, change[0], factors.size(), change[6], change[9], change[10], submitted, users, seconds, heap, shown(report))));
     }
 
     /** The application's heap in use after full collections, in bytes, or -1 when jcmd could not read it (the figure is kept). */
@@ -123,6 +123,12 @@ final class LoadRun {
     /** Records the run as MISS with this reason (it could not be run or its report could not be read). */
     static void failed(BenchReport.LoadTarget run, String reason) {
         BenchReport.record(new BenchReport.Figure("P5", run.what(), "-", run.limit(), "-", run.target(), BenchReport.Status.MISS, reason));
+    }
+
+    /** A report's path as the report shows it: from the project folder (target/gatling/...), as anyone can open it. */
+    private static String shown(Path report) {
+        Path project = Path.of("").toAbsolutePath();
+        return report.startsWith(project) ? project.relativize(report).toString() : report.toString();
     }
 
     /** The index.html of every Gatling report folder under {@code results}. */
