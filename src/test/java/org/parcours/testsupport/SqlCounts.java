@@ -1,17 +1,21 @@
 package org.parcours.testsupport;
 
-import java.util.List;
-import java.util.Map;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts the SQL statements the database received for an action, whatever sent them (Hibernate,
- * JdbcTemplate, a native query): the action runs in one transaction, so on one connection, and the
- * counts are that connection's session counters before and after (SHOW SESSION STATUS, which
- * counts itself apart).
+ * JdbcTemplate, a native query) and including what is written as the transaction commits (the
+ * audit rows): the action runs in one transaction, so on one connection, and the counts are that
+ * connection's session counters (SHOW SESSION STATUS, which counts itself apart) read before the
+ * action and again after the commit, on the same connection (the pool hands a thread back the
+ * connection it last used; checked by the session's thread id, else the count fails).
  */
 public final class SqlCounts {
 
@@ -25,17 +29,25 @@ public final class SqlCounts {
     public record Counted<T>(T result, Counts counts) {
     }
 
+    private record Reading(long thread, Counts counts) {
+    }
+
     private SqlCounts() {
     }
 
     public static <T> Counted<T> of(TransactionTemplate transactions, JdbcTemplate jdbc, Supplier<T> action) {
-        return transactions.execute(status -> {
-            Counts before = read(jdbc);
-            T result = action.get();
-            Counts after = read(jdbc);
-            return new Counted<>(result, new Counts(after.selects - before.selects, after.inserts - before.inserts,
-                    after.updates - before.updates, after.deletes - before.deletes));
+        Reading[] before = new Reading[1];
+        T result = transactions.execute(status -> {
+            before[0] = read(jdbc);
+            return action.get();
         });
+        Reading after = read(jdbc);
+        if (after.thread() != before[0].thread()) {
+            throw new IllegalStateException("the counters were read on another connection after the commit: cannot count");
+        }
+        Counts a = after.counts();
+        Counts b = before[0].counts();
+        return new Counted<>(result, new Counts(a.selects - b.selects, a.inserts - b.inserts, a.updates - b.updates, a.deletes - b.deletes));
     }
 
     public static Counts counts(TransactionTemplate transactions, JdbcTemplate jdbc, Runnable action) {
@@ -45,12 +57,33 @@ public final class SqlCounts {
         }).counts();
     }
 
-    private static Counts read(JdbcTemplate jdbc) {
-        Map<String, Long> values = new java.util.HashMap<>();
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SHOW SESSION STATUS WHERE Variable_name IN ('Com_select', 'Com_insert', 'Com_update', 'Com_delete')");
-        rows.forEach(row -> values.put(String.valueOf(row.get("Variable_name")), Long.parseLong(String.valueOf(row.get("Value")))));
-        return new Counts(values.getOrDefault("Com_select", 0L), values.getOrDefault("Com_insert", 0L),
-                values.getOrDefault("Com_update", 0L), values.getOrDefault("Com_delete", 0L));
+    /** The session's thread id and counters, on one connection; SHOW statements count in none of these counters. */
+    private static Reading read(JdbcTemplate jdbc) {
+        return jdbc.execute((ConnectionCallback<Reading>) connection -> read(connection));
+    }
+
+    private static Reading read(Connection connection) throws java.sql.SQLException {
+        long thread = -1;
+        long[] values = new long[4];
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SHOW SESSION VARIABLES LIKE 'pseudo_thread_id'")) {
+                if (rs.next()) {
+                    thread = rs.getLong(2);
+                }
+            }
+            try (ResultSet rs = st.executeQuery(
+                    "SHOW SESSION STATUS WHERE Variable_name IN ('Com_select', 'Com_insert', 'Com_update', 'Com_delete')")) {
+                while (rs.next()) {
+                    int at = switch (rs.getString(1)) {
+                        case "Com_select" -> 0;
+                        case "Com_insert" -> 1;
+                        case "Com_update" -> 2;
+                        default -> 3;
+                    };
+                    values[at] = rs.getLong(2);
+                }
+            }
+        }
+        return new Reading(thread, new Counts(values[0], values[1], values[2], values[3]));
     }
 }
