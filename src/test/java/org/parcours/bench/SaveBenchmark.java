@@ -153,7 +153,7 @@ class SaveBenchmark {
         String batch = environment.getProperty("spring.jpa.properties.hibernate.jdbc.batch_size", "(not set)");
         System.out.printf("%n== save benchmark: imasp, %d answers given, %d rows stored per evaluation, %d evaluations = %d rows per run,"
                 + " %d runs after %d warm-up, alternating ==%n", answers.size(), rowsPerSave, savesPerRun, rowsPerRun, RUNS, WARMUP);
-        System.out.printf("hibernate.jdbc.batch_size = %s; statements the database received (each row of a batch counts): one save %s%n",
+        System.out.printf("hibernate.jdbc.batch_size = %s; statements the database received (a JDBC batch counts once): one save %s%n",
                 batch, probeSave.counts());
         System.out.printf("save with 1 answer %s (%d in all); one ClientService.requireVisible %s (with %d users in app_user)%n",
                 oneAnswer, oneAnswer.total(), accessCheck, users);
