@@ -98,8 +98,8 @@ public final class AnswerCodec {
     }
 
     public static Optional<LocalDate> date(String raw) {
-        if (raw.isEmpty()) {
-            return Optional.empty(); // unanswered, the common case: no exception thrown and caught for it
+        if (!ISO_DATE_SHAPE.matcher(raw).matches()) {
+            return Optional.empty(); // unanswered or not a date at all: no exception thrown and caught for it
         }
         try {
             return Optional.of(LocalDate.parse(raw));
@@ -107,6 +107,9 @@ public final class AnswerCodec {
             return Optional.empty();
         }
     }
+
+    /** What ISO_LOCAL_DATE can read (a signed year of 4 or more digits, month, day): anything else cannot be a date. */
+    private static final java.util.regex.Pattern ISO_DATE_SHAPE = java.util.regex.Pattern.compile("[+-]?\\d{4,10}-\\d{2}-\\d{2}");
 
     /** A computed value as text for display and storage. */
     static String format(Object value) {

@@ -383,6 +383,10 @@ class FormSessionTests {
         assertThat(session.issues("start")).isEmpty();
         session.set("start", "23/11/2026");
         assertThat(issues(session, "start")).containsExactly(tuple(Issue.Kind.NOT_A_DATE, List.of()));
+        session.set("start", "2026-02-30"); // shaped like a date, no such day
+        assertThat(issues(session, "start")).containsExactly(tuple(Issue.Kind.NOT_A_DATE, List.of()));
+        session.set("start", "+2026-11-23x");
+        assertThat(issues(session, "start")).containsExactly(tuple(Issue.Kind.NOT_A_DATE, List.of()));
 
         session.set("start", "2026-11-23");
         session.set("end", "2026-11-22");
