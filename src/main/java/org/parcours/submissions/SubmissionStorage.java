@@ -343,7 +343,7 @@ public class SubmissionStorage {
         if (versionIds.isEmpty()) {
             return 0;
         }
-        String in = String.join(",", versionIds.stream().map(v -> "?").toList());
+        String in = marks(versionIds);
         List<Object> args = new ArrayList<>();
         args.add(kind.name());
         args.addAll(versionIds);
@@ -399,7 +399,7 @@ public class SubmissionStorage {
         }
         String sql = statement + " submission_answer a JOIN submission_revision r ON r.id = a.revision_id "
                 + "JOIN submission s ON s.id = r.submission_id WHERE s.kind = ? AND s.client_id = ? AND s.form_version_id IN ("
-                + String.join(",", versionIds.stream().map(v -> "?").toList()) + ") AND (" + items + ")";
+                + marks(versionIds) + ") AND (" + items + ")";
         if (statement.startsWith("DELETE")) {
             return jdbc.update(sql, args.toArray());
         }
