@@ -76,6 +76,19 @@ class EvaluationLifecycleUiTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void aNewEvaluationOnceSavedNoLongerSaysItIsNotSavedYet() {
+        ClientSummary client = data.client(TestUsers.TEAM_NORTH, "UiAuthorLine");
+        navigate(ClientView.class, Map.of(ClientView.CLIENT_ID, String.valueOf(client.id())));
+        test(find(Button.class).id("new-evaluation-imasp")).click();
+        assertThat(find(Paragraph.class).id("evaluation-author").getText()).isEqualTo("Nouvelle évaluation, pas encore enregistrée");
+
+        test(find(RadioButtonGroup.class).id("item-illness")).selectItem("B");
+        test(find(Button.class).id("save-evaluation")).click();
+
+        assertThat(find(Paragraph.class).id("evaluation-author").getText()).startsWith("Auteur : " + TestUsers.WORKER_NORTH);
+    }
+
+    @Test
     void anAmendmentNeedsAReasonAndReopensTheEvaluationForEditing() {
         ClientSummary client = data.client(TestUsers.TEAM_NORTH, "UiAmend");
         EvaluationDetails submitted = evaluations.submit(evaluations.blank(client.id(), "imasp"), Map.of("illness", "A"));

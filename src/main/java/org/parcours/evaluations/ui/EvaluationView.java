@@ -90,6 +90,8 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
     private EvaluationDetails current;
     private FormRenderer.RenderedForm rendered;
     private String title = "";
+    /** Who wrote the evaluation and when it last changed; set again after each save. */
+    private Paragraph author = new Paragraph();
     private final Span saveState = new Span();
     private final Div issuesPanel = new Div();
     private static final ConflictDialog.Texts CONFLICT_TEXTS = new ConflictDialog.Texts("evaluation.conflict.title",
@@ -155,8 +157,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         status.setId("evaluation-status");
         status.getElement().getThemeList().add("badge");
         status.addClassNames("status-pill", ScaleColours.className(current.editable() ? Colour.NEUTRAL : Colour.GREEN));
-        Paragraph author = new Paragraph(current.id().isEmpty() ? getTranslation("evaluation.new")
-                : getTranslation("evaluation.author", current.createdBy().orElse(""), current.updatedAt().map(times()::format).orElse("")));
+        author = new Paragraph(authorText());
         author.setId("evaluation-author");
         author.addClassName("text-secondary");
         add(heading, header, new HorizontalLayout(status, saveState), author);
@@ -270,6 +271,12 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
+    /** "New evaluation, not saved yet", or its author and last change. */
+    private String authorText() {
+        return current.id().isEmpty() ? getTranslation("evaluation.new")
+                : getTranslation("evaluation.author", current.createdBy().orElse(""), current.updatedAt().map(times()::format).orElse(""));
+    }
+
     /** One save of the draft, automatic or asked for; the form stays as it is (focus, typing). */
     private Autosave.Outcome attemptSave() {
         boolean wasNew = current.id().isEmpty();
@@ -285,6 +292,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
             error(getTranslation("evaluation.notEditable"));
             return Autosave.Outcome.REFUSED;
         }
+        author.setText(authorText()); // who wrote it and when it last changed, from the save just made
         if (wasNew) {
             // the address now names the stored evaluation
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "evaluations/" + current.id().orElseThrow()));
