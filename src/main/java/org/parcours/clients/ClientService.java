@@ -141,8 +141,9 @@ public class ClientService {
     }
 
     /**
-     * As {@link #requireVisible(long)} for a caller that has just read the signed-in user's
-     * context (one statement less on every save of an evaluation).
+     * As {@link #requireVisible(long)} for a caller that already holds the signed-in user's
+     * context (a score history, the list of who read a file); within one transaction
+     * {@code CurrentUser} reads the account once anyway.
      */
     @Transactional(readOnly = true)
     public ClientSummary requireVisible(UserContext user, long clientId) {
